@@ -1,0 +1,75 @@
+public import ServiceLifecycle
+import Foundation
+public import QueueStore
+import Synchronization
+
+/// Fans committed ticket events out to every open live stream, and keeps idle streams alive with heartbeats.
+/// As a Service it ends all streams on graceful shutdown, so open connections never hold the process.
+public final class EventBroadcaster: Service, Sendable {
+    enum Item: Sendable {
+        case events([PublishedEvent])
+        case heartbeat
+    }
+
+    struct Subscription: Sendable {
+        let id: Int
+        let items: AsyncStream<Item>
+    }
+
+    private struct State {
+        var nextID = 0
+        var subscribers: [Int: AsyncStream<Item>.Continuation] = [:]
+        var closed = false
+    }
+
+    private let state = Mutex(State())
+    let heartbeatInterval: Duration
+
+    public init(database: AppDatabase, heartbeatInterval: Duration = .seconds(15)) {
+        self.heartbeatInterval = heartbeatInterval
+        database.onCommittedEvents { [weak self] events in self?.send(.events(events)) }
+    }
+
+    public var subscriberCount: Int { state.withLock { $0.subscribers.count } }
+
+    func subscribe() -> Subscription {
+        // Unbounded: events are small and rare next to a client's read speed; a dead client is dropped by
+        // the failed heartbeat write within one interval.
+        let (stream, continuation) = AsyncStream<Item>.makeStream()
+        let id: Int? = state.withLock { state in
+            guard !state.closed else { return nil }
+            state.nextID += 1
+            state.subscribers[state.nextID] = continuation
+            return state.nextID
+        }
+        if id == nil { continuation.finish() }
+        return Subscription(id: id ?? -1, items: stream)
+    }
+
+    func unsubscribe(_ id: Int) {
+        state.withLock { $0.subscribers.removeValue(forKey: id) }?.finish()
+    }
+
+    private func send(_ item: Item) {
+        for continuation in state.withLock({ Array($0.subscribers.values) }) { continuation.yield(item) }
+    }
+
+    public func run() async throws {
+        await cancelWhenGracefulShutdown {
+            while !Task.isCancelled {
+                try? await Task.sleep(for: self.heartbeatInterval)
+                self.send(.heartbeat)
+            }
+        }
+        closeAll()
+    }
+
+    func closeAll() {
+        let continuations = state.withLock { state in
+            state.closed = true
+            defer { state.subscribers.removeAll() }
+            return Array(state.subscribers.values)
+        }
+        for continuation in continuations { continuation.finish() }
+    }
+}

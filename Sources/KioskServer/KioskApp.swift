@@ -1,0 +1,60 @@
+public import Foundation
+public import Hummingbird
+public import QueueCore
+public import QueueStore
+public import Logging
+
+/// Everything the HTTP side needs, decided by the `serve` command (or a test).
+public struct ServerSettings: Sendable {
+    public var host: String = "127.0.0.1"
+    public var port: Int = 8080
+    /// Tickets per minute per client address; 0 = unlimited.
+    public var issueRateLimit: Int = 30
+    /// Count `X-Forwarded-For` as the client address (only behind a proxy you run).
+    public var trustProxy: Bool = false
+    public var assetsDirectory: URL
+    public var passwordHasher = PasswordHasher()
+
+    public init(assetsDirectory: URL) {
+        self.assetsDirectory = assetsDirectory
+    }
+}
+
+/// Builds the Hummingbird application: routes, middleware, and the event broadcaster it depends on.
+public struct KioskApp {
+    public let router: Router<AppRequestContext>
+    public let routeTable: RouteTable
+    public let broadcaster: EventBroadcaster
+
+    public init(database: AppDatabase, settings: ServerSettings, clock: any WallClock = SystemWallClock(),
+        ticketOutput: any TicketOutput = NoTicketOutput())
+    {
+        let router = Router(context: AppRequestContext.self)
+        router.add(middleware: ErrorMiddleware())
+        router.add(middleware: AuthenticationMiddleware(database: database, clock: clock))
+        let routes = RouteTable(router: router)
+        broadcaster = EventBroadcaster(database: database)
+        let web = settings.assetsDirectory.appendingPathComponent("web")
+        PublicRoutes(
+            database: database, clock: clock, rateLimiter: RateLimiter(perMinute: settings.issueRateLimit),
+            clientAddress: ClientAddress(trustProxy: settings.trustProxy), ticketOutput: ticketOutput
+        ).register(on: routes)
+        EventStreamRoutes(database: database, broadcaster: broadcaster).register(on: routes)
+        AuthRoutes(database: database, hasher: settings.passwordHasher, clock: clock).register(on: routes)
+        StaffRoutes(database: database, clock: clock).register(on: routes)
+        AdminRoutes(database: database, hasher: settings.passwordHasher, clock: clock).register(on: routes)
+        PageRoutes(webDirectory: web, openAPIFile: settings.assetsDirectory.appendingPathComponent("openapi.json"))
+            .register(on: routes)
+        router.add(middleware: FileMiddleware(web.path, searchForIndexHtml: false))
+        self.router = router
+        self.routeTable = routes
+    }
+
+    public func application(settings: ServerSettings, logger: Logger) -> some ApplicationProtocol {
+        Application(
+            router: router,
+            configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "KhongCho"),
+            services: [broadcaster],
+            logger: logger)
+    }
+}

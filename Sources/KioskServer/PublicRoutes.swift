@@ -1,0 +1,86 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import QueueCore
+import QueueStore
+
+/// What the kiosk, the hall display and a citizen's phone may use without signing in. They see ticket
+/// numbers, fields and counters only: no staff names, no other tickets' tokens.
+struct PublicRoutes {
+    let database: AppDatabase
+    let clock: any WallClock
+    let rateLimiter: RateLimiter
+    let clientAddress: ClientAddress
+    let ticketOutput: any TicketOutput
+
+    struct IssueRequest: Decodable {
+        let field: String
+        let priority: Priority?
+    }
+
+    struct IssueResponse: Encodable, Sendable {
+        let id: Int64
+        let number: String
+        let field: String
+        let fieldName: String
+        let fieldNameEn: String
+        let priority: Priority
+        let issuedAt: Date
+        let ahead: Int
+        let estimatedWaitMinutes: Int
+        let token: String
+        let statusUrl: String
+        let printed: PrintOutcome
+    }
+
+    func register(on routes: RouteTable) {
+        routes.add(.get, "/api/v1/health") { _, _ in JSON(["status": "ok"]) }
+        routes.add(.get, "/api/v1/fields") { _, _ in JSON(try database.fieldQueues(at: clock.now())) }
+        routes.add(.get, "/api/v1/hall") { _, _ in JSON(try database.hallState(at: clock.now())) }
+        routes.add(.post, "/api/v1/tickets") { request, context in try await issue(request, context) }
+        routes.add(.get, "/api/v1/public/tickets/{token}") { _, context in
+            let token = try context.parameters.require("token")
+            guard let status = try database.ticketStatus(token: token) else { throw QueueError.unknownTicket(token) }
+            return JSON(status)
+        }
+    }
+
+    func issue(_ request: Request, _ context: AppRequestContext) async throws -> JSON<IssueResponse> {
+        let address = clientAddress.of(request, context)
+        if let wait = rateLimiter.take(address, now: clock.now()) {
+            var error = APIError(.tooManyRequests, .rateLimited,
+                "Lấy số quá nhanh từ máy này; vui lòng chờ \(wait) giây rồi thử lại.",
+                "Too many tickets from this client; retry in \(wait) s.")
+            error.retryAfterSeconds = wait
+            throw error
+        }
+        let body = try await request.decode(as: IssueRequest.self, context: context)
+        let issued = try database.issueTicket(
+            field: body.field, priority: body.priority ?? .none, source: address, at: clock.now())
+        let field = try database.fieldQueues(at: issued.ticket.issuedAt).first { $0.code == issued.ticket.field }
+        let printed = await ticketOutput.ticketIssued(issued, fieldName: field?.name ?? issued.ticket.field)
+        let ticket = issued.ticket
+        return JSON(
+            IssueResponse(
+                id: ticket.id, number: ticket.label, field: ticket.field, fieldName: field?.name ?? "",
+                fieldNameEn: field?.nameEn ?? "", priority: ticket.priority, issuedAt: ticket.issuedAt,
+                ahead: issued.ahead, estimatedWaitMinutes: issued.estimatedWaitMinutes, token: ticket.token,
+                statusUrl: "/t/\(ticket.token)", printed: printed),
+            status: .created)
+    }
+}
+
+/// Which address a request counts against: the socket peer, or the first `X-Forwarded-For` hop when
+/// the server was told it sits behind a trusted proxy.
+struct ClientAddress: Sendable {
+    let trustProxy: Bool
+
+    func of(_ request: Request, _ context: AppRequestContext) -> String {
+        if trustProxy, let forwarded = request.headers[HTTPField.Name("X-Forwarded-For")!],
+            let first = forwarded.split(separator: ",").first
+        {
+            return first.trimmingCharacters(in: .whitespaces)
+        }
+        return context.remoteAddress?.ipAddress ?? "unknown"
+    }
+}

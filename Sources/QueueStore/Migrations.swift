@@ -1,0 +1,70 @@
+import GRDB
+
+/// Named migrations, applied in order; a database carrying a name this build does not know is newer than it.
+enum Migrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-catalog", migrate: createCatalog)
+        migrator.registerMigration("v1-tickets", migrate: createTickets)
+        migrator.registerMigration("v1-users", migrate: createUsers)
+        return migrator
+    }
+
+    static func createCatalog(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE centre (id INTEGER PRIMARY KEY CHECK (id = 1), name TEXT NOT NULL);
+            CREATE TABLE field (
+              code TEXT PRIMARY KEY, name TEXT NOT NULL, nameEn TEXT NOT NULL,
+              prefix TEXT NOT NULL UNIQUE, waitTargetMinutes INTEGER NOT NULL, position INTEGER NOT NULL);
+            CREATE TABLE procedure (
+              code TEXT PRIMARY KEY, field TEXT NOT NULL REFERENCES field(code) ON DELETE CASCADE,
+              name TEXT NOT NULL, workingDays INTEGER NOT NULL, sameDayGroup INTEGER NOT NULL,
+              noWaitFriday BOOLEAN NOT NULL, position INTEGER NOT NULL);
+            CREATE TABLE counter (
+              number INTEGER PRIMARY KEY, name TEXT NOT NULL,
+              paused BOOLEAN NOT NULL DEFAULT 0, priorityStreak INTEGER NOT NULL DEFAULT 0);
+            CREATE TABLE counterField (
+              counter INTEGER NOT NULL REFERENCES counter(number) ON DELETE CASCADE,
+              field TEXT NOT NULL REFERENCES field(code) ON DELETE CASCADE,
+              PRIMARY KEY (counter, field));
+            CREATE TABLE officeSession (id INTEGER PRIMARY KEY, start TEXT NOT NULL, end TEXT NOT NULL);
+            """)
+    }
+
+    static func createTickets(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE dailySequence (
+              serviceDay TEXT NOT NULL, field TEXT NOT NULL, lastNumber INTEGER NOT NULL,
+              PRIMARY KEY (serviceDay, field));
+            CREATE TABLE ticket (
+              id INTEGER PRIMARY KEY AUTOINCREMENT, token TEXT NOT NULL UNIQUE,
+              serviceDay TEXT NOT NULL, issuedField TEXT NOT NULL, field TEXT NOT NULL,
+              number INTEGER NOT NULL, label TEXT NOT NULL, priority TEXT NOT NULL, state TEXT NOT NULL,
+              issuedAt INTEGER NOT NULL, calledAt INTEGER, servingAt INTEGER, endedAt INTEGER,
+              counter INTEGER, staff TEXT, recalls INTEGER NOT NULL DEFAULT 0, outcome TEXT, source TEXT,
+              UNIQUE (serviceDay, label));
+            CREATE INDEX ticketByState ON ticket(serviceDay, state, field);
+            CREATE INDEX ticketByCounter ON ticket(counter, state);
+            CREATE TABLE event (
+              id INTEGER PRIMARY KEY AUTOINCREMENT, ticket INTEGER NOT NULL REFERENCES ticket(id),
+              kind TEXT NOT NULL, at INTEGER NOT NULL, field TEXT NOT NULL, counter INTEGER, staff TEXT,
+              detail TEXT);
+            CREATE INDEX eventByTicket ON event(ticket);
+            CREATE TRIGGER eventIsAppendOnlyUpdate BEFORE UPDATE ON event
+              BEGIN SELECT RAISE(ABORT, 'event log is append-only'); END;
+            CREATE TRIGGER eventIsAppendOnlyDelete BEFORE DELETE ON event
+              BEGIN SELECT RAISE(ABORT, 'event log is append-only'); END;
+            """)
+    }
+
+    static func createUsers(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE user (
+              id INTEGER PRIMARY KEY AUTOINCREMENT, username TEXT NOT NULL UNIQUE COLLATE NOCASE,
+              role TEXT NOT NULL, counter INTEGER, passwordHash TEXT NOT NULL, createdAt INTEGER NOT NULL);
+            CREATE TABLE authSession (
+              tokenHash TEXT PRIMARY KEY, user INTEGER NOT NULL REFERENCES user(id) ON DELETE CASCADE,
+              expiresAt INTEGER NOT NULL);
+            """)
+    }
+}

@@ -1,0 +1,33 @@
+public import Foundation
+public import QueueCore
+
+/// A committed ticket event as the hall may see it: no staff names, no ticket tokens.
+public struct PublishedEvent: Codable, Sendable, Equatable {
+    public var id: Int64
+    public var kind: TicketEventKind
+    public var at: Date
+    public var ticket: TicketSummary
+    public var counter: Int?
+    /// Tickets waiting per field code right after this event.
+    public var waiting: [String: Int]
+}
+
+public struct TicketSummary: Codable, Sendable, Equatable {
+    public var id: Int64
+    public var number: String
+    public var field: String
+    public var priority: Priority
+    public var state: TicketState
+    public var counter: Int?
+    public var recalls: Int
+
+    init(_ ticket: Ticket) {
+        id = ticket.id
+        number = ticket.label
+        field = ticket.field
+        priority = ticket.priority
+        state = ticket.state
+        counter = ticket.counter
+        recalls = ticket.recalls
+    }
+}

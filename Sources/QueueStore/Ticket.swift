@@ -1,0 +1,54 @@
+public import Foundation
+public import GRDB
+public import QueueCore
+
+/// One ticket's current state, as kept in the `ticket` table beside its event log.
+public struct Ticket: Codable, Sendable, Equatable, FetchableRecord {
+    public var id: Int64
+    public var token: String
+    public var serviceDay: String
+    public var issuedField: String
+    public var field: String
+    public var number: Int
+    public var label: String
+    public var priority: Priority
+    public var state: TicketState
+    public var issuedAt: Date
+    public var calledAt: Date?
+    public var servingAt: Date?
+    public var endedAt: Date?
+    public var counter: Int?
+    public var staff: String?
+    public var recalls: Int
+    public var outcome: Outcome?
+
+    public init(row: Row) throws {
+        id = row["id"]
+        token = row["token"]
+        serviceDay = row["serviceDay"]
+        issuedField = row["issuedField"]
+        field = row["field"]
+        number = row["number"]
+        label = row["label"]
+        priority = Priority(rawValue: row["priority"]) ?? .none
+        state = TicketState(rawValue: row["state"]) ?? .cancelled
+        issuedAt = Millis.date(row["issuedAt"])
+        calledAt = (row["calledAt"] as Int64?).map(Millis.date)
+        servingAt = (row["servingAt"] as Int64?).map(Millis.date)
+        endedAt = (row["endedAt"] as Int64?).map(Millis.date)
+        counter = row["counter"]
+        staff = row["staff"]
+        recalls = row["recalls"]
+        outcome = (row["outcome"] as String?).flatMap(Outcome.init(rawValue:))
+    }
+
+    static func fetch(_ db: Database, id: Int64) throws -> Ticket? {
+        try Ticket.fetchOne(db, sql: "SELECT * FROM ticket WHERE id = ?", arguments: [id])
+    }
+}
+
+/// Times are stored as integer milliseconds since 1970 (UTC).
+enum Millis {
+    static func of(_ date: Date) -> Int64 { Int64((date.timeIntervalSince1970 * 1000).rounded()) }
+    static func date(_ millis: Int64) -> Date { Date(timeIntervalSince1970: Double(millis) / 1000) }
+}

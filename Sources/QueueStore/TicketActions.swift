@@ -1,0 +1,66 @@
+public import Foundation
+public import QueueCore
+import GRDB
+
+extension AppDatabase {
+    /// Applies a staff action to a ticket: checks the state machine and the actor's counter, updates the
+    /// ticket and appends the event in one transaction.
+    public func apply(_ action: TicketAction, ticket id: Int64, by actor: StaffActor, at now: Date) throws -> PublishedEvent {
+        try writer.write { db in
+            guard var ticket = try Ticket.fetch(db, id: id) else { throw QueueError.unknownTicket(String(id)) }
+            try authorize(db, actor, action: action, on: ticket)
+            ticket.state = try TicketStateMachine.next(after: action, from: ticket.state)
+            var detail: String?
+            switch action {
+            case .recall:
+                ticket.recalls += 1
+            case .serve:
+                ticket.servingAt = now
+            case .done(let outcome):
+                ticket.endedAt = now
+                ticket.outcome = outcome
+                detail = outcome.rawValue
+            case .noShow, .cancel:
+                ticket.endedAt = now
+            case .transfer(let field):
+                guard try Bool.fetchOne(db, sql: "SELECT 1 FROM field WHERE code = ?", arguments: [field]) == true else {
+                    throw QueueError.unknownField(field)
+                }
+                detail = "\(ticket.field)→\(field)"
+                ticket.field = field
+                ticket.counter = nil
+                ticket.servingAt = nil
+            }
+            try save(db, ticket)
+            return try appendEvent(db, action.eventKind, ticket: ticket, at: now, staff: actor.username, detail: detail)
+        }
+    }
+
+    /// Staff bound to a counter act on tickets at that counter; a waiting ticket they may only cancel when
+    /// their counter serves its field.
+    func authorize(_ db: Database, _ actor: StaffActor, action: TicketAction, on ticket: Ticket) throws {
+        guard let own = actor.counter else { return }
+        if ticket.state == .waiting, case .cancel = action {
+            if try counterRow(db, own).fields.contains(ticket.field) { return }
+        } else if ticket.counter == own {
+            return
+        }
+        throw QueueError.notYourCounter(own)
+    }
+
+    func save(_ db: Database, _ ticket: Ticket) throws {
+        try db.execute(
+            sql: """
+                UPDATE ticket SET field = ?, state = ?, servingAt = ?, endedAt = ?, counter = ?, recalls = ?, outcome = ?
+                WHERE id = ?
+                """,
+            arguments: [
+                ticket.field, ticket.state.rawValue, ticket.servingAt.map(Millis.of), ticket.endedAt.map(Millis.of),
+                ticket.counter, ticket.recalls, ticket.outcome?.rawValue, ticket.id,
+            ])
+    }
+
+    public func ticket(id: Int64) throws -> Ticket? {
+        try writer.read { db in try Ticket.fetch(db, id: id) }
+    }
+}

@@ -1,0 +1,84 @@
+public import Foundation
+public import QueueCore
+import GRDB
+
+/// Who is acting, and on which counters they may act.
+public struct StaffActor: Sendable, Equatable {
+    public var username: String
+    /// `nil` for supervisors and admins, who may act at any counter.
+    public var counter: Int?
+
+    public init(username: String, counter: Int?) {
+        self.username = username
+        self.counter = counter
+    }
+
+    func mayAct(at counter: Int?) -> Bool { self.counter == nil || self.counter == counter }
+}
+
+extension AppDatabase {
+    /// Calls the next ticket for `counter` across the fields it serves, by the priority rule. `nil` when
+    /// nothing waits. The write lock makes two simultaneous calls pick different tickets.
+    public func callNext(counter number: Int, by actor: StaffActor, at now: Date) throws -> PublishedEvent? {
+        guard actor.mayAct(at: number) else { throw QueueError.notYourCounter(actor.counter) }
+        return try writer.write { db in
+            let counter = try counterRow(db, number)
+            if counter.paused {
+                throw QueueError(.counterPaused, message: "Quầy \(number) đang tạm dừng.", englishMessage: "Counter \(number) is paused.")
+            }
+            if let busy = try Ticket.fetchOne(
+                db, sql: "SELECT * FROM ticket WHERE counter = ? AND state IN ('called', 'serving') LIMIT 1",
+                arguments: [number])
+            {
+                throw QueueError(.counterBusy,
+                    message: "Quầy \(number) đang có phiếu \(busy.label) chưa kết thúc; hãy hoàn thành, chuyển hoặc báo vắng trước.",
+                    englishMessage: "Counter \(number) still has ticket \(busy.label): finish, transfer or mark it no-show first.")
+            }
+            let waiting = try waitingTickets(db, fields: counter.fields, day: VietnamTime.serviceDay(of: now))
+            guard let choice = priorityRule.pick(from: waiting, priorityStreak: counter.priorityStreak) else { return nil }
+            try db.execute(
+                sql: "UPDATE ticket SET state = 'called', calledAt = ?, counter = ?, staff = ? WHERE id = ?",
+                arguments: [Millis.of(now), number, actor.username, choice.ticket.id])
+            try db.execute(
+                sql: "UPDATE counter SET priorityStreak = ? WHERE number = ?", arguments: [choice.priorityStreak, number])
+            guard let ticket = try Ticket.fetch(db, id: choice.ticket.id) else { return nil }
+            return try appendEvent(db, .called, ticket: ticket, at: now, staff: actor.username)
+        }
+    }
+
+    func waitingTickets(_ db: Database, fields: [String], day: String) throws -> [WaitingTicket] {
+        guard !fields.isEmpty else { return [] }
+        let marks = Array(repeating: "?", count: fields.count).joined(separator: ",")
+        let rows = try Row.fetchAll(
+            db,
+            sql: "SELECT id, priority, issuedAt FROM ticket WHERE serviceDay = ? AND state = 'waiting' AND field IN (\(marks))",
+            arguments: StatementArguments([day] + fields))
+        return rows.map { row in
+            WaitingTicket(
+                id: row["id"], priority: Priority(rawValue: row["priority"]) ?? .none, issuedAt: Millis.date(row["issuedAt"]))
+        }
+    }
+
+    struct CounterRow {
+        var number: Int
+        var name: String
+        var paused: Bool
+        var priorityStreak: Int
+        var fields: [String]
+    }
+
+    func counterRow(_ db: Database, _ number: Int) throws -> CounterRow {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM counter WHERE number = ?", arguments: [number]) else {
+            throw QueueError.unknownCounter(number)
+        }
+        let fields = try String.fetchAll(
+            db,
+            sql: """
+                SELECT counterField.field FROM counterField JOIN field ON field.code = counterField.field
+                WHERE counterField.counter = ? ORDER BY field.position
+                """,
+            arguments: [number])
+        return CounterRow(
+            number: number, name: row["name"], paused: row["paused"], priorityStreak: row["priorityStreak"], fields: fields)
+    }
+}

@@ -1,0 +1,93 @@
+public import Foundation
+public import QueueCore
+import GRDB
+
+/// What the kiosk gets back when a ticket is issued.
+public struct IssuedTicket: Sendable {
+    public var ticket: Ticket
+    public var ahead: Int
+    public var estimatedWaitMinutes: Int
+    public var event: PublishedEvent
+}
+
+extension AppDatabase {
+    /// Allocates the field's next number for the day and records the ticket and its `issued` event in one
+    /// transaction: a number a client has seen is durable, and no number is given twice.
+    public func issueTicket(field code: String, priority: Priority, source: String?, at now: Date) throws -> IssuedTicket {
+        try writer.write { db in
+            guard let prefix = try String.fetchOne(db, sql: "SELECT prefix FROM field WHERE code = ?", arguments: [code])
+            else { throw QueueError.unknownField(code) }
+            let day = VietnamTime.serviceDay(of: now)
+            let number = try allocateNumber(db, field: code, day: day)
+            try db.execute(
+                sql: """
+                    INSERT INTO ticket (token, serviceDay, issuedField, field, number, label, priority, state, issuedAt, source)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, 'waiting', ?, ?)
+                    """,
+                arguments: [
+                    Self.newToken(), day, code, code, number, TicketLabel.make(prefix: prefix, number: number),
+                    priority.rawValue, Millis.of(now), source,
+                ])
+            guard let ticket = try Ticket.fetch(db, id: db.lastInsertedRowID) else { throw QueueError.unknownTicket("new") }
+            let ahead = try peopleAhead(db, of: ticket)
+            let event = try appendEvent(db, .issued, ticket: ticket, at: now, staff: nil)
+            return IssuedTicket(
+                ticket: ticket, ahead: ahead, estimatedWaitMinutes: try estimateWait(db, field: code, ahead: ahead),
+                event: event)
+        }
+    }
+
+    func allocateNumber(_ db: Database, field: String, day: String) throws -> Int {
+        let number = try Int.fetchOne(
+            db,
+            sql: """
+                INSERT INTO dailySequence (serviceDay, field, lastNumber) VALUES (?, ?, 1)
+                ON CONFLICT (serviceDay, field) DO UPDATE SET lastNumber = lastNumber + 1
+                RETURNING lastNumber
+                """,
+            arguments: [day, field])
+        return number ?? 1
+    }
+
+    /// Waiting tickets the rule would call before this one in its field: priority tickets only see older
+    /// priority tickets ahead; normal tickets see everyone who waits.
+    func peopleAhead(_ db: Database, of ticket: Ticket) throws -> Int {
+        let priorityOnly = ticket.priority.isPriority ? "AND priority <> 'none'" : ""
+        return try Int.fetchOne(
+            db,
+            sql: """
+                SELECT COUNT(*) FROM ticket WHERE serviceDay = ? AND field = ? AND state = 'waiting' AND id <> ?
+                AND (issuedAt < ? OR (issuedAt = ? AND id < ?) OR priority <> 'none' AND ? = 'none') \(priorityOnly)
+                """,
+            arguments: [
+                ticket.serviceDay, ticket.field, ticket.id, Millis.of(ticket.issuedAt), Millis.of(ticket.issuedAt),
+                ticket.id, ticket.priority.rawValue,
+            ]) ?? 0
+    }
+
+    func estimateWait(_ db: Database, field: String, ahead: Int) throws -> Int {
+        let openCounters = try Int.fetchOne(
+            db,
+            sql: """
+                SELECT COUNT(*) FROM counter JOIN counterField ON counterField.counter = counter.number
+                WHERE counterField.field = ? AND counter.paused = 0
+                """,
+            arguments: [field]) ?? 0
+        let durations = try Int64.fetchAll(
+            db,
+            sql: """
+                SELECT endedAt - servingAt FROM ticket
+                WHERE field = ? AND state = 'done' AND servingAt IS NOT NULL AND endedAt IS NOT NULL
+                ORDER BY endedAt DESC LIMIT 20
+                """,
+            arguments: [field])
+        let mean = estimator.meanServiceMinutes(durations.reversed().map { Double($0) / 60_000 })
+        return estimator.estimateMinutes(ahead: ahead, openCounters: openCounters, meanServiceMinutes: mean)
+    }
+
+    /// 128 random bits, hex: the key of a ticket's public page, not derivable from its id.
+    static func newToken() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<16).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
+    }
+}

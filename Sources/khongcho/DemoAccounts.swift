@@ -1,0 +1,25 @@
+import Foundation
+import KioskServer
+import Logging
+import QueueCore
+import QueueStore
+
+/// Demo accounts for `make run`, so a first-time user can try every page. Created only when no account exists.
+enum DemoAccounts {
+    static let password = "khongcho-demo"
+
+    static func create(in database: AppDatabase, logger: Logger) throws {
+        guard try database.users().isEmpty else { return }
+        // Low bcrypt cost only for these throwaway demo accounts, to keep first start fast.
+        let hasher = PasswordHasher(cost: 8)
+        let hash = hasher.hash(password)
+        let now = Date()
+        _ = try database.addUser(username: "admin", role: .admin, counter: nil, passwordHash: hash, at: now)
+        _ = try database.addUser(username: "giamsat", role: .supervisor, counter: nil, passwordHash: hash, at: now)
+        for counter in try database.catalog().counters {
+            _ = try database.addUser(
+                username: "quay\(counter.number)", role: .staff, counter: counter.number, passwordHash: hash, at: now)
+        }
+        logger.warning("Demo accounts created (admin, giamsat, quay1…): password '\(password)'. Change them before real use.")
+    }
+}

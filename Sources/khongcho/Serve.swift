@@ -1,0 +1,66 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+import KioskServer
+import Logging
+import QueueCore
+import QueueStore
+import ServiceLifecycle
+import UnixSignals
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Chạy máy chủ / Run the controller.")
+
+    enum DeviceMode: String, ExpressibleByArgument, CaseIterable {
+        case auto, simulated, none
+    }
+
+    @Option(help: "Thư mục dữ liệu / data directory (SQLite, printed tickets).") var data = "var"
+    @Option(help: "Địa chỉ lắng nghe / listen address.") var host = "127.0.0.1"
+    @Option(help: "Cổng / port.") var port = 8080
+    @Option(help: "Thư mục assets (catalog, web pages).") var assets = "assets"
+    @Option(help: "auto: real USB devices when present, simulated otherwise; simulated; none.") var devices = DeviceMode.auto
+    @Option(help: "Tickets per minute per client address; 0 turns limiting off.") var issueRateLimit = 30
+    @Flag(help: "Trust X-Forwarded-For (only behind your own reverse proxy).") var trustProxy = false
+    @Flag(help: "Create demo accounts (admin, giamsat, quay1…quayN; password 'khongcho-demo') when none exist.")
+    var demoAccounts = false
+    @Option(help: "Priority tickets a counter may call in a row before a waiting normal ticket must be called.")
+    var maxConsecutivePriority = 2
+
+    func run() async throws {
+        var logger = Logger(label: "khongcho")
+        logger.logLevel = .info
+        let assetsURL = URL(fileURLWithPath: assets)
+        let dataURL = URL(fileURLWithPath: data)
+        let database = try AppDatabase.open(
+            directory: dataURL, priorityRule: PriorityRule(maxConsecutivePriority: maxConsecutivePriority))
+        let catalog = try CatalogFile.load(assetsURL.appendingPathComponent("catalog.json"))
+        if try database.seedCatalogIfEmpty(catalog) {
+            logger.info("Loaded demo catalog", metadata: ["fields": "\(catalog.fields.count)", "counters": "\(catalog.counters.count)"])
+        }
+        if demoAccounts { try DemoAccounts.create(in: database, logger: logger) }
+        var settings = ServerSettings(assetsDirectory: assetsURL)
+        settings.host = host
+        settings.port = port
+        settings.issueRateLimit = issueRateLimit
+        settings.trustProxy = trustProxy
+        let output = try ticketOutput(database: database, data: dataURL, logger: logger)
+        let kiosk = KioskApp(database: database, settings: settings, ticketOutput: output)
+        let app = kiosk.application(settings: settings, logger: logger)
+        let group = ServiceGroup(
+            configuration: .init(services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        logger.info("KhôngChờ serving on http://\(host):\(port) — /kiosk /display /staff")
+        try await group.run()
+    }
+
+    /// Printers arrive with the USB issue; until then `auto` and `simulated` both use the simulated printer.
+    func ticketOutput(database: AppDatabase, data: URL, logger: Logger) throws -> any TicketOutput {
+        switch devices {
+        case .none: return NoTicketOutput()
+        case .auto, .simulated:
+            let directory = data.appendingPathComponent("printed")
+            logger.info("No USB printer driver yet: simulated printer writes tickets to \(directory.path)")
+            return SimulatedTicketOutput(directory: directory, centreName: try database.catalog().centreName)
+        }
+    }
+}
