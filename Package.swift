@@ -75,12 +75,18 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "QueueCoreTests", dependencies: ["QueueCore", "KioskTesting"], swiftSettings: swiftSettings),
-        .testTarget(name: "QueueStoreTests", dependencies: ["QueueStore", "KioskTesting"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "QueueStoreTests",
+            dependencies: ["QueueStore", "KioskTesting", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "KioskServerTests",
             dependencies: [
-                "KioskServer", "KioskTesting",
+                "KioskServer", "KioskTesting", "QueueCore", "QueueStore",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
         ),

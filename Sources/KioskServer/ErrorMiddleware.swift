@@ -15,7 +15,9 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         } catch let error as DecodingError {
             throw APIError.invalidBody(Self.describe(error))
         } catch let error as HTTPError {
-            throw Self.translate(error)
+            throw Self.translate(error.status, detail: error.body)
+        } catch let error as any HTTPResponseError {
+            throw Self.translate(error.status, detail: nil)
         } catch {
             context.logger.error("Unhandled error", metadata: ["error": "\(error)", "path": "\(request.uri.path)"])
             throw APIError(.internalServerError, .internalError, "Lỗi máy chủ; đã ghi nhật ký, hãy thử lại.",
@@ -23,16 +25,16 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         }
     }
 
-    static func translate(_ error: HTTPError) -> APIError {
-        switch error.status {
+    static func translate(_ status: HTTPResponse.Status, detail: String?) -> APIError {
+        switch status {
         case .contentTooLarge:
             APIError(.contentTooLarge, .bodyTooLarge, "Dữ liệu gửi lên quá lớn.", "Request body too large.")
         case .notFound:
             APIError(.notFound, .notFound, "Không có địa chỉ này.", "No such resource.")
         case .badRequest, .unprocessableContent:
-            APIError.invalidBody(error.body ?? "")
+            APIError.invalidBody(detail ?? "")
         default:
-            APIError(error.status, .invalidBody, error.body ?? error.status.reasonPhrase, error.body ?? error.status.reasonPhrase)
+            APIError(status, .invalidBody, detail ?? status.reasonPhrase, detail ?? status.reasonPhrase)
         }
     }
 

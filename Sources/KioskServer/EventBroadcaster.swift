@@ -64,7 +64,8 @@ public final class EventBroadcaster: Service, Sendable {
         closeAll()
     }
 
-    func closeAll() {
+    /// Ends every open stream (shutdown); clients reconnect with Last-Event-ID.
+    public func closeAll() {
         let continuations = state.withLock { state in
             state.closed = true
             defer { state.subscribers.removeAll() }

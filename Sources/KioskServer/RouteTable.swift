@@ -6,6 +6,11 @@ import NIOCore
 /// document to exactly what the server serves.
 public final class RouteTable: @unchecked Sendable {
     public struct Entry: Hashable, Sendable {
+        public init(method: String, path: String) {
+            self.method = method
+            self.path = path
+        }
+
         public let method: String
         public let path: String
     }

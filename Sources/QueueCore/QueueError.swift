@@ -69,7 +69,7 @@ extension TicketState {
 extension QueueError {
     public static func notYourCounter(_ counter: Int?) -> QueueError {
         QueueError(.notYourCounter,
-            message: "Phiếu này không thuộc quầy \(counter.map(String.init) ?? "của bạn").",
-            englishMessage: "This ticket is not at your counter.")
+            message: "Tài khoản này chỉ được thao tác với phiếu tại quầy \(counter.map(String.init) ?? "của mình").",
+            englishMessage: "This account may only act on tickets at counter \(counter.map(String.init) ?? "its own").")
     }
 }

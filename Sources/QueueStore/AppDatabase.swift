@@ -46,6 +46,7 @@ extension AppDatabase {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let path = directory.appendingPathComponent("khongcho.sqlite").path
         do {
+            try preflight(path)
             let pool = try DatabasePool(path: path, configuration: durableConfiguration())
             return try AppDatabase(pool, priorityRule: priorityRule)
         } catch let error as DatabaseError
@@ -57,6 +58,17 @@ extension AppDatabase {
                 directory (nothing was changed). SQLite said: \(error.message ?? "\(error.resultCode)")
                 """)
         }
+    }
+
+    /// Checks an existing file through a read-only connection first: opening a WAL pool writes to the file
+    /// (GRDB creates and drops a table to set WAL up), and a corrupt or newer store must be left byte-identical.
+    static func preflight(_ path: String) throws {
+        guard FileManager.default.fileExists(atPath: path) else { return }
+        var configuration = Configuration()
+        configuration.readonly = true
+        let queue = try DatabaseQueue(path: path, configuration: configuration)
+        defer { try? queue.close() }
+        try checkSchema(queue)
     }
 
     public static func inMemory(priorityRule: PriorityRule = PriorityRule()) throws -> AppDatabase {

@@ -85,8 +85,9 @@ extension AppDatabase {
             try db.execute(
                 sql: "INSERT INTO counter (number, name) VALUES (?, ?) ON CONFLICT (number) DO UPDATE SET name = excluded.name",
                 arguments: [counter.number, counter.name])
-            for field in counter.fields {
-                try db.execute(sql: "INSERT INTO counterField (counter, field) VALUES (?, ?)", arguments: [counter.number, field])
+            for (position, field) in counter.fields.enumerated() {
+                try db.execute(sql: "INSERT INTO counterField (counter, field, position) VALUES (?, ?, ?)",
+                    arguments: [counter.number, field, position])
             }
         }
         for session in catalog.sessions {

@@ -4,15 +4,23 @@ import QueueCore
 
 extension AppDatabase {
     /// Appends one event for `ticket` (already in its new state) and queues it for delivery after commit.
+    /// The event row keeps a snapshot of the ticket and the waiting counts as they were, so a replay shows
+    /// exactly what the live stream showed.
     func appendEvent(
         _ db: Database, _ kind: TicketEventKind, ticket: Ticket, at: Date, staff: String?, detail: String? = nil
     ) throws -> PublishedEvent {
+        let snapshot = EventSnapshot(ticket: TicketSummary(ticket), waiting: try waitingCounts(db, day: ticket.serviceDay))
         try db.execute(
-            sql: "INSERT INTO event (ticket, kind, at, field, counter, staff, detail) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            arguments: [ticket.id, kind.rawValue, Millis.of(at), ticket.field, ticket.counter, staff, detail])
+            sql: """
+                INSERT INTO event (ticket, kind, at, field, counter, staff, detail, snapshot) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                ticket.id, kind.rawValue, Millis.of(at), ticket.field, ticket.counter, staff, detail,
+                String(decoding: try JSONEncoder().encode(snapshot), as: UTF8.self),
+            ])
         let event = PublishedEvent(
-            id: db.lastInsertedRowID, kind: kind, at: at, ticket: TicketSummary(ticket), counter: ticket.counter,
-            waiting: try waitingCounts(db, day: ticket.serviceDay))
+            id: db.lastInsertedRowID, kind: kind, at: at, ticket: snapshot.ticket, counter: ticket.counter,
+            waiting: snapshot.waiting)
         let sink = eventSink
         db.afterNextTransaction(onCommit: { _ in sink.deliver([event]) })
         return event
@@ -32,19 +40,15 @@ extension AppDatabase {
     public func events(after id: Int64, limit: Int = 1000) throws -> [PublishedEvent] {
         try writer.read { db in
             let rows = try Row.fetchAll(
-                db, sql: "SELECT id, ticket, kind, at, counter FROM event WHERE id > ? ORDER BY id LIMIT ?",
+                db, sql: "SELECT id, kind, at, counter, snapshot FROM event WHERE id > ? ORDER BY id LIMIT ?",
                 arguments: [id, limit])
-            var dayCounts: [String: [String: Int]] = [:]
+            let decoder = JSONDecoder()
             return try rows.compactMap { row -> PublishedEvent? in
-                guard let ticket = try Ticket.fetch(db, id: row["ticket"]),
-                    let kind = TicketEventKind(rawValue: row["kind"])
-                else { return nil }
-                if dayCounts[ticket.serviceDay] == nil {
-                    dayCounts[ticket.serviceDay] = try waitingCounts(db, day: ticket.serviceDay)
-                }
+                guard let kind = TicketEventKind(rawValue: row["kind"]) else { return nil }
+                let snapshot = try decoder.decode(EventSnapshot.self, from: Data((row["snapshot"] as String).utf8))
                 return PublishedEvent(
-                    id: row["id"], kind: kind, at: Millis.date(row["at"]), ticket: TicketSummary(ticket),
-                    counter: row["counter"], waiting: dayCounts[ticket.serviceDay] ?? [:])
+                    id: row["id"], kind: kind, at: Millis.date(row["at"]), ticket: snapshot.ticket, counter: row["counter"],
+                    waiting: snapshot.waiting)
             }
         }
     }
@@ -52,4 +56,9 @@ extension AppDatabase {
     public func lastEventID() throws -> Int64 {
         try writer.read { db in try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM event") ?? 0 }
     }
+}
+
+struct EventSnapshot: Codable {
+    var ticket: TicketSummary
+    var waiting: [String: Int]
 }

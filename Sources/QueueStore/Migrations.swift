@@ -26,7 +26,7 @@ enum Migrations {
             CREATE TABLE counterField (
               counter INTEGER NOT NULL REFERENCES counter(number) ON DELETE CASCADE,
               field TEXT NOT NULL REFERENCES field(code) ON DELETE CASCADE,
-              PRIMARY KEY (counter, field));
+              position INTEGER NOT NULL, PRIMARY KEY (counter, field));
             CREATE TABLE officeSession (id INTEGER PRIMARY KEY, start TEXT NOT NULL, end TEXT NOT NULL);
             """)
     }
@@ -48,7 +48,7 @@ enum Migrations {
             CREATE TABLE event (
               id INTEGER PRIMARY KEY AUTOINCREMENT, ticket INTEGER NOT NULL REFERENCES ticket(id),
               kind TEXT NOT NULL, at INTEGER NOT NULL, field TEXT NOT NULL, counter INTEGER, staff TEXT,
-              detail TEXT);
+              detail TEXT, snapshot TEXT NOT NULL);
             CREATE INDEX eventByTicket ON event(ticket);
             CREATE TRIGGER eventIsAppendOnlyUpdate BEFORE UPDATE ON event
               BEGIN SELECT RAISE(ABORT, 'event log is append-only'); END;

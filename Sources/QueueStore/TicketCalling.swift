@@ -74,8 +74,7 @@ extension AppDatabase {
         let fields = try String.fetchAll(
             db,
             sql: """
-                SELECT counterField.field FROM counterField JOIN field ON field.code = counterField.field
-                WHERE counterField.counter = ? ORDER BY field.position
+                SELECT field FROM counterField WHERE counter = ? ORDER BY position
                 """,
             arguments: [number])
         return CounterRow(

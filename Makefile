@@ -1,0 +1,56 @@
+# KhôngChờ — the two commands: `make run` and `make test` (run as root or with sudo on Debian 12).
+SHELL := /bin/bash
+.DEFAULT_GOAL := run
+
+# System packages: SQLite and libusb headers for the build, a Vietnamese-capable font for printed tickets.
+APT_RUN  := libsqlite3-dev libusb-1.0-0-dev fonts-dejavu-core ca-certificates curl
+# Tests: Debian's Chromium and its driver for the browser suite, pytest and Selenium for Debian's python3.
+APT_TEST := chromium chromium-driver python3 python3-pytest python3-selenium
+PYTHON   := /usr/bin/python3
+
+HOST ?= 127.0.0.1
+PORT ?= 8080
+DATA ?= var
+SWIFT_BUILD_FLAGS ?=
+
+.PHONY: run test deps-run deps-test build build-release unit-test e2e bench clean
+
+# Installs only what is missing; refreshes the package lists once, when something must be installed.
+define apt_install
+	@missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing:$$missing"; \
+	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	fi
+endef
+
+deps-run:
+	$(call apt_install,$(APT_RUN))
+
+deps-test: deps-run
+	$(call apt_install,$(APT_TEST))
+
+build-release: deps-run
+	swift build -c release $(SWIFT_BUILD_FLAGS)
+
+build: deps-run
+	swift build --build-tests $(SWIFT_BUILD_FLAGS)
+
+run: build-release
+	@mkdir -p $(DATA)
+	.build/release/khongcho serve --data $(DATA) --host $(HOST) --port $(PORT) --demo-accounts --devices auto
+
+unit-test: build
+	swift test --skip-build
+
+e2e: build deps-test
+	KHONGCHO_BIN=$(CURDIR)/.build/debug/khongcho $(PYTHON) -m pytest -q -p no:cacheprovider e2e
+
+test: deps-test unit-test e2e
+
+bench: build-release
+	KHONGCHO_BIN=$(CURDIR)/.build/release/khongcho $(PYTHON) bench/bench.py
+
+clean:
+	rm -rf .build
