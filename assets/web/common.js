@@ -1,0 +1,248 @@
+// Shared helpers for the four pages: JSON API calls, the live event stream with self-healing reconnects,
+// Vietnam-time formatting and a small chime.
+
+/** An API failure: HTTP status plus the server's {code, message (vi), messageEn}; code "network" when unreachable. */
+export class ApiError extends Error {
+  constructor(status, code, message, messageEn) {
+    super(messageEn || message || code);
+    this.status = status;
+    this.code = code;
+    this.message = message;
+    this.messageEn = messageEn;
+  }
+}
+
+/** Calls the JSON API. Resolves to {status, data} (data null for 204); rejects with ApiError. */
+export async function api(path, { method = "GET", body, token, timeoutMs = 10000 } = {}) {
+  const headers = { Accept: "application/json" };
+  if (body !== undefined) headers["Content-Type"] = "application/json";
+  if (token) headers.Authorization = `Bearer ${token}`;
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  let response;
+  try {
+    response = await fetch(path, {
+      method, headers, body: body === undefined ? undefined : JSON.stringify(body),
+      cache: "no-store", signal: controller.signal,
+    });
+  } catch (_) {
+    throw new ApiError(0, "network", "", "");
+  } finally {
+    clearTimeout(timer);
+  }
+  let data = null;
+  const text = response.status === 204 ? "" : await response.text();
+  if (text) {
+    try { data = JSON.parse(text); } catch (_) { data = null; }
+  }
+  if (!response.ok) {
+    const detail = (data && data.error) || {};
+    throw new ApiError(response.status, detail.code || `http_${response.status}`, detail.message || "", detail.messageEn || "");
+  }
+  return { status: response.status, data };
+}
+
+/**
+ * Follows GET /api/v1/events.
+ *  - load(): async, (re)reads the page's state and returns the event id it is current to (or null to start
+ *    from "now"); called before the first connection and again before every reconnection, so a page
+ *    recovers by itself after the server restarts.
+ *  - onEvent(event): each ticket event, once, in id order.
+ *  - onStatus("online" | "offline").
+ *  - onOpen(): after each successful connection (e.g. to refetch anything that may have changed meanwhile).
+ */
+export class LiveStream {
+  constructor({ load, onEvent, onStatus = () => {}, onOpen = () => {} }) {
+    Object.assign(this, { load, onEvent, onStatus, onOpen });
+    this.lastId = null;
+    this.source = null;
+    this.retryDelay = 1000;
+    this.retryTimer = null;
+    this.stopped = false;
+    this.online = null; // unknown until the first connection attempt ends
+    window.addEventListener("online", () => this.reconnectSoon(0));
+  }
+
+  async start() {
+    this.stopped = false;
+    await this.resync();
+  }
+
+  stop() {
+    this.stopped = true;
+    clearTimeout(this.retryTimer);
+    if (this.source) this.source.close();
+    this.source = null;
+  }
+
+  async resync() {
+    if (this.stopped) return;
+    try {
+      const id = await this.load();
+      if (this.stopped) return;
+      if (id !== undefined) this.lastId = id;
+      this.open();
+    } catch (error) {
+      if (this.stopped) return;
+      this.setStatus("offline");
+      this.reconnectSoon();
+    }
+  }
+
+  open() {
+    if (this.source) this.source.close();
+    const url = this.lastId === null || this.lastId === undefined ? "/api/v1/events" : `/api/v1/events?since=${this.lastId}`;
+    const source = new EventSource(url);
+    this.source = source;
+    source.addEventListener("open", () => {
+      if (source !== this.source) return;
+      this.retryDelay = 1000;
+      this.setStatus("online");
+      this.onOpen();
+    });
+    source.addEventListener("ticket", (message) => {
+      if (source !== this.source) return;
+      const id = Number(message.lastEventId);
+      if (this.lastId !== null && Number.isFinite(id) && id <= this.lastId) return;
+      if (Number.isFinite(id)) this.lastId = id;
+      let event;
+      try { event = JSON.parse(message.data); } catch (_) { return; }
+      try { this.onEvent(event); } catch (error) { console.error(error); }
+    });
+    source.addEventListener("error", () => {
+      if (source !== this.source) return;
+      // Take reconnection into our own hands: re-read the state first, then resume from its event id.
+      source.close();
+      this.source = null;
+      this.setStatus("offline");
+      this.reconnectSoon();
+    });
+  }
+
+  reconnectSoon(delay = this.retryDelay) {
+    if (this.stopped || this.source) return;
+    clearTimeout(this.retryTimer);
+    this.retryTimer = setTimeout(() => this.resync(), delay);
+    this.retryDelay = Math.min(this.retryDelay * 2, 3000);
+  }
+
+  setStatus(status) {
+    const online = status === "online";
+    if (this.online !== null && online === this.online) return;
+    this.online = online;
+    this.onStatus(status);
+  }
+}
+
+/** Runs fn at most once per `wait` ms; calls during the wait fold into one trailing call. */
+export function throttle(fn, wait) {
+  let last = 0;
+  let timer = null;
+  return function throttled() {
+    const now = Date.now();
+    const remaining = last + wait - now;
+    if (remaining <= 0 && !timer) {
+      last = now;
+      fn();
+    } else if (!timer) {
+      timer = setTimeout(() => {
+        timer = null;
+        last = Date.now();
+        fn();
+      }, Math.max(remaining, 0));
+    }
+  };
+}
+
+const VN = "Asia/Ho_Chi_Minh";
+
+/** HH:MM:SS in Vietnam time, whatever the device's zone. */
+export function clockText(date = new Date()) {
+  return new Intl.DateTimeFormat("en-GB", {
+    timeZone: VN, hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23",
+  }).format(date);
+}
+
+/** HH:MM in Vietnam time. */
+export function shortTime(value) {
+  const date = value instanceof Date ? value : new Date(value);
+  if (Number.isNaN(date.getTime())) return "";
+  return new Intl.DateTimeFormat("en-GB", { timeZone: VN, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(date);
+}
+
+/** "Thứ Bảy, 28/11/2026" or "Saturday, 28/11/2026" in Vietnam time. */
+export function dateText(language, date = new Date()) {
+  const parts = new Intl.DateTimeFormat("en-GB", { timeZone: VN, weekday: "short", day: "2-digit", month: "2-digit", year: "numeric" })
+    .formatToParts(date);
+  const get = (type) => (parts.find((p) => p.type === type) || {}).value || "";
+  const index = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"].indexOf(get("weekday"));
+  const vi = ["Chủ nhật", "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy"];
+  const en = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+  const day = (language === "en" ? en : vi)[index] || "";
+  return `${day}, ${get("day")}/${get("month")}/${get("year")}`;
+}
+
+/** A short two-tone "ding-dong" made with WebAudio oscillators (no sound file). */
+export class Chime {
+  constructor() {
+    this.context = null;
+  }
+
+  ensure() {
+    if (!this.context) {
+      const Ctx = window.AudioContext || window.webkitAudioContext;
+      if (!Ctx) return null;
+      this.context = new Ctx();
+    }
+    return this.context;
+  }
+
+  /** Whether the browser still waits for a user gesture before it lets us play. */
+  get blocked() {
+    const ctx = this.ensure();
+    return !!ctx && ctx.state !== "running";
+  }
+
+  unlock() {
+    const ctx = this.ensure();
+    if (ctx && ctx.state !== "running") return ctx.resume().catch(() => {});
+    return Promise.resolve();
+  }
+
+  play() {
+    const ctx = this.ensure();
+    if (!ctx) return;
+    if (ctx.state !== "running") ctx.resume().catch(() => {});
+    const start = ctx.currentTime + 0.02;
+    [[880, 0], [660, 0.45]].forEach(([freq, offset]) => {
+      const osc = ctx.createOscillator();
+      const gain = ctx.createGain();
+      osc.type = "sine";
+      osc.frequency.value = freq;
+      gain.gain.setValueAtTime(0.0001, start + offset);
+      gain.gain.exponentialRampToValueAtTime(0.35, start + offset + 0.03);
+      gain.gain.exponentialRampToValueAtTime(0.0001, start + offset + 0.9);
+      osc.connect(gain).connect(ctx.destination);
+      osc.start(start + offset);
+      osc.stop(start + offset + 1);
+    });
+  }
+}
+
+/** Creates an element: el("div", {class: "x", dataset: {a: 1}}, child, "text"). */
+export function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs)) {
+    if (value === undefined || value === null || value === false) continue;
+    if (key === "class") node.className = value;
+    else if (key === "dataset") Object.assign(node.dataset, value);
+    else if (key === "text") node.textContent = value;
+    else if (key.startsWith("on") && typeof value === "function") node.addEventListener(key.slice(2), value);
+    else node.setAttribute(key, value === true ? "" : value);
+  }
+  for (const child of children.flat()) {
+    if (child === null || child === undefined || child === false) continue;
+    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return node;
+}

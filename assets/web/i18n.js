@@ -1,0 +1,206 @@
+// Every visible string of the four pages, Vietnamese first, English second.
+// Elements carry data-i18n="key" (text), data-i18n-placeholder / data-i18n-title / data-i18n-aria (attributes);
+// code uses t(key, {params}). The chosen language is kept in localStorage under "khongcho.lang".
+
+const STRINGS = {
+  // Shared
+  "app.tagline": ["Hệ thống xếp hàng tự động", "Queue management system"],
+  "lang.switch": ["English", "Tiếng Việt"],
+  "lang.switch.title": ["Chuyển sang tiếng Anh", "Switch to Vietnamese"],
+  "conn.lost": ["Mất kết nối – đang kết nối lại…", "Connection lost – reconnecting…"],
+  "error.network": ["Không kết nối được máy chủ. Vui lòng thử lại.", "Cannot reach the server. Please try again."],
+  "error.unknown": ["Đã có lỗi xảy ra (mã {code}).", "Something went wrong (code {code})."],
+  "unit.minutes": ["{n} phút", "{n} min"],
+  "counter.name": ["Quầy {n}", "Counter {n}"],
+  "dash": ["—", "—"],
+
+  "priority.none": ["Thông thường", "Standard"],
+  "priority.elderly": ["Người cao tuổi", "Elderly"],
+  "priority.disabled": ["Người khuyết tật", "Disabled"],
+  "priority.pregnant": ["Phụ nữ mang thai", "Pregnant"],
+  "priority.infant": ["Người đi cùng trẻ nhỏ", "With a small child"],
+  "priority.merit": ["Người có công", "Person of merit"],
+
+  "state.waiting": ["Đang chờ", "Waiting"],
+  "state.called": ["Đang mời", "Called"],
+  "state.serving": ["Đang phục vụ", "Being served"],
+  "state.done": ["Đã hoàn thành", "Completed"],
+  "state.no-show": ["Vắng mặt", "No-show"],
+  "state.cancelled": ["Đã hủy", "Cancelled"],
+
+  // Kiosk
+  "kiosk.doc.title": ["Lấy số thứ tự – KhôngChờ", "Take a number – KhôngChờ"],
+  "kiosk.title": ["Lấy số thứ tự", "Take a queue number"],
+  "kiosk.subtitle": ["Chạm vào lĩnh vực bạn cần giải quyết", "Touch the service you need"],
+  "kiosk.priority.title": ["Thuộc diện ưu tiên? Chọn trước khi lấy số (nếu có):", "Priority case? Choose before taking a number (if any):"],
+  "kiosk.waiting": ["{n} người đang chờ", "{n} waiting"],
+  "kiosk.issuing": ["Đang lấy số…", "Issuing your number…"],
+  "kiosk.your.number": ["Số thứ tự của bạn", "Your number"],
+  "kiosk.ahead": ["Số người chờ trước bạn", "People ahead of you"],
+  "kiosk.wait": ["Thời gian chờ dự kiến", "Estimated wait"],
+  "kiosk.wait.none": ["Sắp được mời", "Very soon"],
+  "kiosk.track": ["Quét mã để theo dõi lượt gọi trên điện thoại", "Scan to follow your turn on your phone"],
+  "kiosk.done": ["Xong", "Done"],
+  "kiosk.returning": ["Tự động quay lại sau {n} giây", "Returning to start in {n} s"],
+  "kiosk.print.ok": ["Vui lòng nhận phiếu ở khe máy in.", "Please take your ticket from the printer."],
+  "kiosk.print.failed": ["Máy in đang gặp sự cố – vui lòng ghi nhớ số thứ tự của bạn.", "The printer has a problem – please remember your number."],
+  "kiosk.print.none": ["Vui lòng ghi nhớ số thứ tự của bạn.", "Please remember your number."],
+  "kiosk.priority.note": ["Ưu tiên: {p}", "Priority: {p}"],
+  "kiosk.watch": ["Vui lòng theo dõi màn hình và loa gọi số.", "Please watch the screens and listen for your number."],
+  "kiosk.error.title": ["Chưa lấy được số", "Could not issue a number"],
+  "kiosk.error.back": ["Quay lại", "Back"],
+  "kiosk.loading": ["Đang tải danh sách lĩnh vực…", "Loading services…"],
+  "kiosk.no.fields": ["Hiện chưa có lĩnh vực nào nhận hồ sơ.", "No services are open right now."],
+
+  // Hall display
+  "display.doc.title": ["Màn hình gọi số – KhôngChờ", "Hall display – KhôngChờ"],
+  "display.counter": ["Quầy", "Counter"],
+  "display.now": ["Mời số", "Now calling"],
+  "display.now.to": ["đến quầy", "to counter"],
+  "display.now.none": ["Chưa có lượt gọi", "No calls yet"],
+  "display.recent": ["Các số vừa gọi", "Recent calls"],
+  "display.recent.none": ["Chưa có lượt gọi nào hôm nay.", "No calls yet today."],
+  "display.waiting": ["Số người đang chờ theo lĩnh vực", "People waiting by service"],
+  "display.paused": ["Tạm dừng", "Paused"],
+  "display.free": ["Đang chờ gọi", "Ready"],
+  "display.called": ["Mời", "Calling"],
+  "display.serving": ["Đang phục vụ", "Serving"],
+  "display.sound": ["Chạm để bật âm thanh gọi số", "Tap to turn on the call chime"],
+  "display.footer": [
+    "Vui lòng theo dõi số thứ tự và chuẩn bị đầy đủ hồ sơ. Người cao tuổi, người khuyết tật, phụ nữ mang thai được ưu tiên.",
+    "Please watch for your number and have your documents ready. Elderly, disabled and pregnant visitors are served first."],
+
+  // Staff
+  "staff.doc.title": ["Quầy tiếp nhận – KhôngChờ", "Counter desk – KhôngChờ"],
+  "staff.title": ["Bàn làm việc tại quầy", "Counter desk"],
+  "staff.login.title": ["Đăng nhập cán bộ", "Staff sign-in"],
+  "staff.login.hint": ["Dùng tài khoản được cấp cho quầy của bạn.", "Use the account issued for your counter."],
+  "staff.username": ["Tên đăng nhập", "Username"],
+  "staff.password": ["Mật khẩu", "Password"],
+  "staff.login": ["Đăng nhập", "Sign in"],
+  "staff.logout": ["Đăng xuất", "Sign out"],
+  "staff.counter": ["Quầy", "Counter"],
+  "staff.counter.select": ["Chọn quầy", "Choose counter"],
+  "staff.fields": ["Lĩnh vực: {f}", "Services: {f}"],
+  "staff.current": ["Phiếu hiện tại", "Current ticket"],
+  "staff.none": ["Chưa có phiếu. Bấm “Gọi tiếp” để mời công dân tiếp theo.", "No ticket. Press “Call next” to call the next citizen."],
+  "staff.recalls": ["Đã gọi lại {n} lần", "Recalled {n} times"],
+  "btn.next": ["Gọi tiếp", "Call next"],
+  "btn.recall": ["Gọi lại", "Recall"],
+  "btn.serve": ["Bắt đầu phục vụ", "Start serving"],
+  "btn.done": ["Hoàn thành", "Done"],
+  "btn.noshow": ["Vắng mặt", "No-show"],
+  "btn.transfer": ["Chuyển", "Transfer"],
+  "btn.cancel": ["Hủy phiếu", "Cancel ticket"],
+  "btn.pause": ["Tạm dừng quầy", "Pause counter"],
+  "btn.resume": ["Mở lại quầy", "Resume counter"],
+  "staff.outcome": ["Kết quả khi hoàn thành", "Outcome when done"],
+  "outcome.returned": ["Trả kết quả ngay", "Result returned now"],
+  "outcome.received": ["Tiếp nhận hồ sơ, hẹn trả", "Dossier received, result later"],
+  "outcome.guided": ["Hướng dẫn (hồ sơ chưa đủ)", "Guidance given (incomplete)"],
+  "staff.transfer.to": ["Chuyển sang lĩnh vực", "Transfer to service"],
+  "staff.queue": ["Danh sách chờ", "Waiting list"],
+  "staff.queue.count": ["{n} người", "{n} waiting"],
+  "staff.queue.empty": ["Không có ai đang chờ ở các lĩnh vực của quầy này.", "Nobody is waiting for this counter's services."],
+  "staff.queue.number": ["Số", "Number"],
+  "staff.queue.field": ["Lĩnh vực", "Service"],
+  "staff.queue.priority": ["Ưu tiên", "Priority"],
+  "staff.paused.banner": ["Quầy đang tạm dừng – không gọi số mới. Bấm “Mở lại quầy” để tiếp tục.", "This counter is paused – no new calls. Press “Resume counter” to continue."],
+  "staff.msg.nobody": ["Không còn ai đang chờ.", "Nobody is waiting."],
+  "staff.msg.called": ["Đã mời số {n}.", "Called {n}."],
+  "staff.msg.updated": ["Phiếu {n}: {s}.", "Ticket {n}: {s}."],
+  "staff.msg.transferred": ["Đã chuyển phiếu {n} sang {f}.", "Ticket {n} moved to {f}."],
+  "staff.msg.paused": ["Quầy đã tạm dừng.", "Counter paused."],
+  "staff.msg.resumed": ["Quầy đã mở lại.", "Counter resumed."],
+  "staff.msg.expired": ["Phiên đăng nhập đã hết hạn, vui lòng đăng nhập lại.", "Your session has ended; please sign in again."],
+  "staff.signed.in": ["{u} · {r}", "{u} · {r}"],
+  "role.staff": ["Cán bộ", "Staff"],
+  "role.supervisor": ["Giám sát", "Supervisor"],
+  "role.admin": ["Quản trị", "Administrator"],
+
+  // Citizen's phone
+  "ticket.doc.title": ["Phiếu {n} – KhôngChờ", "Ticket {n} – KhôngChờ"],
+  "ticket.title": ["Phiếu số thứ tự", "Queue ticket"],
+  "ticket.loading": ["Đang tải thông tin phiếu…", "Loading your ticket…"],
+  "ticket.ahead": ["Số người chờ trước bạn", "People ahead of you"],
+  "ticket.wait": ["Thời gian chờ dự kiến", "Estimated wait"],
+  "ticket.issued": ["Giờ lấy số", "Issued at"],
+  "ticket.priority": ["Diện ưu tiên", "Priority"],
+  "ticket.call": ["Mời số {n} đến quầy {c}", "Number {n} – Please go to counter {c}"],
+  "ticket.call.recalled": ["Đã gọi lại {r} lần – vui lòng đến ngay.", "Called again {r} times – please come now."],
+  "ticket.serving": ["Bạn đang được phục vụ tại quầy {c}.", "You are being served at counter {c}."],
+  "ticket.done": ["Đã hoàn thành. Cảm ơn bạn đã sử dụng dịch vụ!", "Completed. Thank you for visiting!"],
+  "ticket.noshow": ["Số của bạn đã được gọi nhưng bạn vắng mặt. Vui lòng liên hệ bàn hướng dẫn.", "Your number was called but you were not there. Please ask at the information desk."],
+  "ticket.cancelled": ["Phiếu này đã bị hủy.", "This ticket was cancelled."],
+  "ticket.soon": ["Sắp đến lượt – vui lòng có mặt gần khu vực quầy.", "Your turn is near – please stay close to the counters."],
+  "ticket.waiting.hint": ["Trang này tự cập nhật; bạn sẽ thấy thông báo khi đến lượt.", "This page updates by itself; you will see a notice when it is your turn."],
+  "ticket.notfound": ["Không tìm thấy phiếu này. Vui lòng kiểm tra lại đường dẫn trên phiếu.", "Ticket not found. Please check the link printed on your ticket."],
+};
+
+const STORAGE_KEY = "khongcho.lang";
+const listeners = new Set();
+
+function initialLanguage() {
+  const fromQuery = new URLSearchParams(location.search).get("lang");
+  if (fromQuery === "vi" || fromQuery === "en") return fromQuery;
+  try {
+    const stored = localStorage.getItem(STORAGE_KEY);
+    if (stored === "vi" || stored === "en") return stored;
+  } catch (_) { /* storage disabled */ }
+  return "vi";
+}
+
+let current = initialLanguage();
+
+export function lang() { return current; }
+
+/** Looks a key up and fills {name} placeholders; {n|one|many} picks an English plural from params.n. */
+export function t(key, params = {}) {
+  const entry = STRINGS[key];
+  if (!entry) return key;
+  let text = entry[current === "en" ? 1 : 0];
+  text = text.replace(/\{(\w+)\|([^|}]*)\|([^}]*)\}/g, (_, name, one, many) => (Number(params[name]) === 1 ? one : many));
+  return text.replace(/\{(\w+)\}/g, (whole, name) => (name in params ? String(params[name]) : whole));
+}
+
+export function setLang(next) {
+  current = next === "en" ? "en" : "vi";
+  try { localStorage.setItem(STORAGE_KEY, current); } catch (_) { /* storage disabled */ }
+  applyI18n(document);
+  for (const listener of listeners) listener(current);
+}
+
+export function onLangChange(listener) { listeners.add(listener); }
+
+/** Fills every [data-i18n] element below root and marks the document's language. */
+export function applyI18n(root = document) {
+  document.documentElement.lang = current;
+  for (const el of root.querySelectorAll("[data-i18n]")) el.textContent = t(el.dataset.i18n);
+  for (const el of root.querySelectorAll("[data-i18n-placeholder]")) el.placeholder = t(el.dataset.i18nPlaceholder);
+  for (const el of root.querySelectorAll("[data-i18n-title]")) el.title = t(el.dataset.i18nTitle);
+  for (const el of root.querySelectorAll("[data-i18n-aria]")) el.setAttribute("aria-label", t(el.dataset.i18nAria));
+}
+
+/** Wires a #lang-switch button: shows the other language's name and toggles on click. */
+export function bindLangSwitch(button) {
+  if (!button) return;
+  button.addEventListener("click", () => setLang(current === "vi" ? "en" : "vi"));
+}
+
+export function fieldName(field) {
+  if (!field) return "";
+  return current === "en" ? field.nameEn || field.name : field.name || field.nameEn;
+}
+
+export function priorityName(code) { return t(`priority.${code || "none"}`); }
+export function stateName(code) { return t(`state.${code}`); }
+
+/** The API's error in the reader's language: `message` is Vietnamese, `messageEn` English. */
+export function errorText(error) {
+  if (!error) return t("error.unknown", { code: "?" });
+  if (error.code === "network") return t("error.network");
+  const text = current === "en" ? error.messageEn || error.message : error.message || error.messageEn;
+  return text || t("error.unknown", { code: error.status || error.code || "?" });
+}
+
+export const STRING_KEYS = Object.keys(STRINGS);

@@ -1,0 +1,228 @@
+// The ticket kiosk: choose a priority (optional) and a field, get a number, go back to the start.
+import { api, LiveStream } from "/common.js";
+import { t, applyI18n, bindLangSwitch, onLangChange, fieldName, priorityName, errorText } from "/i18n.js";
+
+const RETURN_AFTER_SECONDS = 20;
+const $ = (id) => document.getElementById(id);
+
+const state = {
+  fields: [],
+  priority: "none",
+  issued: null,
+  busy: false,
+  countdown: 0,
+  countdownTimer: null,
+};
+
+function show(screen) {
+  for (const id of ["screen-choose", "screen-busy", "screen-ticket", "screen-error"]) $(id).hidden = id !== screen;
+}
+
+// ---------- Fields ----------
+
+function renderFields() {
+  const grid = $("field-grid");
+  grid.replaceChildren();
+  if (state.fields.length === 0) {
+    const note = document.createElement("p");
+    note.className = "kiosk-note";
+    note.textContent = t("kiosk.no.fields");
+    grid.append(note);
+    return;
+  }
+  grid.dataset.count = String(state.fields.length);
+  for (const field of state.fields) {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "field-btn";
+    button.dataset.field = field.code;
+    button.dataset.testid = `field-${field.code}`;
+    button.innerHTML = `
+      <span class="field-prefix num"></span>
+      <span class="field-text">
+        <span class="field-name"></span>
+        <span class="field-alt"></span>
+        <span class="field-waiting"></span>
+      </span>`;
+    button.querySelector(".field-prefix").textContent = field.prefix;
+    button.addEventListener("click", () => issue(field.code));
+    grid.append(button);
+  }
+  updateFieldTexts();
+}
+
+function updateFieldTexts() {
+  for (const field of state.fields) {
+    const button = document.querySelector(`.field-btn[data-field="${CSS.escape(field.code)}"]`);
+    if (!button) continue;
+    button.querySelector(".field-name").textContent = fieldName(field);
+    // The other language underneath, smaller: helps visitors who read either.
+    button.querySelector(".field-alt").textContent = document.documentElement.lang === "en" ? field.name : field.nameEn;
+    const waiting = button.querySelector(".field-waiting");
+    waiting.textContent = t("kiosk.waiting", { n: field.waiting });
+    waiting.dataset.waiting = String(field.waiting);
+  }
+}
+
+function applyWaiting(waiting) {
+  if (!waiting) return;
+  for (const field of state.fields) {
+    if (typeof waiting[field.code] === "number") field.waiting = waiting[field.code];
+  }
+  updateFieldTexts();
+}
+
+// ---------- Priority ----------
+
+function bindPriority() {
+  for (const button of document.querySelectorAll(".priority-btn")) {
+    button.addEventListener("click", () => {
+      const code = button.dataset.priority;
+      setPriority(state.priority === code ? "none" : code);
+    });
+  }
+}
+
+function setPriority(code) {
+  state.priority = code;
+  for (const button of document.querySelectorAll(".priority-btn")) {
+    const on = button.dataset.priority === code;
+    button.classList.toggle("selected", on);
+    button.setAttribute("aria-pressed", on ? "true" : "false");
+  }
+}
+
+// ---------- Issuing ----------
+
+async function issue(fieldCode) {
+  if (state.busy) return;
+  state.busy = true;
+  show("screen-busy");
+  try {
+    const { data } = await api("/api/v1/tickets", { method: "POST", body: { field: fieldCode, priority: state.priority } });
+    state.issued = data;
+    renderTicket();
+    show("screen-ticket");
+    startCountdown();
+  } catch (error) {
+    state.lastError = error;
+    $("error-message").textContent = errorText(error);
+    show("screen-error");
+    startCountdown();
+  } finally {
+    state.busy = false;
+  }
+}
+
+function renderTicket() {
+  const ticket = state.issued;
+  if (!ticket) return;
+  $("issued-number").textContent = ticket.number;
+  $("issued-field").textContent = fieldName({ name: ticket.fieldName, nameEn: ticket.fieldNameEn });
+  const priority = $("issued-priority");
+  priority.hidden = !ticket.priority || ticket.priority === "none";
+  priority.textContent = t("kiosk.priority.note", { p: priorityName(ticket.priority) });
+  $("issued-ahead").textContent = String(ticket.ahead);
+  $("issued-wait").textContent = ticket.estimatedWaitMinutes > 0
+    ? t("unit.minutes", { n: ticket.estimatedWaitMinutes })
+    : t("kiosk.wait.none");
+  $("issued-wait").classList.toggle("text", !(ticket.estimatedWaitMinutes > 0));
+  const url = new URL(ticket.statusUrl, location.origin).href;
+  const link = $("status-link");
+  link.textContent = url.replace(/^https?:\/\//, "");
+  link.dataset.url = url;
+  link.dataset.token = ticket.token;
+  const status = ticket.printed && ticket.printed.status;
+  const note = $("print-note");
+  note.classList.toggle("warn", status === "failed");
+  note.textContent = status === "failed" ? t("kiosk.print.failed")
+    : status === "printed" || status === "simulated" ? t("kiosk.print.ok")
+    : t("kiosk.print.none");
+  renderQR(url);
+}
+
+async function renderQR(url) {
+  const box = $("status-qr");
+  box.replaceChildren();
+  try {
+    const { qrSvg } = await import("/qr.js");
+    box.innerHTML = qrSvg(url);
+    box.hidden = false;
+  } catch (_) {
+    box.hidden = true;
+  }
+}
+
+function startCountdown() {
+  stopCountdown();
+  state.countdown = RETURN_AFTER_SECONDS;
+  renderCountdown();
+  state.countdownTimer = setInterval(() => {
+    state.countdown -= 1;
+    if (state.countdown <= 0) backToStart();
+    else renderCountdown();
+  }, 1000);
+}
+
+function renderCountdown() {
+  $("return-countdown").textContent = state.countdown > 0 ? t("kiosk.returning", { n: state.countdown }) : "";
+}
+
+function stopCountdown() {
+  clearInterval(state.countdownTimer);
+  state.countdownTimer = null;
+}
+
+function backToStart() {
+  stopCountdown();
+  state.issued = null;
+  setPriority("none");
+  show("screen-choose");
+}
+
+// ---------- Start ----------
+
+async function loadHall() {
+  const { data } = await api("/api/v1/hall");
+  $("centre-name").textContent = data.centreName || "\u00a0";
+  const first = state.fields.length === 0;
+  state.fields = data.fields || [];
+  if (first || !sameFields(data.fields)) renderFields();
+  else updateFieldTexts();
+  return data.lastEventId;
+}
+
+function sameFields(fields) {
+  const shown = [...document.querySelectorAll(".field-btn")].map((b) => b.dataset.field).join(",");
+  return shown === (fields || []).map((f) => f.code).join(",");
+}
+
+function init() {
+  applyI18n();
+  bindLangSwitch($("lang-switch"));
+  onLangChange(() => {
+    document.title = t("kiosk.doc.title");
+    updateFieldTexts();
+    renderTicket();
+    renderCountdown();
+    if (state.lastError && !$("screen-error").hidden) $("error-message").textContent = errorText(state.lastError);
+  });
+  document.title = t("kiosk.doc.title");
+  bindPriority();
+  $("btn-done").addEventListener("click", backToStart);
+  $("btn-error-back").addEventListener("click", backToStart);
+  // A touch kiosk: no long-press menus, no text selection, no pinch zoom.
+  document.addEventListener("contextmenu", (event) => event.preventDefault());
+  document.addEventListener("gesturestart", (event) => event.preventDefault());
+
+  const stream = new LiveStream({
+    load: loadHall,
+    onEvent: (event) => applyWaiting(event.waiting),
+    onStatus: (status) => { $("conn-badge").hidden = status === "online"; },
+  });
+  stream.start();
+  // A slow safety net for anything the stream does not carry (e.g. catalog edits).
+  setInterval(() => { if (stream.online) loadHall().catch(() => {}); }, 60000);
+}
+
+init();
