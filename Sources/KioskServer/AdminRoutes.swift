@@ -19,13 +19,13 @@ struct AdminRoutes {
     func register(on routes: RouteTable) {
         routes.add(.get, "/api/v1/admin/catalog") { _, context in
             _ = try context.requireRole(.admin)
-            return JSON(try database.catalog())
+            return JSON(try await database.catalog())
         }
         routes.add(.put, "/api/v1/admin/catalog") { request, context in
             _ = try context.requireRole(.admin)
             let catalog = try await request.decode(as: Catalog.self, context: context)
-            try database.replaceCatalog(catalog)
-            return JSON(try database.catalog())
+            try await database.replaceCatalog(catalog)
+            return JSON(try await database.catalog())
         }
         registerItems(on: routes)
         registerUsers(on: routes)
@@ -36,19 +36,19 @@ struct AdminRoutes {
             try await upsert(request, context, list: \.fields) { $0.code }
         }
         routes.add(.delete, "/api/v1/admin/fields/{code}") { _, context in
-            try remove(context) { catalog, code in catalog.fields.removeAll { $0.code == code } }
+            try await remove(context) { catalog, code in catalog.fields.removeAll { $0.code == code } }
         }
         routes.add(.put, "/api/v1/admin/procedures/{code}") { request, context in
             try await upsert(request, context, list: \.procedures) { $0.code }
         }
         routes.add(.delete, "/api/v1/admin/procedures/{code}") { _, context in
-            try remove(context) { catalog, code in catalog.procedures.removeAll { $0.code == code } }
+            try await remove(context) { catalog, code in catalog.procedures.removeAll { $0.code == code } }
         }
         routes.add(.put, "/api/v1/admin/counters/{code}") { request, context in
             try await upsert(request, context, list: \.counters) { String($0.number) }
         }
         routes.add(.delete, "/api/v1/admin/counters/{code}") { _, context in
-            try remove(context) { catalog, code in catalog.counters.removeAll { String($0.number) == code } }
+            try await remove(context) { catalog, code in catalog.counters.removeAll { String($0.number) == code } }
         }
     }
 
@@ -63,7 +63,7 @@ struct AdminRoutes {
         guard key(item) == code else {
             throw QueueError.invalid("Mã trong đường dẫn (\(code)) khác mã trong dữ liệu.", "Path key '\(code)' differs from the body.")
         }
-        return JSON(try database.editCatalog { catalog in
+        return JSON(try await database.editCatalog { catalog in
             if let index = catalog[keyPath: list].firstIndex(where: { key($0) == code }) {
                 catalog[keyPath: list][index] = item
             } else {
@@ -72,10 +72,10 @@ struct AdminRoutes {
         })
     }
 
-    func remove(_ context: AppRequestContext, _ edit: @escaping @Sendable (inout Catalog, String) -> Void) throws -> JSON<Catalog> {
+    func remove(_ context: AppRequestContext, _ edit: @escaping @Sendable (inout Catalog, String) -> Void) async throws -> JSON<Catalog> {
         _ = try context.requireRole(.admin)
         let code = try context.parameters.require("code")
-        return JSON(try database.editCatalog { catalog in
+        return JSON(try await database.editCatalog { catalog in
             let before = catalog
             edit(&catalog, code)
             if catalog == before { throw QueueError.invalid("Không có mục “\(code)”.", "No item '\(code)'.") }
@@ -85,21 +85,21 @@ struct AdminRoutes {
     func registerUsers(on routes: RouteTable) {
         routes.add(.get, "/api/v1/admin/users") { _, context in
             _ = try context.requireRole(.admin)
-            return JSON(try database.users())
+            return JSON(try await database.users())
         }
         routes.add(.post, "/api/v1/admin/users") { request, context in
             _ = try context.requireRole(.admin)
             let body = try await request.decode(as: NewUser.self, context: context)
             try UserValidation.check(username: body.username, role: body.role, counter: body.counter)
             try PasswordHasher.validate(body.password)
-            let user = try database.addUser(
+            let user = try await database.addUser(
                 username: body.username, role: body.role, counter: body.counter, passwordHash: hasher.hash(body.password),
                 at: clock.now())
             return JSON(user, status: .created)
         }
         routes.add(.delete, "/api/v1/admin/users/{username}") { _, context in
             _ = try context.requireRole(.admin)
-            try database.deleteUser(username: try context.parameters.require("username"))
+            try await database.deleteUser(username: try context.parameters.require("username"))
             return Response(status: .noContent)
         }
     }

@@ -23,20 +23,20 @@ struct AuthRoutes {
     func register(on routes: RouteTable) {
         routes.add(.post, "/api/v1/auth/login") { request, context in
             let body = try await request.decode(as: LoginRequest.self, context: context)
-            return JSON(try login(body))
+            return JSON(try await login(body))
         }
         routes.add(.post, "/api/v1/auth/logout") { request, context in
             _ = try context.requireRole(.staff)
             if let header = request.headers[.authorization] {
-                try database.deleteSession(tokenHash: SessionTokens.hash(String(header.dropFirst("Bearer ".count))))
+                try await database.deleteSession(tokenHash: SessionTokens.hash(String(header.dropFirst("Bearer ".count))))
             }
             return Response(status: .noContent)
         }
         routes.add(.get, "/api/v1/me") { _, context in JSON(try context.requireRole(.staff)) }
     }
 
-    func login(_ body: LoginRequest) throws -> LoginResponse {
-        let found = try database.credentials(username: body.username)
+    func login(_ body: LoginRequest) async throws -> LoginResponse {
+        let found = try await database.credentials(username: body.username)
         // Verify against a fixed hash when the user is unknown, so timing does not reveal which usernames exist.
         let verified = hasher.verify(body.password, hash: found?.passwordHash ?? Self.decoyHash)
         guard let found, verified else {
@@ -44,7 +44,7 @@ struct AuthRoutes {
         }
         let token = SessionTokens.make()
         let expiresAt = clock.now().addingTimeInterval(SessionTokens.lifetime)
-        try database.createSession(tokenHash: SessionTokens.hash(token), user: found.user.id, expiresAt: expiresAt, now: clock.now())
+        try await database.createSession(tokenHash: SessionTokens.hash(token), user: found.user.id, expiresAt: expiresAt, now: clock.now())
         return LoginResponse(token: token, expiresAt: expiresAt, user: found.user)
     }
 

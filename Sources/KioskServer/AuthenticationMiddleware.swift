@@ -15,7 +15,7 @@ struct AuthenticationMiddleware: RouterMiddleware {
         var context = context
         if let header = request.headers[.authorization], header.lowercased().hasPrefix("bearer ") {
             let token = String(header.dropFirst("bearer ".count)).trimmingCharacters(in: .whitespaces)
-            context.user = try database.sessionUser(tokenHash: SessionTokens.hash(token), at: clock.now())
+            context.user = try await database.sessionUser(tokenHash: SessionTokens.hash(token), at: clock.now())
         }
         return try await next(request, context)
     }

@@ -7,7 +7,7 @@ import Synchronization
 /// As a Service it ends all streams on graceful shutdown, so open connections never hold the process.
 public final class EventBroadcaster: Service, Sendable {
     enum Item: Sendable {
-        case events([PublishedEvent])
+        case events([EncodedEvent])
         case heartbeat
     }
 
@@ -27,7 +27,11 @@ public final class EventBroadcaster: Service, Sendable {
 
     public init(database: AppDatabase, heartbeatInterval: Duration = .seconds(15)) {
         self.heartbeatInterval = heartbeatInterval
-        database.onCommittedEvents { [weak self] events in self?.send(.events(events)) }
+        // Encoded once here, not once per client: with 200 displays open, per-client encoding dominated.
+        database.onCommittedEvents { [weak self] events in
+            guard let self, self.subscriberCount > 0 else { return }
+            self.send(.events(events.compactMap { try? EncodedEvent($0) }))
+        }
     }
 
     public var subscriberCount: Int { state.withLock { $0.subscribers.count } }

@@ -11,13 +11,14 @@ struct EventStreamRoutes {
     let broadcaster: EventBroadcaster
 
     func register(on routes: RouteTable) {
-        routes.add(.get, "/api/v1/events") { request, _ in try stream(request) }
+        routes.add(.get, "/api/v1/events") { request, _ in try await stream(request) }
     }
 
-    func stream(_ request: Request) throws -> Response {
+    func stream(_ request: Request) async throws -> Response {
         let resumeFrom = request.headers[HTTPField.Name("Last-Event-ID")!].flatMap { Int64($0) }
             ?? request.uri.queryParameters.get("since", as: Int64.self)
-        let start = try resumeFrom ?? database.lastEventID()
+        let start: Int64
+        if let resumeFrom { start = resumeFrom } else { start = try await database.lastEventID() }
         // Subscribe before reading the backlog so nothing committed in between is lost; ids dedupe the overlap.
         let subscription = broadcaster.subscribe()
         let database = database
@@ -30,13 +31,13 @@ struct EventStreamRoutes {
             var lastSent = start
             try await writer.write(ByteBuffer(string: "retry: 1000\n: KhôngChờ live events\n\n"))
             while true {
-                let backlog = try database.events(after: lastSent, limit: 500)
-                try await writer.write(Self.encode(backlog, after: &lastSent))
+                let backlog = try await database.events(after: lastSent, limit: 500)
+                try await writer.write(Self.frames(backlog.map(EncodedEvent.init), after: &lastSent))
                 if backlog.count < 500 { break }
             }
             for await item in subscription.items {
                 switch item {
-                case .events(let events): try await writer.write(Self.encode(events, after: &lastSent))
+                case .events(let events): try await writer.write(Self.frames(events, after: &lastSent))
                 case .heartbeat: try await writer.write(ByteBuffer(string: ": ping\n\n"))
                 }
             }
@@ -44,15 +45,28 @@ struct EventStreamRoutes {
         })
     }
 
-    static func encode(_ events: [PublishedEvent], after lastSent: inout Int64) throws -> ByteBuffer {
-        let encoder = JSONCoding.encoder()
+    /// The frames a client has not seen yet, in order.
+    static func frames(_ events: [EncodedEvent], after lastSent: inout Int64) -> ByteBuffer {
         var buffer = ByteBuffer()
         for event in events where event.id > lastSent {
-            buffer.writeString("id: \(event.id)\nevent: ticket\ndata: ")
-            buffer.writeBytes(try encoder.encode(event))
-            buffer.writeString("\n\n")
+            buffer.writeImmutableBuffer(event.frame)
             lastSent = event.id
         }
         return buffer
+    }
+}
+
+/// One event as a ready Server-Sent Events frame: `id`, `event: ticket`, JSON `data`.
+struct EncodedEvent: Sendable {
+    let id: Int64
+    let frame: ByteBuffer
+
+    init(_ event: PublishedEvent) throws {
+        id = event.id
+        var frame = ByteBuffer()
+        frame.writeString("id: \(event.id)\nevent: ticket\ndata: ")
+        frame.writeBytes(try JSONCoding.encoder().encode(event))
+        frame.writeString("\n\n")
+        self.frame = frame
     }
 }

@@ -12,6 +12,9 @@ public struct ServerSettings: Sendable {
     public var issueRateLimit: Int = 30
     /// Count `X-Forwarded-For` as the client address (only behind a proxy you run).
     public var trustProxy: Bool = false
+    /// How phones reach this server (e.g. `http://192.168.1.10:8080`), for the absolute status links in QR
+    /// codes; empty = links relative to the page that asked.
+    public var publicURL: String = ""
     public var assetsDirectory: URL
     public var passwordHasher = PasswordHasher()
 
@@ -37,7 +40,8 @@ public struct KioskApp {
         let web = settings.assetsDirectory.appendingPathComponent("web")
         PublicRoutes(
             database: database, clock: clock, rateLimiter: RateLimiter(perMinute: settings.issueRateLimit),
-            clientAddress: ClientAddress(trustProxy: settings.trustProxy), ticketOutput: ticketOutput
+            clientAddress: ClientAddress(trustProxy: settings.trustProxy), ticketOutput: ticketOutput,
+            publicURL: settings.publicURL
         ).register(on: routes)
         EventStreamRoutes(database: database, broadcaster: broadcaster).register(on: routes)
         AuthRoutes(database: database, hasher: settings.passwordHasher, clock: clock).register(on: routes)
@@ -50,11 +54,12 @@ public struct KioskApp {
         self.routeTable = routes
     }
 
+    /// The HTTP application. Run it in a ServiceGroup *before* `broadcaster`: services stop in reverse order,
+    /// so open live streams are ended first and the server's graceful shutdown does not wait on them.
     public func application(settings: ServerSettings, logger: Logger) -> some ApplicationProtocol {
         Application(
             router: router,
             configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "KhongCho"),
-            services: [broadcaster],
             logger: logger)
     }
 }

@@ -12,6 +12,7 @@ struct PublicRoutes {
     let rateLimiter: RateLimiter
     let clientAddress: ClientAddress
     let ticketOutput: any TicketOutput
+    let publicURL: String
 
     struct IssueRequest: Decodable {
         let field: String
@@ -35,12 +36,12 @@ struct PublicRoutes {
 
     func register(on routes: RouteTable) {
         routes.add(.get, "/api/v1/health") { _, _ in JSON(["status": "ok"]) }
-        routes.add(.get, "/api/v1/fields") { _, _ in JSON(try database.fieldQueues(at: clock.now())) }
-        routes.add(.get, "/api/v1/hall") { _, _ in JSON(try database.hallState(at: clock.now())) }
+        routes.add(.get, "/api/v1/fields") { _, _ in JSON(try await database.fieldQueues(at: clock.now())) }
+        routes.add(.get, "/api/v1/hall") { _, _ in JSON(try await database.hallState(at: clock.now())) }
         routes.add(.post, "/api/v1/tickets") { request, context in try await issue(request, context) }
         routes.add(.get, "/api/v1/public/tickets/{token}") { _, context in
             let token = try context.parameters.require("token")
-            guard let status = try database.ticketStatus(token: token) else { throw QueueError.unknownTicket(token) }
+            guard let status = try await database.ticketStatus(token: token) else { throw QueueError.unknownTicket(token) }
             return JSON(status)
         }
     }
@@ -55,17 +56,16 @@ struct PublicRoutes {
             throw error
         }
         let body = try await request.decode(as: IssueRequest.self, context: context)
-        let issued = try database.issueTicket(
+        let issued = try await database.issueTicket(
             field: body.field, priority: body.priority ?? .none, source: address, at: clock.now())
-        let field = try database.fieldQueues(at: issued.ticket.issuedAt).first { $0.code == issued.ticket.field }
-        let printed = await ticketOutput.ticketIssued(issued, fieldName: field?.name ?? issued.ticket.field)
+        let printed = await ticketOutput.ticketIssued(issued, fieldName: issued.fieldName)
         let ticket = issued.ticket
         return JSON(
             IssueResponse(
-                id: ticket.id, number: ticket.label, field: ticket.field, fieldName: field?.name ?? "",
-                fieldNameEn: field?.nameEn ?? "", priority: ticket.priority, issuedAt: ticket.issuedAt,
+                id: ticket.id, number: ticket.label, field: ticket.field, fieldName: issued.fieldName,
+                fieldNameEn: issued.fieldNameEn, priority: ticket.priority, issuedAt: ticket.issuedAt,
                 ahead: issued.ahead, estimatedWaitMinutes: issued.estimatedWaitMinutes, token: ticket.token,
-                statusUrl: "/t/\(ticket.token)", printed: printed),
+                statusUrl: "\(publicURL)/t/\(ticket.token)", printed: printed),
             status: .created)
     }
 }

@@ -14,7 +14,7 @@ public struct TestHall: Sendable {
     public init(
         catalog: Catalog = CatalogBuilder.small(), start: String = "2026-03-02 08:00", issueRateLimit: Int = 0,
         priorityRule: PriorityRule = PriorityRule()
-    ) throws {
+    ) async throws {
         database = try AppDatabase.inMemory(priorityRule: priorityRule)
         try database.seedCatalogIfEmpty(catalog)
         clock = ManualClock(vietnam: start)
@@ -23,10 +23,10 @@ public struct TestHall: Sendable {
         settings.passwordHasher = PasswordHasher(cost: 4)
         self.settings = settings
         let hash = settings.passwordHasher.hash(Self.password)
-        _ = try database.addUser(username: "admin", role: .admin, counter: nil, passwordHash: hash, at: clock.now())
-        _ = try database.addUser(username: "giamsat", role: .supervisor, counter: nil, passwordHash: hash, at: clock.now())
+        _ = try await database.addUser(username: "admin", role: .admin, counter: nil, passwordHash: hash, at: clock.now())
+        _ = try await database.addUser(username: "giamsat", role: .supervisor, counter: nil, passwordHash: hash, at: clock.now())
         for counter in catalog.counters {
-            _ = try database.addUser(
+            _ = try await database.addUser(
                 username: "quay\(counter.number)", role: .staff, counter: counter.number, passwordHash: hash, at: clock.now())
         }
     }

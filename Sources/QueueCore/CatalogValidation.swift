@@ -15,7 +15,11 @@ extension Catalog {
         try requireUnique(procedures.map(\.code), what: "mã thủ tục", english: "procedure code")
         for counter in counters {
             try counter.validate()
-            for code in counter.fields where !fieldCodes.contains(code) { throw .unknownField(code) }
+            for code in counter.fields where !fieldCodes.contains(code) {
+                throw QueueError(.invalidCatalog,
+                    message: "Quầy \(counter.number) phục vụ lĩnh vực “\(code)” không có trong danh mục; sửa quầy trước khi xóa lĩnh vực.",
+                    englishMessage: "Counter \(counter.number) serves field '\(code)', which is not in the catalog; edit the counter first.")
+            }
         }
         try requireUnique(counters.map { String($0.number) }, what: "số quầy", english: "counter number")
         for session in sessions { try session.validate() }

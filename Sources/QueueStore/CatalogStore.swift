@@ -13,20 +13,20 @@ extension AppDatabase {
         }
     }
 
-    public func catalog() throws -> Catalog {
-        try writer.read { db in try readCatalog(db) }
+    public func catalog() async throws -> Catalog {
+        try await writer.read { db in try readCatalog(db) }
     }
 
     /// Validates an edited catalog and makes it the store's, atomically. Tickets are untouched: they keep
     /// their field code and printed number even when a field is removed.
-    public func replaceCatalog(_ catalog: Catalog) throws {
+    public func replaceCatalog(_ catalog: Catalog) async throws {
         try catalog.validate()
-        try writer.write { db in try write(db, catalog) }
+        try await writer.write { db in try write(db, catalog) }
     }
 
     /// Reads, edits and replaces the catalog in one transaction, so two admins never overwrite each other.
-    public func editCatalog(_ edit: @Sendable (inout Catalog) throws -> Void) throws -> Catalog {
-        try writer.write { db in
+    public func editCatalog(_ edit: @escaping @Sendable (inout Catalog) throws -> Void) async throws -> Catalog {
+        try await writer.write { db in
             var catalog = try readCatalog(db)
             try edit(&catalog)
             try catalog.validate()

@@ -37,8 +37,8 @@ extension AppDatabase {
     }
 
     /// Events after `id` in order, for a live stream resuming where its client left off.
-    public func events(after id: Int64, limit: Int = 1000) throws -> [PublishedEvent] {
-        try writer.read { db in
+    public func events(after id: Int64, limit: Int = 1000) async throws -> [PublishedEvent] {
+        try await writer.read { db in
             let rows = try Row.fetchAll(
                 db, sql: "SELECT id, kind, at, counter, snapshot FROM event WHERE id > ? ORDER BY id LIMIT ?",
                 arguments: [id, limit])
@@ -53,8 +53,8 @@ extension AppDatabase {
         }
     }
 
-    public func lastEventID() throws -> Int64 {
-        try writer.read { db in try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM event") ?? 0 }
+    public func lastEventID() async throws -> Int64 {
+        try await writer.read { db in try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM event") ?? 0 }
     }
 }
 

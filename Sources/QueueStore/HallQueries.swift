@@ -53,8 +53,8 @@ public struct HallState: Codable, Sendable, Equatable {
 }
 
 extension AppDatabase {
-    public func fieldQueues(at now: Date) throws -> [FieldQueue] {
-        try writer.read { db in try fieldQueues(db, day: VietnamTime.serviceDay(of: now)) }
+    public func fieldQueues(at now: Date) async throws -> [FieldQueue] {
+        try await writer.read { db in try fieldQueues(db, day: VietnamTime.serviceDay(of: now)) }
     }
 
     func fieldQueues(_ db: Database, day: String) throws -> [FieldQueue] {
@@ -66,13 +66,13 @@ extension AppDatabase {
         }
     }
 
-    public func ticketStatus(token: String) throws -> TicketStatus? {
-        try writer.read { db in
+    public func ticketStatus(token: String) async throws -> TicketStatus? {
+        try await writer.read { db in
             guard let ticket = try Ticket.fetchOne(db, sql: "SELECT * FROM ticket WHERE token = ?", arguments: [token]),
                 let field = try Row.fetchOne(db, sql: "SELECT name, nameEn FROM field WHERE code = ?", arguments: [ticket.field])
             else { return nil }
             let ahead = ticket.state == .waiting ? try peopleAhead(db, of: ticket) : 0
-            let estimate = ticket.state == .waiting ? try estimateWait(db, field: ticket.field, ahead: ahead) : 0
+            let estimate = ticket.state == .waiting ? try estimateWait(db, field: ticket.field, day: ticket.serviceDay, ahead: ahead) : 0
             return TicketStatus(
                 number: ticket.label, field: ticket.field, fieldName: field["name"], fieldNameEn: field["nameEn"],
                 priority: ticket.priority, state: ticket.state, issuedAt: ticket.issuedAt, ahead: ahead,
@@ -81,8 +81,8 @@ extension AppDatabase {
         }
     }
 
-    public func counters() throws -> [CounterStatus] {
-        try writer.read { db in try counterStatuses(db) }
+    public func counters() async throws -> [CounterStatus] {
+        try await writer.read { db in try counterStatuses(db) }
     }
 
     func counterStatuses(_ db: Database) throws -> [CounterStatus] {
@@ -97,8 +97,8 @@ extension AppDatabase {
         }
     }
 
-    public func hallState(at now: Date, recentCalls limit: Int = 8) throws -> HallState {
-        try writer.read { db in
+    public func hallState(at now: Date, recentCalls limit: Int = 8) async throws -> HallState {
+        try await writer.read { db in
             let day = VietnamTime.serviceDay(of: now)
             let calls = try Row.fetchAll(
                 db,
@@ -119,8 +119,8 @@ extension AppDatabase {
 
     /// The tickets waiting for a counter's fields, in the order the rule would consider them
     /// (priority first, then by original issue time).
-    public func waitingList(counter number: Int, at now: Date) throws -> [TicketSummary] {
-        try writer.read { db in
+    public func waitingList(counter number: Int, at now: Date) async throws -> [TicketSummary] {
+        try await writer.read { db in
             let counter = try counterRow(db, number)
             let ids = try waitingTickets(db, fields: counter.fields, day: VietnamTime.serviceDay(of: now))
                 .sorted { ($0.priority.isPriority ? 0 : 1, $0.issuedAt, $0.id) < ($1.priority.isPriority ? 0 : 1, $1.issuedAt, $1.id) }
@@ -129,8 +129,8 @@ extension AppDatabase {
         }
     }
 
-    public func setPaused(counter number: Int, _ paused: Bool) throws {
-        try writer.write { db in
+    public func setPaused(counter number: Int, _ paused: Bool) async throws {
+        try await writer.write { db in
             _ = try counterRow(db, number)
             try db.execute(sql: "UPDATE counter SET paused = ? WHERE number = ?", arguments: [paused, number])
         }

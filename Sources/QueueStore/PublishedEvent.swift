@@ -20,6 +20,8 @@ public struct TicketSummary: Codable, Sendable, Equatable {
     public var state: TicketState
     public var counter: Int?
     public var recalls: Int
+    /// Original issue time (kept across transfers), so staff see how long someone has waited.
+    public var issuedAt: Date
 
     init(_ ticket: Ticket) {
         id = ticket.id
@@ -29,5 +31,6 @@ public struct TicketSummary: Codable, Sendable, Equatable {
         state = ticket.state
         counter = ticket.counter
         recalls = ticket.recalls
+        issuedAt = ticket.issuedAt
     }
 }

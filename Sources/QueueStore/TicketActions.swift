@@ -5,8 +5,8 @@ import GRDB
 extension AppDatabase {
     /// Applies a staff action to a ticket: checks the state machine and the actor's counter, updates the
     /// ticket and appends the event in one transaction.
-    public func apply(_ action: TicketAction, ticket id: Int64, by actor: StaffActor, at now: Date) throws -> PublishedEvent {
-        try writer.write { db in
+    public func apply(_ action: TicketAction, ticket id: Int64, by actor: StaffActor, at now: Date) async throws -> PublishedEvent {
+        try await writer.write { db in
             guard var ticket = try Ticket.fetch(db, id: id) else { throw QueueError.unknownTicket(String(id)) }
             try authorize(db, actor, action: action, on: ticket)
             ticket.state = try TicketStateMachine.next(after: action, from: ticket.state)
@@ -60,7 +60,7 @@ extension AppDatabase {
             ])
     }
 
-    public func ticket(id: Int64) throws -> Ticket? {
-        try writer.read { db in try Ticket.fetch(db, id: id) }
+    public func ticket(id: Int64) async throws -> Ticket? {
+        try await writer.read { db in try Ticket.fetch(db, id: id) }
     }
 }

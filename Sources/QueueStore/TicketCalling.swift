@@ -19,9 +19,9 @@ public struct StaffActor: Sendable, Equatable {
 extension AppDatabase {
     /// Calls the next ticket for `counter` across the fields it serves, by the priority rule. `nil` when
     /// nothing waits. The write lock makes two simultaneous calls pick different tickets.
-    public func callNext(counter number: Int, by actor: StaffActor, at now: Date) throws -> PublishedEvent? {
+    public func callNext(counter number: Int, by actor: StaffActor, at now: Date) async throws -> PublishedEvent? {
         guard actor.mayAct(at: number) else { throw QueueError.notYourCounter(actor.counter) }
-        return try writer.write { db in
+        return try await writer.write { db in
             let counter = try counterRow(db, number)
             if counter.paused {
                 throw QueueError(.counterPaused, message: "Quầy \(number) đang tạm dừng.", englishMessage: "Counter \(number) is paused.")

@@ -7,16 +7,19 @@ public struct IssuedTicket: Sendable {
     public var ticket: Ticket
     public var ahead: Int
     public var estimatedWaitMinutes: Int
+    public var fieldName: String
+    public var fieldNameEn: String
     public var event: PublishedEvent
 }
 
 extension AppDatabase {
     /// Allocates the field's next number for the day and records the ticket and its `issued` event in one
     /// transaction: a number a client has seen is durable, and no number is given twice.
-    public func issueTicket(field code: String, priority: Priority, source: String?, at now: Date) throws -> IssuedTicket {
-        try writer.write { db in
-            guard let prefix = try String.fetchOne(db, sql: "SELECT prefix FROM field WHERE code = ?", arguments: [code])
+    public func issueTicket(field code: String, priority: Priority, source: String?, at now: Date) async throws -> IssuedTicket {
+        try await writer.write { db in
+            guard let names = try Row.fetchOne(db, sql: "SELECT prefix, name, nameEn FROM field WHERE code = ?", arguments: [code])
             else { throw QueueError.unknownField(code) }
+            let prefix: String = names["prefix"]
             let day = VietnamTime.serviceDay(of: now)
             let number = try allocateNumber(db, field: code, day: day)
             try db.execute(
@@ -32,8 +35,8 @@ extension AppDatabase {
             let ahead = try peopleAhead(db, of: ticket)
             let event = try appendEvent(db, .issued, ticket: ticket, at: now, staff: nil)
             return IssuedTicket(
-                ticket: ticket, ahead: ahead, estimatedWaitMinutes: try estimateWait(db, field: code, ahead: ahead),
-                event: event)
+                ticket: ticket, ahead: ahead, estimatedWaitMinutes: try estimateWait(db, field: code, day: day, ahead: ahead),
+                fieldName: names["name"], fieldNameEn: names["nameEn"], event: event)
         }
     }
 
@@ -65,7 +68,8 @@ extension AppDatabase {
             ]) ?? 0
     }
 
-    func estimateWait(_ db: Database, field: String, ahead: Int) throws -> Int {
+    /// Uses the field's last 20 service times of `day` (the index keeps this cheap however long the history).
+    func estimateWait(_ db: Database, field: String, day: String, ahead: Int) throws -> Int {
         let openCounters = try Int.fetchOne(
             db,
             sql: """
@@ -77,10 +81,10 @@ extension AppDatabase {
             db,
             sql: """
                 SELECT endedAt - servingAt FROM ticket
-                WHERE field = ? AND state = 'done' AND servingAt IS NOT NULL AND endedAt IS NOT NULL
+                WHERE serviceDay = ? AND state = 'done' AND field = ? AND servingAt IS NOT NULL AND endedAt IS NOT NULL
                 ORDER BY endedAt DESC LIMIT 20
                 """,
-            arguments: [field])
+            arguments: [day, field])
         let mean = estimator.meanServiceMinutes(durations.reversed().map { Double($0) / 60_000 })
         return estimator.estimateMinutes(ahead: ahead, openCounters: openCounters, meanServiceMinutes: mean)
     }

@@ -11,8 +11,8 @@ public struct User: Codable, Sendable, Equatable {
 
 extension AppDatabase {
     /// Adds an account; `passwordHash` comes from a KDF, never a plain password.
-    public func addUser(username: String, role: Role, counter: Int?, passwordHash: String, at now: Date) throws -> User {
-        try writer.write { db in
+    public func addUser(username: String, role: Role, counter: Int?, passwordHash: String, at now: Date) async throws -> User {
+        try await writer.write { db in
             if let counter { _ = try counterRow(db, counter) }
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM user WHERE username = ?", arguments: [username]) == true {
                 throw QueueError(.conflict, message: "Tên đăng nhập “\(username)” đã tồn tại.",
@@ -25,12 +25,12 @@ extension AppDatabase {
         }
     }
 
-    public func users() throws -> [User] {
-        try writer.read { db in try Row.fetchAll(db, sql: "SELECT * FROM user ORDER BY username").map(Self.user) }
+    public func users() async throws -> [User] {
+        try await writer.read { db in try Row.fetchAll(db, sql: "SELECT * FROM user ORDER BY username").map(Self.user) }
     }
 
-    public func deleteUser(username: String) throws {
-        try writer.write { db in
+    public func deleteUser(username: String) async throws {
+        try await writer.write { db in
             try db.execute(sql: "DELETE FROM user WHERE username = ?", arguments: [username])
             if db.changesCount == 0 {
                 throw QueueError(.unknownUser, message: "Không có tài khoản “\(username)”.", englishMessage: "No user '\(username)'.")
@@ -39,24 +39,24 @@ extension AppDatabase {
     }
 
     /// The account and its stored password hash, for sign-in.
-    public func credentials(username: String) throws -> (user: User, passwordHash: String)? {
-        try writer.read { db in
+    public func credentials(username: String) async throws -> (user: User, passwordHash: String)? {
+        try await writer.read { db in
             try Row.fetchOne(db, sql: "SELECT * FROM user WHERE username = ?", arguments: [username]).map {
                 (Self.user($0), $0["passwordHash"])
             }
         }
     }
 
-    public func createSession(tokenHash: String, user: Int64, expiresAt: Date, now: Date) throws {
-        try writer.write { db in
+    public func createSession(tokenHash: String, user: Int64, expiresAt: Date, now: Date) async throws {
+        try await writer.write { db in
             try db.execute(sql: "DELETE FROM authSession WHERE expiresAt < ?", arguments: [Millis.of(now)])
             try db.execute(sql: "INSERT INTO authSession (tokenHash, user, expiresAt) VALUES (?, ?, ?)",
                 arguments: [tokenHash, user, Millis.of(expiresAt)])
         }
     }
 
-    public func sessionUser(tokenHash: String, at now: Date) throws -> User? {
-        try writer.read { db in
+    public func sessionUser(tokenHash: String, at now: Date) async throws -> User? {
+        try await writer.read { db in
             try Row.fetchOne(
                 db,
                 sql: "SELECT user.* FROM authSession JOIN user ON user.id = authSession.user WHERE tokenHash = ? AND expiresAt > ?",
@@ -65,8 +65,8 @@ extension AppDatabase {
         }
     }
 
-    public func deleteSession(tokenHash: String) throws {
-        try writer.write { db in try db.execute(sql: "DELETE FROM authSession WHERE tokenHash = ?", arguments: [tokenHash]) }
+    public func deleteSession(tokenHash: String) async throws {
+        try await writer.write { db in try db.execute(sql: "DELETE FROM authSession WHERE tokenHash = ?", arguments: [tokenHash]) }
     }
 
     static func user(_ row: Row) -> User {

@@ -22,6 +22,8 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "auto: real USB devices when present, simulated otherwise; simulated; none.") var devices = DeviceMode.auto
     @Option(help: "Tickets per minute per client address; 0 turns limiting off.") var issueRateLimit = 30
     @Flag(help: "Trust X-Forwarded-For (only behind your own reverse proxy).") var trustProxy = false
+    @Option(help: "Address phones use to reach this server, e.g. http://192.168.1.10:8080 (for ticket QR links).")
+    var publicUrl = ""
     @Flag(help: "Create demo accounts (admin, giamsat, quay1…quayN; password 'khongcho-demo') when none exist.")
     var demoAccounts = false
     @Option(help: "Priority tickets a counter may call in a row before a waiting normal ticket must be called.")
@@ -38,29 +40,30 @@ struct Serve: AsyncParsableCommand {
         if try database.seedCatalogIfEmpty(catalog) {
             logger.info("Loaded demo catalog", metadata: ["fields": "\(catalog.fields.count)", "counters": "\(catalog.counters.count)"])
         }
-        if demoAccounts { try DemoAccounts.create(in: database, logger: logger) }
+        if demoAccounts { try await DemoAccounts.create(in: database, logger: logger) }
         var settings = ServerSettings(assetsDirectory: assetsURL)
         settings.host = host
         settings.port = port
         settings.issueRateLimit = issueRateLimit
         settings.trustProxy = trustProxy
-        let output = try ticketOutput(database: database, data: dataURL, logger: logger)
+        settings.publicURL = String(publicUrl.reversed().drop { $0 == "/" }.reversed())
+        let output = try await ticketOutput(database: database, data: dataURL, logger: logger)
         let kiosk = KioskApp(database: database, settings: settings, ticketOutput: output)
         let app = kiosk.application(settings: settings, logger: logger)
         let group = ServiceGroup(
-            configuration: .init(services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+            configuration: .init(services: [app, kiosk.broadcaster], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         logger.info("KhôngChờ serving on http://\(host):\(port) — /kiosk /display /staff")
         try await group.run()
     }
 
     /// Printers arrive with the USB issue; until then `auto` and `simulated` both use the simulated printer.
-    func ticketOutput(database: AppDatabase, data: URL, logger: Logger) throws -> any TicketOutput {
+    func ticketOutput(database: AppDatabase, data: URL, logger: Logger) async throws -> any TicketOutput {
         switch devices {
         case .none: return NoTicketOutput()
         case .auto, .simulated:
             let directory = data.appendingPathComponent("printed")
             logger.info("No USB printer driver yet: simulated printer writes tickets to \(directory.path)")
-            return SimulatedTicketOutput(directory: directory, centreName: try database.catalog().centreName)
+            return SimulatedTicketOutput(directory: directory, centreName: try await database.catalog().centreName)
         }
     }
 }

@@ -25,7 +25,7 @@ struct UserCommand: AsyncParsableCommand {
             try PasswordHasher.validate(password)
             let database = try AppDatabase.open(directory: URL(fileURLWithPath: data))
             try database.seedCatalogIfEmpty(try CatalogFile.load(URL(fileURLWithPath: assets).appendingPathComponent("catalog.json")))
-            let user = try database.addUser(
+            let user = try await database.addUser(
                 username: username, role: role, counter: counter, passwordHash: PasswordHasher().hash(password), at: Date())
             print("Đã tạo tài khoản / created: \(user.username) (\(user.role.rawValue)\(user.counter.map { ", quầy \($0)" } ?? ""))")
         }
@@ -36,7 +36,7 @@ struct UserCommand: AsyncParsableCommand {
         @Option var data = "var"
 
         func run() async throws {
-            for user in try AppDatabase.open(directory: URL(fileURLWithPath: data)).users() {
+            for user in try await AppDatabase.open(directory: URL(fileURLWithPath: data)).users() {
                 print("\(user.username)\t\(user.role.rawValue)\t\(user.counter.map(String.init) ?? "-")")
             }
         }

@@ -9,7 +9,7 @@ import Testing
 @Suite("Admin API")
 struct AdminAPITests {
     @Test func addAFieldAndServeIt() async throws {
-        let hall = try TestHall()
+        let hall = try await TestHall()
         try await withAPI(hall) { client in
             let admin = try await client.login("admin")
             let field = #"{"code":"xay-dung","name":"Xây dựng","nameEn":"Construction","prefix":"G","waitTargetMinutes":20}"#
@@ -23,7 +23,7 @@ struct AdminAPITests {
     }
 
     @Test func invalidEditsAreRefusedWithTheReason() async throws {
-        let hall = try TestHall()
+        let hall = try await TestHall()
         try await withAPI(hall) { client in
             let admin = try await client.login("admin")
             let clash = #"{"code":"xay-dung","name":"Xây dựng","nameEn":"Construction","prefix":"A","waitTargetMinutes":20}"#
@@ -33,13 +33,16 @@ struct AdminAPITests {
             let mismatch = #"{"code":"khac","name":"Khác","nameEn":"Other","prefix":"K","waitTargetMinutes":20}"#
             #expect(try await client.json("/api/v1/admin/fields/xay-dung", .put, token: admin, body: mismatch).status == .unprocessableContent)
             let orphan = try await client.json("/api/v1/admin/counters/9", .put, token: admin, body: #"{"number":9,"name":"Q9","fields":["nope"]}"#)
-            #expect(try orphan.errorCode() == "unknown_field")
+            #expect(try orphan.errorCode() == "invalid_catalog")
+            let inUse = try await client.json("/api/v1/admin/fields/dat-dai", .delete, token: admin)
+            #expect(inUse.status == .unprocessableContent)
+            #expect(try inUse.errorMessage() == "Quầy 1 phục vụ lĩnh vực “dat-dai” không có trong danh mục; sửa quầy trước khi xóa lĩnh vực.")
         }
-        #expect(try hall.database.catalog() == CatalogBuilder.small())
+        #expect(try await hall.database.catalog() == CatalogBuilder.small())
     }
 
     @Test func usersAreCreatedWithHashedPasswords() async throws {
-        let hall = try TestHall()
+        let hall = try await TestHall()
         try await withAPI(hall) { client in
             let admin = try await client.login("admin")
             let body = #"{"username":"lan.nguyen","password":"mat-khau-dai","role":"staff","counter":2}"#
@@ -53,7 +56,7 @@ struct AdminAPITests {
             #expect(try refused.errorMessage() == "Tài khoản cán bộ (staff) cần gắn với một quầy (--counter).")
             #expect(try await client.login("lan.nguyen", password: "mat-khau-dai").count == 64)
         }
-        let stored = try #require(try hall.database.credentials(username: "lan.nguyen"))
+        let stored = try #require(try await hall.database.credentials(username: "lan.nguyen"))
         #expect(stored.passwordHash.hasPrefix("$2b$"))
         #expect(!stored.passwordHash.contains("mat-khau-dai"))
     }

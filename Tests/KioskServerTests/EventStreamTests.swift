@@ -12,15 +12,15 @@ import Testing
 struct EventStreamTests {
     /// A display reconnecting with Last-Event-ID gets what it missed, then live events, in order, once each.
     @Test func resumesFromLastEventIDThenFollowsLive() async throws {
-        let hall = try TestHall()
+        let hall = try await TestHall()
         let kiosk = hall.app()
         for field in ["dat-dai", "ho-tich", "dat-dai"] {
-            _ = try hall.database.issueTicket(field: field, priority: .none, source: nil, at: hall.clock.now())
+            _ = try await hall.database.issueTicket(field: field, priority: .none, source: nil, at: hall.clock.now())
         }
         let broadcaster = kiosk.broadcaster
         let closer = Task {
             while broadcaster.subscriberCount == 0 { try await Task.sleep(for: .milliseconds(10)) }
-            _ = try hall.database.callNext(counter: 2, by: hall.staff(2), at: hall.clock.now())
+            _ = try await hall.database.callNext(counter: 2, by: hall.staff(2), at: hall.clock.now())
             try await Task.sleep(for: .milliseconds(200))
             broadcaster.closeAll()
         }
@@ -44,9 +44,9 @@ struct EventStreamTests {
     }
 
     @Test func hallStateCarriesTheResumePoint() async throws {
-        let hall = try TestHall()
-        _ = try hall.database.issueTicket(field: "dat-dai", priority: .none, source: nil, at: hall.clock.now())
-        _ = try hall.database.callNext(counter: 1, by: hall.staff(1), at: hall.clock.now())
+        let hall = try await TestHall()
+        _ = try await hall.database.issueTicket(field: "dat-dai", priority: .none, source: nil, at: hall.clock.now())
+        _ = try await hall.database.callNext(counter: 1, by: hall.staff(1), at: hall.clock.now())
         try await withAPI(hall) { client in
             let state = try await client.json("/api/v1/hall").object()
             #expect(state["lastEventId"] as? Int == 2)

@@ -9,7 +9,7 @@ import Testing
 @Suite("Staff API and roles")
 struct StaffAPITests {
     @Test func staffRoutesNeedAValidToken() async throws {
-        let hall = try TestHall()
+        let hall = try await TestHall()
         try await withAPI(hall) { client in
             let none = try await client.json("/api/v1/counters/1/next", .post)
             #expect(none.status == .unauthorized)
@@ -23,7 +23,7 @@ struct StaffAPITests {
     }
 
     @Test func rolesAreEnforced() async throws {
-        let hall = try TestHall()
+        let hall = try await TestHall()
         try await withAPI(hall) { client in
             let staff = try await client.login("quay1")
             let otherCounter = try await client.json("/api/v1/counters/2/next", .post, token: staff)
@@ -39,8 +39,8 @@ struct StaffAPITests {
     }
 
     @Test func callServeAndFinish() async throws {
-        let hall = try TestHall()
-        _ = try hall.database.issueTicket(field: "dat-dai", priority: .none, source: nil, at: hall.clock.now())
+        let hall = try await TestHall()
+        _ = try await hall.database.issueTicket(field: "dat-dai", priority: .none, source: nil, at: hall.clock.now())
         try await withAPI(hall) { client in
             let token = try await client.login("quay1")
             let called = try await client.json("/api/v1/counters/1/next", .post, token: token)
@@ -68,8 +68,8 @@ struct StaffAPITests {
     }
 
     @Test func transferToAnotherField() async throws {
-        let hall = try TestHall()
-        _ = try hall.database.issueTicket(field: "dat-dai", priority: .none, source: nil, at: hall.clock.now())
+        let hall = try await TestHall()
+        _ = try await hall.database.issueTicket(field: "dat-dai", priority: .none, source: nil, at: hall.clock.now())
         try await withAPI(hall) { client in
             let token = try await client.login("quay1")
             let id = try #require(try await client.json("/api/v1/counters/1/next", .post, token: token).object()["id"] as? Int)
@@ -84,7 +84,7 @@ struct StaffAPITests {
     }
 
     @Test func logoutEndsTheSession() async throws {
-        let hall = try TestHall()
+        let hall = try await TestHall()
         try await withAPI(hall) { client in
             let token = try await client.login("quay2")
             #expect(try await client.json("/api/v1/me", token: token).object()["counter"] as? Int == 2)

@@ -9,8 +9,8 @@ import Testing
 @Suite("Ticket API")
 struct TicketAPITests {
     @Test func fieldsListWaitingCounts() async throws {
-        let hall = try TestHall()
-        _ = try hall.database.issueTicket(field: "ho-tich", priority: .none, source: nil, at: hall.clock.now())
+        let hall = try await TestHall()
+        _ = try await hall.database.issueTicket(field: "ho-tich", priority: .none, source: nil, at: hall.clock.now())
         try await withAPI(hall) { client in
             let fields = try await client.json("/api/v1/fields").array()
             #expect(fields.map { $0["code"] as? String } == ["dat-dai", "ho-tich"])
@@ -21,7 +21,7 @@ struct TicketAPITests {
     }
 
     @Test func issuingReturnsTheContract() async throws {
-        let hall = try TestHall()
+        let hall = try await TestHall()
         try await withAPI(hall) { client in
             _ = try await client.json("/api/v1/tickets", .post, body: #"{"field":"dat-dai"}"#)
             let response = try await client.json("/api/v1/tickets", .post, body: #"{"field":"dat-dai","priority":"elderly"}"#)
@@ -41,7 +41,7 @@ struct TicketAPITests {
     }
 
     @Test func badRequestsGetSpecificErrors() async throws {
-        let hall = try TestHall()
+        let hall = try await TestHall()
         try await withAPI(hall) { client in
             let unknown = try await client.json("/api/v1/tickets", .post, body: #"{"field":"dau-tu"}"#)
             #expect(unknown.status == .unprocessableContent)
@@ -58,11 +58,11 @@ struct TicketAPITests {
             #expect(huge.status == .contentTooLarge)
             #expect(try huge.errorCode() == "body_too_large")
         }
-        #expect(try hall.database.lastEventID() == 0)
+        #expect(try await hall.database.lastEventID() == 0)
     }
 
     @Test func issuingIsRateLimitedPerClient() async throws {
-        let hall = try TestHall(issueRateLimit: 3)
+        let hall = try await TestHall(issueRateLimit: 3)
         try await withAPI(hall) { client in
             for _ in 0..<3 {
                 #expect(try await client.json("/api/v1/tickets", .post, body: #"{"field":"dat-dai"}"#).status == .created)
@@ -72,13 +72,13 @@ struct TicketAPITests {
             #expect(try refused.errorCode() == "rate_limited")
             #expect(refused.headers[.retryAfter] == "20")
         }
-        #expect(try hall.database.fieldQueues(at: hall.clock.now()).first?.waiting == 3)
+        #expect(try await hall.database.fieldQueues(at: hall.clock.now()).first?.waiting == 3)
     }
 
     @Test func publicStatusByTokenOnly() async throws {
-        let hall = try TestHall()
-        let first = try hall.database.issueTicket(field: "ho-tich", priority: .none, source: nil, at: hall.clock.now())
-        let second = try hall.database.issueTicket(field: "ho-tich", priority: .none, source: nil, at: hall.clock.now())
+        let hall = try await TestHall()
+        let first = try await hall.database.issueTicket(field: "ho-tich", priority: .none, source: nil, at: hall.clock.now())
+        let second = try await hall.database.issueTicket(field: "ho-tich", priority: .none, source: nil, at: hall.clock.now())
         try await withAPI(hall) { client in
             let status = try await client.json("/api/v1/public/tickets/\(second.ticket.token)").object()
             #expect(status["number"] as? String == "B002")

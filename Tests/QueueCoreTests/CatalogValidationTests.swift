@@ -16,7 +16,7 @@ struct CatalogValidationTests {
         }
     }
 
-    @Test func theSmallCatalogIsValid() throws {
+    @Test func theSmallCatalogIsValid() async throws {
         try CatalogBuilder.small().validate()
     }
 
@@ -25,7 +25,9 @@ struct CatalogValidationTests {
     }
 
     @Test func counterMustServeKnownFields() {
-        expectInvalid("Không có lĩnh vực mã “dau-tu”.") { $0.counters[0].fields = ["dau-tu"] }
+        expectInvalid("Quầy 1 phục vụ lĩnh vực “dau-tu” không có trong danh mục; sửa quầy trước khi xóa lĩnh vực.") {
+            $0.counters[0].fields = ["dau-tu"]
+        }
     }
 
     @Test func prefixMustBeCapitalLetters() {
@@ -42,7 +44,7 @@ struct CatalogValidationTests {
         }
     }
 
-    @Test func theDemoCatalogIsValid() throws {
+    @Test func theDemoCatalogIsValid() async throws {
         let url = TestHall.repositoryAssets.appendingPathComponent("catalog.json")
         let catalog = try JSONDecoder().decode(Catalog.self, from: try Data(contentsOf: url))
         try catalog.validate()

@@ -30,3 +30,28 @@ struct SmallRulesTests {
         #expect(estimator.meanServiceMinutes([10, 2]) == 5)
     }
 }
+
+@Suite("Vietnam time arithmetic")
+struct VietnamTimeTests {
+    /// The arithmetic agrees with Foundation's calendar over many instants, leap days and year ends included.
+    @Test func agreesWithFoundation() {
+        let calendar = VietnamTime.calendar
+        var instant = Date(timeIntervalSince1970: 946_684_800 - 7 * 3600)  // 2000-01-01 00:00 in Hà Nội
+        for _ in 0..<4000 {
+            let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second, .weekday], from: instant)
+            let reading = VietnamTime.reading(instant)
+            #expect([reading.year, reading.month, reading.day, reading.hour, reading.minute, reading.second]
+                == [parts.year, parts.month, parts.day, parts.hour, parts.minute, parts.second])
+            #expect(reading.weekday == ((parts.weekday ?? 1) + 5) % 7 + 1)
+            instant.addTimeInterval(86_400 * 3 + 3_917)
+        }
+    }
+
+    @Test func formatsWithTheOffset() {
+        let instant = Date(timeIntervalSince1970: 1_772_413_200)  // 2026-03-02 08:00 +07:00
+        #expect(VietnamTime.iso8601(instant) == "2026-03-02T08:00:00+07:00")
+        #expect(VietnamTime.serviceDay(of: instant) == "2026-03-02")
+        #expect(VietnamTime.clockTime(instant) == "08:00")
+        #expect(VietnamTime.reading(instant).weekday == 1)
+    }
+}

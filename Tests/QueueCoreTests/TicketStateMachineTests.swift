@@ -18,7 +18,7 @@ struct TicketStateMachineTests {
     static let actions: [TicketAction] = [.recall, .serve, .done(.received), .noShow, .transfer(toField: "x"), .cancel]
 
     @Test(arguments: allowed.indices)
-    func allowedTransition(index: Int) throws {
+    func allowedTransition(index: Int) async throws {
         let (action, from, to) = Self.allowed[index]
         #expect(try TicketStateMachine.next(after: action, from: from) == to)
     }

@@ -7,45 +7,46 @@ import Testing
 
 @Suite("Ticket numbers")
 struct AllocationTests {
-    @Test func numbersArePerFieldAndSequential() throws {
-        let hall = try TestHall()
-        let labels = try ["dat-dai", "dat-dai", "ho-tich", "dat-dai", "ho-tich"].map {
-            try hall.database.issueTicket(field: $0, priority: .none, source: nil, at: hall.clock.now()).ticket.label
+    @Test func numbersArePerFieldAndSequential() async throws {
+        let hall = try await TestHall()
+        var labels: [String] = []
+        for field in ["dat-dai", "dat-dai", "ho-tich", "dat-dai", "ho-tich"] {
+            labels.append(try await hall.database.issueTicket(field: field, priority: .none, source: nil, at: hall.clock.now()).ticket.label)
         }
         #expect(labels == ["A001", "A002", "B001", "A003", "B002"])
     }
 
-    @Test func numbersRestartEachServiceDayAndOldOnesAreNotCalled() throws {
-        let hall = try TestHall(start: "2026-03-02 16:50")
-        _ = try hall.database.issueTicket(field: "dat-dai", priority: .none, source: nil, at: hall.clock.now())
-        _ = try hall.database.issueTicket(field: "dat-dai", priority: .none, source: nil, at: hall.clock.now())
+    @Test func numbersRestartEachServiceDayAndOldOnesAreNotCalled() async throws {
+        let hall = try await TestHall(start: "2026-03-02 16:50")
+        _ = try await hall.database.issueTicket(field: "dat-dai", priority: .none, source: nil, at: hall.clock.now())
+        _ = try await hall.database.issueTicket(field: "dat-dai", priority: .none, source: nil, at: hall.clock.now())
         hall.clock.set(ManualClock.vietnamDate("2026-03-03 07:31"))
-        let next = try hall.database.issueTicket(field: "dat-dai", priority: .none, source: nil, at: hall.clock.now())
+        let next = try await hall.database.issueTicket(field: "dat-dai", priority: .none, source: nil, at: hall.clock.now())
         #expect(next.ticket.label == "A001")
         #expect(next.ticket.serviceDay == "2026-03-03")
         #expect(next.ahead == 0)
-        let called = try hall.database.callNext(counter: 1, by: hall.staff(1), at: hall.clock.now())
+        let called = try await hall.database.callNext(counter: 1, by: hall.staff(1), at: hall.clock.now())
         #expect(called?.ticket.id == next.ticket.id)
     }
 
-    @Test func issuingAnUnknownFieldChangesNothing() throws {
-        let hall = try TestHall()
-        #expect(throws: QueueError.unknownField("dau-tu")) {
-            try hall.database.issueTicket(field: "dau-tu", priority: .none, source: nil, at: hall.clock.now())
+    @Test func issuingAnUnknownFieldChangesNothing() async throws {
+        let hall = try await TestHall()
+        await #expect(throws: QueueError.unknownField("dau-tu")) {
+            try await hall.database.issueTicket(field: "dau-tu", priority: .none, source: nil, at: hall.clock.now())
         }
-        #expect(try hall.database.lastEventID() == 0)
-        let next = try hall.database.issueTicket(field: "dat-dai", priority: .none, source: nil, at: hall.clock.now())
+        #expect(try await hall.database.lastEventID() == 0)
+        let next = try await hall.database.issueTicket(field: "dat-dai", priority: .none, source: nil, at: hall.clock.now())
         #expect(next.ticket.label == "A001")
     }
 
-    @Test func issueReportsPeopleAheadAndEstimate() throws {
-        let hall = try TestHall()
-        for _ in 0..<4 { _ = try hall.database.issueTicket(field: "dat-dai", priority: .none, source: nil, at: hall.clock.now()) }
-        let fifth = try hall.database.issueTicket(field: "dat-dai", priority: .none, source: nil, at: hall.clock.now())
+    @Test func issueReportsPeopleAheadAndEstimate() async throws {
+        let hall = try await TestHall()
+        for _ in 0..<4 { _ = try await hall.database.issueTicket(field: "dat-dai", priority: .none, source: nil, at: hall.clock.now()) }
+        let fifth = try await hall.database.issueTicket(field: "dat-dai", priority: .none, source: nil, at: hall.clock.now())
         #expect(fifth.ahead == 4)
         // Two counters serve land, default 6 minutes each: 4 × 6 / 2.
         #expect(fifth.estimatedWaitMinutes == 12)
-        let elderly = try hall.database.issueTicket(field: "dat-dai", priority: .elderly, source: nil, at: hall.clock.now())
+        let elderly = try await hall.database.issueTicket(field: "dat-dai", priority: .elderly, source: nil, at: hall.clock.now())
         #expect(elderly.ahead == 0)
     }
 
@@ -57,7 +58,7 @@ struct AllocationTests {
         try database.seedCatalogIfEmpty(CatalogBuilder.small())
         let now = ManualClock.vietnamDate("2026-03-02 08:00")
         for index in 0..<60 {
-            _ = try database.issueTicket(field: index.isMultiple(of: 2) ? "dat-dai" : "ho-tich", priority: .none, source: nil, at: now)
+            _ = try await database.issueTicket(field: index.isMultiple(of: 2) ? "dat-dai" : "ho-tich", priority: .none, source: nil, at: now)
         }
         let called = try await withThrowingTaskGroup(of: [Int64].self) { group in
             for counter in [1, 2] {
@@ -67,9 +68,9 @@ struct AllocationTests {
                         let actor = StaffActor(username: "s\(counter)-\(worker)", counter: nil)
                         while true {
                             do {
-                                guard let event = try database.callNext(counter: counter, by: actor, at: now) else { break }
+                                guard let event = try await database.callNext(counter: counter, by: actor, at: now) else { break }
                                 mine.append(event.ticket.id)
-                                _ = try database.apply(.done(.returned), ticket: event.ticket.id, by: actor, at: now)
+                                _ = try await database.apply(.done(.returned), ticket: event.ticket.id, by: actor, at: now)
                             } catch let error as QueueError where error.code == .counterBusy || error.code == .notYourCounter {
                                 await Task.yield()
                             }

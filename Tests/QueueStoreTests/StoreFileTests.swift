@@ -13,17 +13,17 @@ struct StoreFileTests {
         return url
     }
 
-    @Test func walAndFullSynchronous() throws {
+    @Test func walAndFullSynchronous() async throws {
         let directory = try temporaryDirectory()
         let database = try AppDatabase.open(directory: directory)
-        let (mode, sync) = try database.writer.read { db in
+        let (mode, sync) = try await database.writer.read { db in
             (try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Int.fetchOne(db, sql: "PRAGMA synchronous"))
         }
         #expect(mode == "wal")
         #expect(sync == 2)
     }
 
-    @Test func aCorruptFileIsRefusedAndLeftAlone() throws {
+    @Test func aCorruptFileIsRefusedAndLeftAlone() async throws {
         let directory = try temporaryDirectory()
         let file = directory.appendingPathComponent("khongcho.sqlite")
         let garbage = Data((0..<8192).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) })
@@ -38,13 +38,13 @@ struct StoreFileTests {
         #expect(try Data(contentsOf: file) == garbage)
     }
 
-    @Test func aNewerSchemaIsRefusedAndLeftAlone() throws {
+    @Test func aNewerSchemaIsRefusedAndLeftAlone() async throws {
         let directory = try temporaryDirectory()
         _ = try AppDatabase.open(directory: directory)
         let file = directory.appendingPathComponent("khongcho.sqlite")
         let queue = try DatabaseQueue(path: file.path)
-        try queue.write { db in try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v999-future')") }
-        try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+        try await queue.write { db in try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v999-future')") }
+        try await queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
         try queue.close()
         let before = try Data(contentsOf: file)
         do {
@@ -58,16 +58,16 @@ struct StoreFileTests {
         #expect(after == before, "sizes \(before.count) \(after.count) diff at \(diff.prefix(20))")
     }
 
-    @Test func ticketsSurviveReopening() throws {
+    @Test func ticketsSurviveReopening() async throws {
         let directory = try temporaryDirectory()
         let now = ManualClock.vietnamDate("2026-03-02 08:00")
         do {
             let database = try AppDatabase.open(directory: directory)
             try database.seedCatalogIfEmpty(CatalogBuilder.small())
-            _ = try database.issueTicket(field: "dat-dai", priority: .none, source: nil, at: now)
+            _ = try await database.issueTicket(field: "dat-dai", priority: .none, source: nil, at: now)
         }
         let reopened = try AppDatabase.open(directory: directory)
         #expect(try reopened.seedCatalogIfEmpty(CatalogBuilder.small()) == false)
-        #expect(try reopened.issueTicket(field: "dat-dai", priority: .none, source: nil, at: now).ticket.label == "A002")
+        #expect(try await reopened.issueTicket(field: "dat-dai", priority: .none, source: nil, at: now).ticket.label == "A002")
     }
 }
