@@ -30,8 +30,7 @@ extension AppDatabase {
     func waitingCounts(_ db: Database, day: String) throws -> [String: Int] {
         var counts = Dictionary(uniqueKeysWithValues: try String.fetchAll(db, sql: "SELECT code FROM field").map { ($0, 0) })
         let rows = try Row.fetchAll(
-            db, sql: "SELECT field, COUNT(*) AS n FROM ticket WHERE serviceDay = ? AND state = 'waiting' GROUP BY field",
-            arguments: [day])
+            db, sql: "SELECT field, SUM(n) AS n FROM waitingCount WHERE serviceDay = ? GROUP BY field", arguments: [day])
         for row in rows { counts[row["field"]] = row["n"] }
         return counts
     }

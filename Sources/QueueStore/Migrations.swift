@@ -44,6 +44,23 @@ enum Migrations {
               counter INTEGER, staff TEXT, recalls INTEGER NOT NULL DEFAULT 0, outcome TEXT, source TEXT,
               UNIQUE (serviceDay, label));
             CREATE INDEX ticketByState ON ticket(serviceDay, state, field);
+            -- Waiting tickets per day, field and priority, kept by triggers in the same transaction as the
+            -- ticket change, so queue lengths cost O(fields) however long the queue.
+            CREATE TABLE waitingCount (
+              serviceDay TEXT NOT NULL, field TEXT NOT NULL, priority BOOLEAN NOT NULL, n INTEGER NOT NULL,
+              PRIMARY KEY (serviceDay, field, priority));
+            CREATE TRIGGER waitingCountOnIssue AFTER INSERT ON ticket WHEN new.state = 'waiting' BEGIN
+              INSERT INTO waitingCount VALUES (new.serviceDay, new.field, new.priority <> 'none', 1)
+              ON CONFLICT DO UPDATE SET n = n + 1;
+            END;
+            CREATE TRIGGER waitingCountOnLeave AFTER UPDATE OF state, field ON ticket WHEN old.state = 'waiting' BEGIN
+              UPDATE waitingCount SET n = n - 1
+              WHERE serviceDay = old.serviceDay AND field = old.field AND priority = (old.priority <> 'none');
+            END;
+            CREATE TRIGGER waitingCountOnEnter AFTER UPDATE OF state, field ON ticket WHEN new.state = 'waiting' BEGIN
+              INSERT INTO waitingCount VALUES (new.serviceDay, new.field, new.priority <> 'none', 1)
+              ON CONFLICT DO UPDATE SET n = n + 1;
+            END;
             CREATE INDEX ticketByCounter ON ticket(counter, state);
             CREATE TABLE event (
               id INTEGER PRIMARY KEY AUTOINCREMENT, ticket INTEGER NOT NULL REFERENCES ticket(id),

@@ -32,7 +32,8 @@ extension AppDatabase {
                     priority.rawValue, Millis.of(now), source,
                 ])
             guard let ticket = try Ticket.fetch(db, id: db.lastInsertedRowID) else { throw QueueError.unknownTicket("new") }
-            let ahead = try peopleAhead(db, of: ticket)
+            // Just issued, so everyone waiting in the field is ahead (priority tickets: only priority ones).
+            let ahead = try waitingInField(db, ticket) - 1
             let event = try appendEvent(db, .issued, ticket: ticket, at: now, staff: nil)
             return IssuedTicket(
                 ticket: ticket, ahead: ahead, estimatedWaitMinutes: try estimateWait(db, field: code, day: day, ahead: ahead),
@@ -50,6 +51,13 @@ extension AppDatabase {
                 """,
             arguments: [day, field])
         return number ?? 1
+    }
+
+    func waitingInField(_ db: Database, _ ticket: Ticket) throws -> Int {
+        let priorityOnly = ticket.priority.isPriority ? "AND priority" : ""
+        return try Int.fetchOne(
+            db, sql: "SELECT COALESCE(SUM(n), 0) FROM waitingCount WHERE serviceDay = ? AND field = ? \(priorityOnly)",
+            arguments: [ticket.serviceDay, ticket.field]) ?? 0
     }
 
     /// Waiting tickets the rule would call before this one in its field: priority tickets only see older
