@@ -43,7 +43,7 @@ public struct Ticket: Codable, Sendable, Equatable, FetchableRecord {
     }
 
     static func fetch(_ db: Database, id: Int64) throws -> Ticket? {
-        try Ticket.fetchOne(db, sql: "SELECT * FROM ticket WHERE id = ?", arguments: [id])
+        try Ticket.fetchOne(try db.cachedStatement(sql: "SELECT * FROM ticket WHERE id = ?"), arguments: [id])
     }
 }
 

@@ -23,7 +23,7 @@ extension AppDatabase {
             case .noShow, .cancel:
                 ticket.endedAt = now
             case .transfer(let field):
-                guard try Bool.fetchOne(db, sql: "SELECT 1 FROM field WHERE code = ?", arguments: [field]) == true else {
+                guard try Bool.fetchOne(try db.cachedStatement(sql: "SELECT 1 FROM field WHERE code = ?"), arguments: [field]) == true else {
                     throw QueueError.unknownField(field)
                 }
                 detail = "\(ticket.field)→\(field)"
@@ -49,11 +49,10 @@ extension AppDatabase {
     }
 
     func save(_ db: Database, _ ticket: Ticket) throws {
-        try db.execute(
-            sql: """
+        try db.cachedStatement(sql: """
                 UPDATE ticket SET field = ?, state = ?, servingAt = ?, endedAt = ?, counter = ?, recalls = ?, outcome = ?
                 WHERE id = ?
-                """,
+                """).execute(
             arguments: [
                 ticket.field, ticket.state.rawValue, ticket.servingAt.map(Millis.of), ticket.endedAt.map(Millis.of),
                 ticket.counter, ticket.recalls, ticket.outcome?.rawValue, ticket.id,

@@ -26,8 +26,7 @@ extension AppDatabase {
             if counter.paused {
                 throw QueueError(.counterPaused, message: "Quầy \(number) đang tạm dừng.", englishMessage: "Counter \(number) is paused.")
             }
-            if let busy = try Ticket.fetchOne(
-                db, sql: "SELECT * FROM ticket WHERE counter = ? AND state IN ('called', 'serving') LIMIT 1",
+            if let busy = try Ticket.fetchOne(try db.cachedStatement(sql: "SELECT * FROM ticket WHERE counter = ? AND state IN ('called', 'serving') LIMIT 1"),
                 arguments: [number])
             {
                 throw QueueError(.counterBusy,
@@ -36,11 +35,9 @@ extension AppDatabase {
             }
             let waiting = try waitingTickets(db, fields: counter.fields, day: VietnamTime.serviceDay(of: now))
             guard let choice = priorityRule.pick(from: waiting, priorityStreak: counter.priorityStreak) else { return nil }
-            try db.execute(
-                sql: "UPDATE ticket SET state = 'called', calledAt = ?, counter = ?, staff = ? WHERE id = ?",
+            try db.cachedStatement(sql: "UPDATE ticket SET state = 'called', calledAt = ?, counter = ?, staff = ? WHERE id = ?").execute(
                 arguments: [Millis.of(now), number, actor.username, choice.ticket.id])
-            try db.execute(
-                sql: "UPDATE counter SET priorityStreak = ? WHERE number = ?", arguments: [choice.priorityStreak, number])
+            try db.cachedStatement(sql: "UPDATE counter SET priorityStreak = ? WHERE number = ?").execute( arguments: [choice.priorityStreak, number])
             guard let ticket = try Ticket.fetch(db, id: choice.ticket.id) else { return nil }
             return try appendEvent(db, .called, ticket: ticket, at: now, staff: actor.username)
         }
@@ -49,9 +46,7 @@ extension AppDatabase {
     func waitingTickets(_ db: Database, fields: [String], day: String) throws -> [WaitingTicket] {
         guard !fields.isEmpty else { return [] }
         let marks = Array(repeating: "?", count: fields.count).joined(separator: ",")
-        let rows = try Row.fetchAll(
-            db,
-            sql: "SELECT id, priority, issuedAt FROM ticket WHERE serviceDay = ? AND state = 'waiting' AND field IN (\(marks))",
+        let rows = try Row.fetchAll(try db.cachedStatement(sql: "SELECT id, priority, issuedAt FROM ticket WHERE serviceDay = ? AND state = 'waiting' AND field IN (\(marks))"),
             arguments: StatementArguments([day] + fields))
         return rows.map { row in
             WaitingTicket(
@@ -68,14 +63,12 @@ extension AppDatabase {
     }
 
     func counterRow(_ db: Database, _ number: Int) throws -> CounterRow {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM counter WHERE number = ?", arguments: [number]) else {
+        guard let row = try Row.fetchOne(try db.cachedStatement(sql: "SELECT * FROM counter WHERE number = ?"), arguments: [number]) else {
             throw QueueError.unknownCounter(number)
         }
-        let fields = try String.fetchAll(
-            db,
-            sql: """
+        let fields = try String.fetchAll(try db.cachedStatement(sql: """
                 SELECT field FROM counterField WHERE counter = ? ORDER BY position
-                """,
+                """),
             arguments: [number])
         return CounterRow(
             number: number, name: row["name"], paused: row["paused"], priorityStreak: row["priorityStreak"], fields: fields)

@@ -17,16 +17,15 @@ extension AppDatabase {
     /// transaction: a number a client has seen is durable, and no number is given twice.
     public func issueTicket(field code: String, priority: Priority, source: String?, at now: Date) async throws -> IssuedTicket {
         try await writer.write { db in
-            guard let names = try Row.fetchOne(db, sql: "SELECT prefix, name, nameEn FROM field WHERE code = ?", arguments: [code])
+            guard let names = try Row.fetchOne(try db.cachedStatement(sql: "SELECT prefix, name, nameEn FROM field WHERE code = ?"), arguments: [code])
             else { throw QueueError.unknownField(code) }
             let prefix: String = names["prefix"]
             let day = VietnamTime.serviceDay(of: now)
             let number = try allocateNumber(db, field: code, day: day)
-            try db.execute(
-                sql: """
+            try db.cachedStatement(sql: """
                     INSERT INTO ticket (token, serviceDay, issuedField, field, number, label, priority, state, issuedAt, source)
                     VALUES (?, ?, ?, ?, ?, ?, ?, 'waiting', ?, ?)
-                    """,
+                    """).execute(
                 arguments: [
                     Self.newToken(), day, code, code, number, TicketLabel.make(prefix: prefix, number: number),
                     priority.rawValue, Millis.of(now), source,
@@ -42,21 +41,18 @@ extension AppDatabase {
     }
 
     func allocateNumber(_ db: Database, field: String, day: String) throws -> Int {
-        let number = try Int.fetchOne(
-            db,
-            sql: """
+        let number = try Int.fetchOne(try db.cachedStatement(sql: """
                 INSERT INTO dailySequence (serviceDay, field, lastNumber) VALUES (?, ?, 1)
                 ON CONFLICT (serviceDay, field) DO UPDATE SET lastNumber = lastNumber + 1
                 RETURNING lastNumber
-                """,
+                """),
             arguments: [day, field])
         return number ?? 1
     }
 
     func waitingInField(_ db: Database, _ ticket: Ticket) throws -> Int {
         let priorityOnly = ticket.priority.isPriority ? "AND priority" : ""
-        return try Int.fetchOne(
-            db, sql: "SELECT COALESCE(SUM(n), 0) FROM waitingCount WHERE serviceDay = ? AND field = ? \(priorityOnly)",
+        return try Int.fetchOne(try db.cachedStatement(sql: "SELECT COALESCE(SUM(n), 0) FROM waitingCount WHERE serviceDay = ? AND field = ? \(priorityOnly)"),
             arguments: [ticket.serviceDay, ticket.field]) ?? 0
     }
 
@@ -64,12 +60,10 @@ extension AppDatabase {
     /// priority tickets ahead; normal tickets see everyone who waits.
     func peopleAhead(_ db: Database, of ticket: Ticket) throws -> Int {
         let priorityOnly = ticket.priority.isPriority ? "AND priority <> 'none'" : ""
-        return try Int.fetchOne(
-            db,
-            sql: """
+        return try Int.fetchOne(try db.cachedStatement(sql: """
                 SELECT COUNT(*) FROM ticket WHERE serviceDay = ? AND field = ? AND state = 'waiting' AND id <> ?
                 AND (issuedAt < ? OR (issuedAt = ? AND id < ?) OR priority <> 'none' AND ? = 'none') \(priorityOnly)
-                """,
+                """),
             arguments: [
                 ticket.serviceDay, ticket.field, ticket.id, Millis.of(ticket.issuedAt), Millis.of(ticket.issuedAt),
                 ticket.id, ticket.priority.rawValue,
@@ -78,20 +72,16 @@ extension AppDatabase {
 
     /// Uses the field's last 20 service times of `day` (the index keeps this cheap however long the history).
     func estimateWait(_ db: Database, field: String, day: String, ahead: Int) throws -> Int {
-        let openCounters = try Int.fetchOne(
-            db,
-            sql: """
+        let openCounters = try Int.fetchOne(try db.cachedStatement(sql: """
                 SELECT COUNT(*) FROM counter JOIN counterField ON counterField.counter = counter.number
                 WHERE counterField.field = ? AND counter.paused = 0
-                """,
+                """),
             arguments: [field]) ?? 0
-        let durations = try Int64.fetchAll(
-            db,
-            sql: """
+        let durations = try Int64.fetchAll(try db.cachedStatement(sql: """
                 SELECT endedAt - servingAt FROM ticket
                 WHERE serviceDay = ? AND state = 'done' AND field = ? AND servingAt IS NOT NULL AND endedAt IS NOT NULL
                 ORDER BY endedAt DESC LIMIT 20
-                """,
+                """),
             arguments: [day, field])
         let mean = estimator.meanServiceMinutes(durations.reversed().map { Double($0) / 60_000 })
         return estimator.estimateMinutes(ahead: ahead, openCounters: openCounters, meanServiceMinutes: mean)
