@@ -27,6 +27,19 @@ let package = Package(
     ],
     targets: [
         .target(name: "QueueCore", swiftSettings: swiftSettings),
+        .systemLibrary(name: "CLibUSB", pkgConfig: "libusb-1.0", providers: [.apt(["libusb-1.0-0-dev"])]),
+        .systemLibrary(name: "CFreeType", pkgConfig: "freetype2", providers: [.apt(["libfreetype-dev"])]),
+        .systemLibrary(name: "CQRencode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
+        .target(name: "KioskDevices", dependencies: ["QueueCore", "CFreeType", "CQRencode"], swiftSettings: swiftSettings),
+        .target(
+            name: "KioskUSB",
+            dependencies: [
+                "KioskDevices", "CLibUSB",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "QueueStore",
             dependencies: [
@@ -51,12 +64,22 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "KioskPrinting",
+            dependencies: [
+                "KioskDevices", "KioskServer", "QueueCore", "QueueStore",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "KioskTesting",
             dependencies: [
                 "QueueCore",
+                "KioskDevices",
                 "QueueStore",
                 "KioskServer",
-                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                "KioskPrinting",
+                "CQRencode",
             ],
             swiftSettings: swiftSettings
         ),
@@ -64,6 +87,10 @@ let package = Package(
             name: "khongcho",
             dependencies: [
                 "QueueCore",
+                "KioskDevices",
+                "KioskPrinting",
+                "KioskTesting",
+                "KioskUSB",
                 "QueueStore",
                 "KioskServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -74,6 +101,13 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .testTarget(name: "KioskDevicesTests", dependencies: ["KioskDevices", "KioskTesting"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "KioskPrintingTests",
+            dependencies: ["KioskPrinting", "KioskDevices", "KioskTesting", "QueueCore", "QueueStore", "KioskServer"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "KioskUSBTests", dependencies: ["KioskUSB", "KioskDevices", "KioskTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "QueueCoreTests", dependencies: ["QueueCore", "KioskTesting"], swiftSettings: swiftSettings),
         .testTarget(
             name: "QueueStoreTests",

@@ -1,5 +1,6 @@
 public import ServiceLifecycle
 import Foundation
+import NIOCore
 public import QueueStore
 import Synchronization
 
@@ -8,6 +9,7 @@ import Synchronization
 public final class EventBroadcaster: Service, Sendable {
     enum Item: Sendable {
         case events([EncodedEvent])
+        case alert(ByteBuffer)
         case heartbeat
     }
 
@@ -35,6 +37,17 @@ public final class EventBroadcaster: Service, Sendable {
     }
 
     public var subscriberCount: Int { state.withLock { $0.subscribers.count } }
+
+    /// Sends a device alert (printer out of paper, …) to every open stream as `event: alert`. Alerts are
+    /// live only: they are not stored in the ticket event log and not replayed.
+    public func publishAlert(_ alert: some Encodable & Sendable) {
+        guard subscriberCount > 0, let json = try? JSONCoding.encoder().encode(alert) else { return }
+        var frame = ByteBuffer()
+        frame.writeString("event: alert\ndata: ")
+        frame.writeBytes(json)
+        frame.writeString("\n\n")
+        send(.alert(frame))
+    }
 
     func subscribe() -> Subscription {
         // Unbounded: events are small and rare next to a client's read speed; a dead client is dropped by

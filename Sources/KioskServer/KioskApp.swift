@@ -30,23 +30,24 @@ public struct KioskApp {
     public let broadcaster: EventBroadcaster
 
     public init(database: AppDatabase, settings: ServerSettings, clock: any WallClock = SystemWallClock(),
-        ticketOutput: any TicketOutput = NoTicketOutput())
+        ticketOutput: any TicketOutput = NoTicketOutput(), broadcaster: EventBroadcaster? = nil)
     {
         let router = Router(context: AppRequestContext.self)
         router.add(middleware: ErrorMiddleware())
         router.add(middleware: AuthenticationMiddleware(database: database, clock: clock))
         let routes = RouteTable(router: router)
-        broadcaster = EventBroadcaster(database: database)
+        self.broadcaster = broadcaster ?? EventBroadcaster(database: database)
         let web = settings.assetsDirectory.appendingPathComponent("web")
         PublicRoutes(
             database: database, clock: clock, rateLimiter: RateLimiter(perMinute: settings.issueRateLimit),
             clientAddress: ClientAddress(trustProxy: settings.trustProxy), ticketOutput: ticketOutput,
             publicURL: settings.publicURL
         ).register(on: routes)
-        EventStreamRoutes(database: database, broadcaster: broadcaster).register(on: routes)
+        EventStreamRoutes(database: database, broadcaster: self.broadcaster).register(on: routes)
         AuthRoutes(database: database, hasher: settings.passwordHasher, clock: clock).register(on: routes)
         StaffRoutes(database: database, clock: clock).register(on: routes)
         AdminRoutes(database: database, hasher: settings.passwordHasher, clock: clock).register(on: routes)
+        PrintRoutes(database: database, ticketOutput: ticketOutput).register(on: routes)
         PageRoutes(webDirectory: web, openAPIFile: settings.assetsDirectory.appendingPathComponent("openapi.json"))
             .register(on: routes)
         router.add(middleware: FileMiddleware(web.path, searchForIndexHtml: false))

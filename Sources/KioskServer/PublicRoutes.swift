@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import NIOCore
 import QueueCore
 import QueueStore
 
@@ -44,6 +45,23 @@ struct PublicRoutes {
             guard let status = try await database.ticketStatus(token: token) else { throw QueueError.unknownTicket(token) }
             return JSON(status)
         }
+        routes.add(.get, "/api/v1/public/tickets/{token}/ticket.png") { _, context in
+            try await ticketImage(token: try context.parameters.require("token"))
+        }
+    }
+
+    /// The paper ticket as the printer draws it, for the kiosk screen and the phone.
+    func ticketImage(token: String) async throws -> Response {
+        guard let status = try await database.ticketStatus(token: token),
+            let ticket = try await database.ticket(token: token)
+        else { throw QueueError.unknownTicket(token) }
+        let request = PrintRequest(ticket: ticket, fieldName: status.fieldName, ahead: status.ahead,
+            estimatedWaitMinutes: status.estimatedWaitMinutes, kiosk: nil)
+        guard let png = await ticketOutput.preview(request) else {
+            throw APIError(.notFound, .notFound, "Không có máy in nên không có ảnh phiếu.", "No printer model, so no ticket image.")
+        }
+        return Response(status: .ok, headers: [.contentType: "image/png", .cacheControl: "no-cache"],
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: png)))
     }
 
     func issue(_ request: Request, _ context: AppRequestContext) async throws -> JSON<IssueResponse> {
@@ -58,7 +76,9 @@ struct PublicRoutes {
         let body = try await request.decode(as: IssueRequest.self, context: context)
         let issued = try await database.issueTicket(
             field: body.field, priority: body.priority ?? .none, source: address, at: clock.now())
-        let printed = await ticketOutput.ticketIssued(issued, fieldName: issued.fieldName)
+        let printed = await ticketOutput.print(
+            PrintRequest(ticket: issued.ticket, fieldName: issued.fieldName, ahead: issued.ahead,
+                estimatedWaitMinutes: issued.estimatedWaitMinutes, kiosk: address))
         let ticket = issued.ticket
         return JSON(
             IssueResponse(

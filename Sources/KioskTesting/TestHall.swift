@@ -35,11 +35,14 @@ public struct TestHall: Sendable {
         KioskApp(database: database, settings: settings, clock: clock)
     }
 
-    /// `assets/` of this checkout, found from this source file's path.
-    public static var repositoryAssets: URL {
+    /// The root of this checkout, found from this source file's path.
+    public static var repositoryRoot: URL {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("assets")
+            .deletingLastPathComponent()
     }
+
+    /// `assets/` of this checkout.
+    public static var repositoryAssets: URL { repositoryRoot.appendingPathComponent("assets") }
 
     public func staff(_ counter: Int) -> StaffActor { StaffActor(username: "quay\(counter)", counter: counter) }
     public var supervisor: StaffActor { StaffActor(username: "giamsat", counter: nil) }

@@ -7,6 +7,7 @@ enum Migrations {
         migrator.registerMigration("v1-catalog", migrate: createCatalog)
         migrator.registerMigration("v1-tickets", migrate: createTickets)
         migrator.registerMigration("v1-users", migrate: createUsers)
+        migrator.registerMigration("v2-print-jobs", migrate: createPrintJobs)
         return migrator
     }
 
@@ -71,6 +72,16 @@ enum Migrations {
               BEGIN SELECT RAISE(ABORT, 'event log is append-only'); END;
             CREATE TRIGGER eventIsAppendOnlyDelete BEFORE DELETE ON event
               BEGIN SELECT RAISE(ABORT, 'event log is append-only'); END;
+            """)
+    }
+
+    static func createPrintJobs(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE printJob (
+              id INTEGER PRIMARY KEY AUTOINCREMENT, ticket INTEGER NOT NULL REFERENCES ticket(id),
+              printer TEXT NOT NULL, state TEXT NOT NULL, error TEXT,
+              createdAt INTEGER NOT NULL, finishedAt INTEGER);
+            CREATE INDEX printJobByState ON printJob(state, createdAt);
             """)
     }
 

@@ -21,6 +21,8 @@ public struct Ticket: Codable, Sendable, Equatable, FetchableRecord {
     public var staff: String?
     public var recalls: Int
     public var outcome: Outcome?
+    /// The client address that issued it (the kiosk), used to reprint on the same printer.
+    public var source: String?
 
     public init(row: Row) throws {
         id = row["id"]
@@ -40,6 +42,7 @@ public struct Ticket: Codable, Sendable, Equatable, FetchableRecord {
         staff = row["staff"]
         recalls = row["recalls"]
         outcome = (row["outcome"] as String?).flatMap(Outcome.init(rawValue:))
+        source = row["source"]
     }
 
     static func fetch(_ db: Database, id: Int64) throws -> Ticket? {

@@ -59,6 +59,10 @@ extension AppDatabase {
             ])
     }
 
+    public func ticket(token: String) async throws -> Ticket? {
+        try await writer.read { db in try Ticket.fetchOne(db, sql: "SELECT * FROM ticket WHERE token = ?", arguments: [token]) }
+    }
+
     public func ticket(id: Int64) async throws -> Ticket? {
         try await writer.read { db in try Ticket.fetch(db, id: id) }
     }

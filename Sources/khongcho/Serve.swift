@@ -1,7 +1,10 @@
 import ArgumentParser
 import Foundation
 import Hummingbird
+import KioskDevices
+import KioskPrinting
 import KioskServer
+import KioskTesting
 import Logging
 import QueueCore
 import QueueStore
@@ -26,6 +29,9 @@ struct Serve: AsyncParsableCommand {
     var publicUrl = ""
     @Flag(help: "Create demo accounts (admin, giamsat, quay1…quayN; password 'khongcho-demo') when none exist.")
     var demoAccounts = false
+    @Option(help: "Thư mục hồ sơ thiết bị / device profiles directory (printers/*.json).") var devicesDirectory = "devices"
+    @Option(help: "Printer profile id for the simulated printer.") var simulatedPrinter = "xprinter-80mm"
+    @Option(help: "Which printer a kiosk uses: KIOSK_ADDRESS=PRINTER_ID (repeatable).") var kioskPrinter: [String] = []
     @Option(help: "Priority tickets a counter may call in a row before a waiting normal ticket must be called.")
     var maxConsecutivePriority = 2
 
@@ -47,8 +53,10 @@ struct Serve: AsyncParsableCommand {
         settings.issueRateLimit = issueRateLimit
         settings.trustProxy = trustProxy
         settings.publicURL = String(publicUrl.reversed().drop { $0 == "/" }.reversed())
-        let output = try await ticketOutput(database: database, data: dataURL, logger: logger)
-        let kiosk = KioskApp(database: database, settings: settings, ticketOutput: output)
+        let broadcaster = EventBroadcaster(database: database)
+        let (output, _) = try await ticketOutput(
+            database: database, data: dataURL, assets: assetsURL, broadcaster: broadcaster, logger: logger)
+        let kiosk = KioskApp(database: database, settings: settings, ticketOutput: output, broadcaster: broadcaster)
         let app = kiosk.application(settings: settings, logger: logger)
         let group = ServiceGroup(
             configuration: .init(services: [app, kiosk.broadcaster], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
@@ -56,14 +64,27 @@ struct Serve: AsyncParsableCommand {
         try await group.run()
     }
 
-    /// Printers arrive with the USB issue; until then `auto` and `simulated` both use the simulated printer.
-    func ticketOutput(database: AppDatabase, data: URL, logger: Logger) async throws -> any TicketOutput {
-        switch devices {
-        case .none: return NoTicketOutput()
-        case .auto, .simulated:
-            let directory = data.appendingPathComponent("printed")
-            logger.info("No USB printer driver yet: simulated printer writes tickets to \(directory.path)")
-            return SimulatedTicketOutput(directory: directory, centreName: try await database.catalog().centreName)
+    /// Printing: `none` prints nothing; `simulated` uses the virtual printer (PNG per ticket under
+    /// `DATA/printed/`); `auto` drives USB printers when present and the virtual printer otherwise.
+    func ticketOutput(
+        database: AppDatabase, data: URL, assets: URL, broadcaster: EventBroadcaster, logger: Logger
+    ) async throws -> (any TicketOutput, PrinterRegistry) {
+        let registry = PrinterRegistry(kioskPrinters: try KioskPrinterOption.parse(kioskPrinter))
+        guard devices != .none else { return (NoTicketOutput(), registry) }
+        let renderer = try TicketRenderer(templateURL: assets.appendingPathComponent("ticket/template.json"))
+        let profiles = try PrinterProfiles.load(directory: URL(fileURLWithPath: devicesDirectory).appendingPathComponent("printers"))
+        let clock = SystemWallClock()
+        let alert: @Sendable (PrinterAlert) -> Void = { alert in broadcaster.publishAlert(alert) }
+        guard let profile = profiles.first(where: { $0.id == simulatedPrinter }) else {
+            throw ValidationFailure("Không có hồ sơ máy in “\(simulatedPrinter)” / no printer profile '\(simulatedPrinter)' in \(devicesDirectory)/printers")
         }
+        let directory = data.appendingPathComponent("printed")
+        let port = VirtualPrinterPort(id: "virtual-\(profile.id)", profile: profile, directory: directory)
+        registry.attach(TicketPrinter(port: port, database: database, clock: clock, logger: logger, alert: alert))
+        logger.info("Simulated printer (\(profile.name)): printed tickets are saved as PNG in \(directory.path)")
+        let output = PrintingTicketOutput(
+            renderer: renderer, registry: registry, centreName: try await database.catalog().centreName,
+            publicURL: publicUrl, clock: clock, alert: alert)
+        return (output, registry)
     }
 }

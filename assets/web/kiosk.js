@@ -1,6 +1,6 @@
 // The ticket kiosk: choose a priority (optional) and a field, get a number, go back to the start.
 import { api, LiveStream } from "/common.js";
-import { t, applyI18n, bindLangSwitch, onLangChange, fieldName, priorityName, errorText } from "/i18n.js";
+import { t, applyI18n, bindLangSwitch, onLangChange, fieldName, priorityName, errorText, lang } from "/i18n.js";
 
 const RETURN_AFTER_SECONDS = 20;
 const $ = (id) => document.getElementById(id);
@@ -135,10 +135,23 @@ function renderTicket() {
   const status = ticket.printed && ticket.printed.status;
   const note = $("print-note");
   note.classList.toggle("warn", status === "failed");
-  note.textContent = status === "failed" ? t("kiosk.print.failed")
-    : status === "printed" || status === "simulated" ? t("kiosk.print.ok")
+  // On a printer problem the server's Vietnamese reason ("Máy in hết giấy") goes first.
+  const reason = status === "failed" && ticket.printed.message && lang() === "vi" ? ticket.printed.message + " – " : "";
+  note.textContent = status === "failed" ? reason + t("kiosk.print.failed")
+    : status === "printed" || status === "queued" ? t("kiosk.print.ok")
     : t("kiosk.print.none");
+  showTicketImage(ticket.token, status);
   renderQR(url);
+}
+
+/** The last ticket as the printer drew it, so the citizen sees what the paper says (or would have said). */
+function showTicketImage(token, status) {
+  const image = $("ticket-image");
+  image.hidden = true;
+  if (!status || status === "none") return;
+  image.onload = () => { image.hidden = false; };
+  image.onerror = () => { image.hidden = true; };
+  image.src = `/api/v1/public/tickets/${encodeURIComponent(token)}/ticket.png`;
 }
 
 async function renderQR(url) {
