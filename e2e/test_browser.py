@@ -182,6 +182,11 @@ def test_kiosk_issues_a_number_with_people_ahead(khongcho_server: KhongChoServer
     assert "Thời gian chờ dự kiến" in ticket_screen
     assert "/t/" in text_of(kiosk, "#status-link")
     assert kiosk.find_element(By.CSS_SELECTOR, "#status-qr svg").is_displayed()
+    # The simulated printer printed it: the kiosk says so, shows the paper, and keeps it as a PNG.
+    wait_text(kiosk, "#print-note", "Vui lòng nhận phiếu ở khe máy in.")
+    wait_visible(kiosk, "#ticket-image")
+    printed = list((khongcho_server.data / "printed").glob("*-B001.png"))
+    assert len(printed) == 1 and printed[0].read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
     # "Xong" returns to the start, where the field now counts the new ticket.
     kiosk.find_element(By.ID, "btn-done").click()
@@ -359,6 +364,8 @@ def test_supervisor_works_any_counter_through_every_action(khongcho_server: Khon
 
     wait_enabled(staff, "#btn-next").click()
     wait_text(staff, "#current-number", "B001")
+    wait_enabled(staff, "#btn-reprint").click()
+    wait_text(staff, "#staff-message", "Đã in lại phiếu B001.")
     wait_enabled(staff, "#btn-recall").click()
     wait_text(staff, "#current-recalls", "Đã gọi lại 1 lần")
 

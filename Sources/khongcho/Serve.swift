@@ -5,6 +5,7 @@ import KioskDevices
 import KioskPrinting
 import KioskServer
 import KioskTesting
+import KioskUSB
 import Logging
 import QueueCore
 import QueueStore
@@ -54,37 +55,51 @@ struct Serve: AsyncParsableCommand {
         settings.trustProxy = trustProxy
         settings.publicURL = String(publicUrl.reversed().drop { $0 == "/" }.reversed())
         let broadcaster = EventBroadcaster(database: database)
-        let (output, _) = try await ticketOutput(
+        let printing = try await printing(
             database: database, data: dataURL, assets: assetsURL, broadcaster: broadcaster, logger: logger)
-        let kiosk = KioskApp(database: database, settings: settings, ticketOutput: output, broadcaster: broadcaster)
+        let kiosk = KioskApp(database: database, settings: settings, ticketOutput: printing.output, broadcaster: broadcaster)
         let app = kiosk.application(settings: settings, logger: logger)
         let group = ServiceGroup(
-            configuration: .init(services: [app, kiosk.broadcaster], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+            configuration: .init(services: [app] + printing.services + [kiosk.broadcaster], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         logger.info("KhôngChờ serving on http://\(host):\(port) — /kiosk /display /staff")
         try await group.run()
     }
 
     /// Printing: `none` prints nothing; `simulated` uses the virtual printer (PNG per ticket under
-    /// `DATA/printed/`); `auto` drives USB printers when present and the virtual printer otherwise.
-    func ticketOutput(
+    /// `DATA/printed/`); `auto` drives USB printers when present and the virtual printer until one appears.
+    func printing(
         database: AppDatabase, data: URL, assets: URL, broadcaster: EventBroadcaster, logger: Logger
-    ) async throws -> (any TicketOutput, PrinterRegistry) {
+    ) async throws -> (output: any TicketOutput, services: [any Service]) {
+        guard devices != .none else { return (NoTicketOutput(), []) }
         let registry = PrinterRegistry(kioskPrinters: try KioskPrinterOption.parse(kioskPrinter))
-        guard devices != .none else { return (NoTicketOutput(), registry) }
         let renderer = try TicketRenderer(templateURL: assets.appendingPathComponent("ticket/template.json"))
         let profiles = try PrinterProfiles.load(directory: URL(fileURLWithPath: devicesDirectory).appendingPathComponent("printers"))
         let clock = SystemWallClock()
         let alert: @Sendable (PrinterAlert) -> Void = { alert in broadcaster.publishAlert(alert) }
+        let makePrinter: @Sendable (any PrinterPort) -> TicketPrinter = { port in
+            TicketPrinter(port: port, database: database, clock: clock, logger: logger, alert: alert)
+        }
         guard let profile = profiles.first(where: { $0.id == simulatedPrinter }) else {
             throw ValidationFailure("Không có hồ sơ máy in “\(simulatedPrinter)” / no printer profile '\(simulatedPrinter)' in \(devicesDirectory)/printers")
         }
         let directory = data.appendingPathComponent("printed")
-        let port = VirtualPrinterPort(id: "virtual-\(profile.id)", profile: profile, directory: directory)
-        registry.attach(TicketPrinter(port: port, database: database, clock: clock, logger: logger, alert: alert))
+        let virtual = VirtualPrinterPort(id: "virtual-\(profile.id)", profile: profile, directory: directory)
+        registry.attach(makePrinter(virtual))
         logger.info("Simulated printer (\(profile.name)): printed tickets are saved as PNG in \(directory.path)")
+        var services: [any Service] = []
+        if devices == .auto {
+            do {
+                let monitor = USBDeviceMonitor(context: try USBContext(), logger: logger)
+                services.append(USBPrinterAttacher(
+                    monitor: monitor, matcher: PrinterMatcher(profiles: profiles), registry: registry,
+                    makePrinter: makePrinter, simulatedID: virtual.id, logger: logger))
+            } catch {
+                logger.warning("USB unavailable, keeping the simulated printer: \(error)")
+            }
+        }
         let output = PrintingTicketOutput(
             renderer: renderer, registry: registry, centreName: try await database.catalog().centreName,
             publicURL: publicUrl, clock: clock, alert: alert)
-        return (output, registry)
+        return (output, services)
     }
 }

@@ -223,6 +223,7 @@ function render() {
   enable("btn-done", called || serving);
   enable("btn-transfer", called || serving);
   enable("btn-cancel", called);
+  enable("btn-reprint", called || serving);
   enable("btn-pause", !!counter);
   $("transfer-field").disabled = state.busy || !(called || serving);
   for (const input of document.querySelectorAll("#done-outcome input")) input.disabled = state.busy || !(called || serving);
@@ -311,6 +312,15 @@ function bindActions() {
   $("btn-serve").addEventListener("click", () => ticketAction("serve", undefined, updatedMessage));
   $("btn-noshow").addEventListener("click", () => ticketAction("no-show", undefined, updatedMessage));
   $("btn-cancel").addEventListener("click", () => ticketAction("cancel", undefined, updatedMessage));
+  // The answer is a print outcome, not a ticket: say what the printer did, in the server's words on failure.
+  $("btn-reprint").addEventListener("click", () => act(async () => {
+    const ticket = currentTicket();
+    if (!ticket) return;
+    const { data } = await call(`/api/v1/tickets/${ticket.id}/reprint`, { method: "POST" });
+    const ok = data && (data.status === "printed" || data.status === "queued");
+    setMessage(ok ? { kind: "success", key: "staff.msg.reprinted", params: () => ({ n: ticket.number }) }
+      : { kind: "error", key: "staff.msg.reprintFailed", params: () => ({ n: ticket.number, m: (data && data.message) || "" }) });
+  }));
   $("btn-done").addEventListener("click", () => {
     const outcome = (document.querySelector("#done-outcome input:checked") || {}).value || "returned";
     ticketAction("done", { outcome }, updatedMessage);
