@@ -112,6 +112,14 @@ def test_print_ticket_and_read_status(scenario):
     assert max(printer["out_urb_sizes"]) <= CHUNK
     assert printer["requests"] == [1, 2, 4]
     assert_claimed_without_reset(printer)
+    # What the emulated printer received decodes, through the virtual printer, to the rendered ticket.
+    captured = report.sync / "captured.bin"
+    captured.write_bytes(report.received(5))
+    decoded = report.sync / "decoded.png"
+    khongcho = Path(os.environ.get("KHONGCHO_BIN", REPO / ".build" / "debug" / "khongcho"))
+    subprocess.run([str(khongcho), "virtual-print", "--input", str(captured), "--png", str(decoded),
+                    "--profile", "generic-58mm", "--crop", "--devices", str(REPO / "devices")], check=True)
+    assert decoded.read_bytes() == report.file("expected.png")
 
 
 def test_paper_out_status(scenario):

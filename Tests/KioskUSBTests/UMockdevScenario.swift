@@ -1,4 +1,5 @@
 import Foundation
+import KioskDevices
 import KioskUSB
 
 /// The Swift half of e2e/test_usb_umockdev.py. That script emulates a printer with umockdev, then runs one
@@ -21,6 +22,11 @@ enum UMockdevScenario {
 
     static let vendorID: UInt16 = 0x0416
     static let productID: UInt16 = 0x5011
+
+    static let sampleContent = TicketContent(
+        centreName: "Trung tâm Phục vụ hành chính công xã Minh An", fieldName: "Hộ tịch", number: "B012",
+        priorityLabel: "Người khuyết tật", issuedAt: "08:05 — 02/03/2026", peopleAhead: 3, estimatedWaitMinutes: 9,
+        statusURL: "http://192.168.1.10:8080/t/5bfb3f67998acdd29921e8a965d58c7b")
 
     static func isEmulatedPrinter(_ device: USBDeviceInfo) -> Bool {
         device.vendorID == vendorID && device.productID == productID

@@ -1,4 +1,6 @@
+import Foundation
 import KioskDevices
+import KioskTesting
 import KioskUSB
 import Testing
 
@@ -26,9 +28,17 @@ import Testing
         #expect(endpoints.inAddress == 0x81)
 
         let printer = try await USBPrinterConnection.open(device, in: context, endpoints: endpoints)
-        let ticket = UMockdevScenario.ticket()
+        // A real ticket as the kiosk prints it; pytest decodes what the printer received with the virtual
+        // printer and compares it with expected.png.
+        let profile = try #require(
+            try PrinterProfiles.load(directory: TestHall.repositoryRoot.appendingPathComponent("devices/printers"))
+                .first { $0.id == "generic-58mm" })
+        let renderer = try TicketRenderer(templateURL: TestHall.repositoryAssets.appendingPathComponent("ticket/template.json"))
+        let bitmap = try renderer.render(UMockdevScenario.sampleContent, for: profile)
+        let ticket = try EscPosEncoder.ticketJob(bitmap: bitmap, profile: profile)
         #expect(try await printer.write(ticket) == ticket.count)
         try UMockdevScenario.write("written.bin", ticket)
+        try UMockdevScenario.write("expected.png", PNGWriter.encode(bitmap))
         #expect(try await printer.status(.printer) == 0x16)
         #expect(try await printer.status(.offlineCause) == 0x12)
         #expect(try await printer.status(.paper) == 0x12)
