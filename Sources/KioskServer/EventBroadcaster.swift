@@ -9,7 +9,7 @@ import Synchronization
 public final class EventBroadcaster: Service, Sendable {
     enum Item: Sendable {
         case events([EncodedEvent])
-        case alert(ByteBuffer)
+        case notice(ByteBuffer)
         case heartbeat
     }
 
@@ -38,15 +38,16 @@ public final class EventBroadcaster: Service, Sendable {
 
     public var subscriberCount: Int { state.withLock { $0.subscribers.count } }
 
-    /// Sends a device alert (printer out of paper, …) to every open stream as `event: alert`. Alerts are
-    /// live only: they are not stored in the ticket event log and not replayed.
-    public func publishAlert(_ alert: some Encodable & Sendable) {
-        guard subscriberCount > 0, let json = try? JSONCoding.encoder().encode(alert) else { return }
+    /// Sends a live-only notice to every open stream as `event: <name>` — `alert` (a printer out of paper,
+    /// …) or `counter` (a counter paused or resumed). Unlike ticket events these are not stored or replayed:
+    /// a page that reconnects re-reads the state they describe.
+    public func publish(_ name: String, _ payload: some Encodable & Sendable) {
+        guard subscriberCount > 0, let json = try? JSONCoding.encoder().encode(payload) else { return }
         var frame = ByteBuffer()
-        frame.writeString("event: alert\ndata: ")
+        frame.writeString("event: \(name)\ndata: ")
         frame.writeBytes(json)
         frame.writeString("\n\n")
-        send(.alert(frame))
+        send(.notice(frame))
     }
 
     func subscribe() -> Subscription {

@@ -38,7 +38,7 @@ struct EventStreamRoutes {
             for await item in subscription.items {
                 switch item {
                 case .events(let events): try await writer.write(Self.frames(events, after: &lastSent))
-                case .alert(let frame): try await writer.write(frame)
+                case .notice(let frame): try await writer.write(frame)
                 case .heartbeat: try await writer.write(ByteBuffer(string: ": ping\n\n"))
                 }
             }

@@ -45,7 +45,7 @@ public struct KioskApp {
         ).register(on: routes)
         EventStreamRoutes(database: database, broadcaster: self.broadcaster).register(on: routes)
         AuthRoutes(database: database, hasher: settings.passwordHasher, clock: clock).register(on: routes)
-        StaffRoutes(database: database, clock: clock).register(on: routes)
+        StaffRoutes(database: database, clock: clock, broadcaster: self.broadcaster).register(on: routes)
         AdminRoutes(database: database, hasher: settings.passwordHasher, clock: clock).register(on: routes)
         PrintRoutes(database: database, ticketOutput: ticketOutput).register(on: routes)
         PageRoutes(webDirectory: web, openAPIFile: settings.assetsDirectory.appendingPathComponent("openapi.json"))

@@ -7,6 +7,7 @@ import QueueStore
 struct StaffRoutes {
     let database: AppDatabase
     let clock: any WallClock
+    let broadcaster: EventBroadcaster
 
     struct DoneRequest: Decodable { let outcome: Outcome }
     struct TransferRequest: Decodable { let field: String }
@@ -34,7 +35,9 @@ struct StaffRoutes {
             guard actor.counter == nil || actor.counter == number else { throw QueueError.notYourCounter(actor.counter) }
             let body = try await request.decode(as: PauseRequest.self, context: context)
             try await database.setPaused(counter: number, body.paused)
-            return JSON(try await database.counters().first { $0.number == number })
+            let status = try await database.counters().first { $0.number == number }
+            if let status { broadcaster.publish("counter", status) }
+            return JSON(status)
         }
         registerActions(on: routes)
     }

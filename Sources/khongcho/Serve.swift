@@ -75,7 +75,7 @@ struct Serve: AsyncParsableCommand {
         let renderer = try TicketRenderer(templateURL: assets.appendingPathComponent("ticket/template.json"))
         let profiles = try PrinterProfiles.load(directory: URL(fileURLWithPath: devicesDirectory).appendingPathComponent("printers"))
         let clock = SystemWallClock()
-        let alert: @Sendable (PrinterAlert) -> Void = { alert in broadcaster.publishAlert(alert) }
+        let alert: @Sendable (PrinterAlert) -> Void = { alert in broadcaster.publish("alert", alert) }
         let makePrinter: @Sendable (any PrinterPort) -> TicketPrinter = { port in
             TicketPrinter(port: port, database: database, clock: clock, logger: logger, alert: alert)
         }

@@ -59,3 +59,27 @@ struct EventStreamTests {
         }
     }
 }
+
+@Suite("Live notices")
+struct LiveNoticeTests {
+    /// Pausing a counter reaches open displays at once as a live-only `counter` notice.
+    @Test func pausingACounterIsAnnounced() async throws {
+        let hall = try await TestHall()
+        let kiosk = hall.app()
+        let broadcaster = kiosk.broadcaster
+        try await withAPI(hall, kiosk: kiosk) { client in
+            let token = try await client.login("quay1")
+            async let stream = client.execute(uri: "/api/v1/events", method: .get, headers: [:])
+            while broadcaster.subscriberCount == 0 { try await Task.sleep(for: .milliseconds(10)) }
+            let paused = try await client.json("/api/v1/counters/1/pause", .post, token: token, body: #"{"paused":true}"#)
+            #expect(paused.status == .ok)
+            try await Task.sleep(for: .milliseconds(100))
+            broadcaster.closeAll()
+            let text = String(buffer: try await stream.body)
+            #expect(text.contains("event: counter\ndata: {"))
+            #expect(text.contains(#""number":1"#))
+            #expect(text.contains(#""paused":true"#))
+            #expect(!text.contains("id: "))
+        }
+    }
+}

@@ -50,10 +50,12 @@ export async function api(path, { method = "GET", body, token, timeoutMs = 10000
  *  - onEvent(event): each ticket event, once, in id order.
  *  - onStatus("online" | "offline").
  *  - onOpen(): after each successful connection (e.g. to refetch anything that may have changed meanwhile).
+ *  - onCounter(counter): a counter was paused or resumed (live-only `event: counter`).
+ *  - onAlert(alert): a device problem (live-only `event: alert`), for supervisor screens.
  */
 export class LiveStream {
-  constructor({ load, onEvent, onStatus = () => {}, onOpen = () => {} }) {
-    Object.assign(this, { load, onEvent, onStatus, onOpen });
+  constructor({ load, onEvent, onStatus = () => {}, onOpen = () => {}, onCounter = () => {}, onAlert = () => {} }) {
+    Object.assign(this, { load, onEvent, onStatus, onOpen, onCounter, onAlert });
     this.lastId = null;
     this.source = null;
     this.retryDelay = 1000;
@@ -109,6 +111,12 @@ export class LiveStream {
       try { event = JSON.parse(message.data); } catch (_) { return; }
       try { this.onEvent(event); } catch (error) { console.error(error); }
     });
+    for (const [name, handler] of [["counter", "onCounter"], ["alert", "onAlert"]]) {
+      source.addEventListener(name, (message) => {
+        if (source !== this.source) return;
+        try { this[handler](JSON.parse(message.data)); } catch (error) { console.error(error); }
+      });
+    }
     source.addEventListener("error", () => {
       if (source !== this.source) return;
       // Take reconnection into our own hands: re-read the state first, then resume from its event id.

@@ -177,10 +177,11 @@ function init() {
   const stream = new LiveStream({
     load: () => loadHall(),
     onEvent: applyEvent,
+    onCounter: () => { loadHall({ periodic: true }).catch(() => {}); },
     onStatus: (status) => { $("conn-badge").hidden = status === "online"; },
   });
   stream.start();
-  // Counters paused or resumed produce no ticket event: re-read the hall now and then.
+  // A safety net besides the live `counter` notices: re-read the hall now and then.
   setInterval(() => { if (stream.online) loadHall({ periodic: true }).catch(() => {}); }, 30000);
 }
 
