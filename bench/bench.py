@@ -441,6 +441,11 @@ def main() -> int:
         ("call→display p99, back to back", figures["rapid_p99_ms"], "ms", None),
         (f"RSS with {options.displays} SSE clients", figures["rss_sse_mb"], "MB", None),
     ]
+    # 4. Printing: render + encode in the binary, python-escpos on the same raster (bench/print_bench.py).
+    import print_bench  # next to this file; never raises, prints its own section
+    print_rows, print_figures = print_bench.run(BINARY)
+    rows += print_rows
+    figures.update(print_figures)
     missed = 0
     print("\n" + "=" * 68)
     print(f"{'figure':<36}{'measured':>14}{'target':>11}  ok")
