@@ -36,6 +36,9 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Priority tickets a counter may call in a row before a waiting normal ticket must be called.")
     var maxConsecutivePriority = 2
 
+    /// `--public-url` without trailing slashes, as both the API's links and the printed QR use it.
+    var publicURL: String { String(publicUrl.reversed().drop { $0 == "/" }.reversed()) }
+
     func run() async throws {
         var logger = Logger(label: "khongcho")
         logger.logLevel = .info
@@ -53,7 +56,7 @@ struct Serve: AsyncParsableCommand {
         settings.port = port
         settings.issueRateLimit = issueRateLimit
         settings.trustProxy = trustProxy
-        settings.publicURL = String(publicUrl.reversed().drop { $0 == "/" }.reversed())
+        settings.publicURL = publicURL
         let broadcaster = EventBroadcaster(database: database)
         let printing = try await printing(
             database: database, data: dataURL, assets: assetsURL, broadcaster: broadcaster, logger: logger)
@@ -99,7 +102,7 @@ struct Serve: AsyncParsableCommand {
         }
         let output = PrintingTicketOutput(
             renderer: renderer, registry: registry, centreName: try await database.catalog().centreName,
-            publicURL: publicUrl, clock: clock, alert: alert)
+            publicURL: publicURL, clock: clock, alert: alert)
         return (output, services)
     }
 }
