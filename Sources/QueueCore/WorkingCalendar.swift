@@ -1,0 +1,115 @@
+public import Foundation
+
+/// The service calendar: which days the hall works and until when, from yearly holiday files, the office
+/// sessions, dated extra windows and the no-wait Friday settings.
+///
+/// Pure and deterministic: every question takes the day or instant as an argument. A day in a year with no
+/// calendar file is an error, never a guess, because a missed Tết would shift every promised date.
+public struct WorkingCalendar: Sendable {
+    public let years: [Int: CalendarYear]
+    public let sessions: [OfficeSession]
+    public let extraWindows: [ExtraWindow]
+    public let noWaitFriday: NoWaitFridaySettings
+
+    let holidays: Set<DayKey>
+    let swappedDays: Set<DayKey>
+    /// (start, end) minutes of each session, validated once.
+    let sessionMinutes: [(start: Int, end: Int)]
+
+    public init(
+        years: [CalendarYear], sessions: [OfficeSession], extraWindows: [ExtraWindow] = [],
+        noWaitFriday: NoWaitFridaySettings = NoWaitFridaySettings()
+    ) throws(QueueError) {
+        var byYear: [Int: CalendarYear] = [:]
+        for year in years {
+            try year.validate()
+            try requireInput(byYear[year.year] == nil,
+                "Lịch năm \(year.year) được nạp hai lần.", "The \(year.year) calendar is loaded twice.")
+            byYear[year.year] = year
+        }
+        try requireInput(!sessions.isEmpty,
+            "Cần ít nhất một buổi làm việc.", "At least one office session is required.")
+        var minutes: [(start: Int, end: Int)] = []
+        for session in sessions {
+            try session.validate()
+            if let start = session.startMinute, let end = session.endMinute { minutes.append((start, end)) }
+        }
+        for window in extraWindows { try window.validate() }
+        try noWaitFriday.validate()
+        self.years = byYear
+        self.sessions = sessions
+        self.extraWindows = extraWindows
+        self.noWaitFriday = noWaitFriday
+        self.holidays = Set(years.flatMap { $0.holidays.compactMap(\.day) })
+        self.swappedDays = Set(years.flatMap { $0.swappedWorkingDays.compactMap(\.day) })
+        self.sessionMinutes = minutes
+    }
+
+    /// Mon–Fri minus holidays, plus swapped working days.
+    public func isWorkingDay(_ day: DayKey) throws(QueueError) -> Bool {
+        try requireYear(day)
+        if swappedDays.contains(day) { return true }
+        return !day.isWeekend && !holidays.contains(day)
+    }
+
+    /// The holiday's name when `day` is a listed holiday, for explanations on screens.
+    public func holidayName(_ day: DayKey) -> String? {
+        years[day.year]?.holidays.first { $0.day == day }?.name
+    }
+
+    public func nextWorkingDay(after day: DayKey) throws(QueueError) -> DayKey {
+        var candidate = day.adding(days: 1)
+        // Terminates: each step moves forward and a year without a file throws.
+        while try !isWorkingDay(candidate) { candidate = candidate.adding(days: 1) }
+        return candidate
+    }
+
+    /// The `count`-th working day after `day`; `day` itself is not counted (the starting day of a period is
+    /// excluded, as in the Civil Code), and `count == 0` returns `day`.
+    public func addWorkingDays(_ count: Int, to day: DayKey) throws(QueueError) -> DayKey {
+        try requireInput(count >= 0,
+            "Số ngày làm việc không được âm (\(count)).", "Working-day count must not be negative (\(count)).")
+        var result = day
+        for _ in 0..<count { result = try nextWorkingDay(after: result) }
+        return result
+    }
+
+    /// Minute of the day the hall closes on `day`: the end of the last session, or of an extra window in force
+    /// when that is later; `nil` on a non-working day.
+    public func closingMinute(on day: DayKey) throws(QueueError) -> Int? {
+        guard try isWorkingDay(day) else { return nil }
+        let sessionEnd = sessionMinutes.map(\.end).max() ?? 0
+        let windowEnd = extraWindows.filter { $0.applies(on: day) }.compactMap(\.endMinute).max() ?? 0
+        return max(sessionEnd, windowEnd)
+    }
+
+    /// The closing instant on `day`, `nil` on a non-working day.
+    public func closingTime(on day: DayKey) throws(QueueError) -> Date? {
+        try closingMinute(on: day).map { day.date(atMinute: $0) }
+    }
+
+    /// Whether the hall is receiving at `date`: a working day and inside a session or an extra window in force.
+    public func isOpen(at date: Date) throws(QueueError) -> Bool {
+        let day = DayKey(date)
+        guard try isWorkingDay(day) else { return false }
+        let minute = Self.minuteOfDay(date)
+        if sessionMinutes.contains(where: { $0.start <= minute && minute < $0.end }) { return true }
+        return extraWindows.contains { window in
+            guard window.applies(on: day), let start = window.startMinute, let end = window.endMinute else { return false }
+            return start <= minute && minute < end
+        }
+    }
+
+    static func minuteOfDay(_ date: Date) -> Int {
+        let reading = VietnamTime.reading(date)
+        return reading.hour * 60 + reading.minute
+    }
+
+    func requireYear(_ day: DayKey) throws(QueueError) {
+        guard years[day.year] != nil else {
+            throw QueueError(.invalidInput,
+                message: "Chưa có lịch ngày nghỉ năm \(day.year) (cần tệp assets/calendar/\(day.year).json); không thể tính ngày \(day.vietnamese).",
+                englishMessage: "No holiday calendar for \(day.year) (assets/calendar/\(day.year).json); cannot evaluate \(day.iso).")
+        }
+    }
+}
