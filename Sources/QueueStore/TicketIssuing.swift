@@ -88,8 +88,5 @@ extension AppDatabase {
     }
 
     /// 128 random bits, hex: the key of a ticket's public page, not derivable from its id.
-    static func newToken() -> String {
-        var generator = SystemRandomNumberGenerator()
-        return (0..<16).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
-    }
+    static func newToken() -> String { RandomToken.hex(bytes: 16) }
 }
