@@ -17,6 +17,8 @@ public struct ServerSettings: Sendable {
     public var publicURL: String = ""
     public var assetsDirectory: URL
     public var passwordHasher = PasswordHasher()
+    /// The service calendar for promise answers; the calendar routes are served only when it is set.
+    public var calendar: WorkingCalendar?
 
     public init(assetsDirectory: URL) {
         self.assetsDirectory = assetsDirectory
@@ -48,6 +50,9 @@ public struct KioskApp {
         StaffRoutes(database: database, clock: clock, broadcaster: self.broadcaster).register(on: routes)
         AdminRoutes(database: database, hasher: settings.passwordHasher, clock: clock).register(on: routes)
         PrintRoutes(database: database, ticketOutput: ticketOutput).register(on: routes)
+        if let calendar = settings.calendar {
+            CalendarRoutes(database: database, calendar: calendar, clock: clock).register(on: routes)
+        }
         PageRoutes(webDirectory: web, openAPIFile: settings.assetsDirectory.appendingPathComponent("openapi.json"))
             .register(on: routes)
         router.add(middleware: FileMiddleware(web.path, searchForIndexHtml: false))

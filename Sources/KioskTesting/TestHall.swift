@@ -21,6 +21,8 @@ public struct TestHall: Sendable {
         var settings = ServerSettings(assetsDirectory: Self.repositoryAssets)
         settings.issueRateLimit = issueRateLimit
         settings.passwordHasher = PasswordHasher(cost: 4)
+        settings.calendar = try CalendarFiles.load(
+            directory: Self.repositoryAssets.appendingPathComponent("calendar"), sessions: catalog.sessions)
         self.settings = settings
         let hash = settings.passwordHasher.hash(Self.password)
         _ = try await database.addUser(username: "admin", role: .admin, counter: nil, passwordHash: hash, at: clock.now())

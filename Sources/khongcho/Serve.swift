@@ -57,6 +57,8 @@ struct Serve: AsyncParsableCommand {
         settings.issueRateLimit = issueRateLimit
         settings.trustProxy = trustProxy
         settings.publicURL = publicURL
+        settings.calendar = try CalendarFiles.load(
+            directory: assetsURL.appendingPathComponent("calendar"), sessions: try await database.catalog().sessions)
         let broadcaster = EventBroadcaster(database: database)
         let printing = try await printing(
             database: database, data: dataURL, assets: assetsURL, broadcaster: broadcaster, logger: logger)
