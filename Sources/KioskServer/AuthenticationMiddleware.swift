@@ -16,6 +16,9 @@ struct AuthenticationMiddleware: RouterMiddleware {
         if let header = request.headers[.authorization], header.lowercased().hasPrefix("bearer ") {
             let token = String(header.dropFirst("bearer ".count)).trimmingCharacters(in: .whitespaces)
             context.user = try await database.sessionUser(tokenHash: SessionTokens.hash(token), at: clock.now())
+        } else if request.method == .get, request.uri.path.hasSuffix("/apology"), let token = request.uri.queryParameters.get("token") {
+            // A printable letter opens in a new tab, which cannot send the header; only this read-only page takes it.
+            context.user = try await database.sessionUser(tokenHash: SessionTokens.hash(String(token)), at: clock.now())
         }
         return try await next(request, context)
     }

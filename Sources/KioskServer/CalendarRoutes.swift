@@ -36,8 +36,8 @@ struct CalendarRoutes {
             }
             let promise = try PromiseCalculator(calendar: calendar).promise(for: procedure, receivedAt: at)
             return JSON(PromiseAnswer(
-                procedure: code, receivedAt: at, promisedAt: promise.promisedAt, rule: Self.name(promise.rule),
-                workingDays: Self.days(promise.rule), explanation: promise.explanation, explanationEn: promise.explanationEn))
+                procedure: code, receivedAt: at, promisedAt: promise.promisedAt, rule: promise.rule.code,
+                workingDays: promise.rule.workingDays, explanation: promise.explanation, explanationEn: promise.explanationEn))
         }
         routes.add(.get, "/api/v1/calendar/next-working-day") { request, _ in
             let day = try calendar.nextWorkingDay(after: DayKey(try instant(request)))
@@ -53,19 +53,5 @@ struct CalendarRoutes {
                 "'\(text)' is not an ISO 8601 instant (e.g. 2026-03-06T15:45:00+07:00).")
         }
         return date
-    }
-
-    static func name(_ rule: PromiseRule) -> String {
-        switch rule {
-        case .sameDay: "same-day"
-        case .noWaitFridaySameDay: "no-wait-friday"
-        case .noWaitFridayAfterCutoff: "no-wait-friday-after-cutoff"
-        case .workingDays: "working-days"
-        }
-    }
-
-    static func days(_ rule: PromiseRule) -> Int? {
-        if case .workingDays(let days) = rule { return days }
-        return nil
     }
 }

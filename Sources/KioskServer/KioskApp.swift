@@ -19,6 +19,12 @@ public struct ServerSettings: Sendable {
     public var passwordHasher = PasswordHasher()
     /// The service calendar for promise answers; the calendar routes are served only when it is set.
     public var calendar: WorkingCalendar?
+    /// The no-wait targets and alert thresholds (`assets/targets.json`).
+    public var targets = ServiceTargets()
+    /// How ratings find their ticket and how repeats are counted once.
+    public var ratingPolicy = RatingPolicy()
+    /// Ratings per minute per client address on the public rating page; 0 = unlimited.
+    public var ratingRateLimit: Int = 20
 
     public init(assetsDirectory: URL) {
         self.assetsDirectory = assetsDirectory
@@ -30,29 +36,40 @@ public struct KioskApp {
     public let router: Router<AppRequestContext>
     public let routeTable: RouteTable
     public let broadcaster: EventBroadcaster
+    public let alerts: AlertMonitor
 
     public init(database: AppDatabase, settings: ServerSettings, clock: any WallClock = SystemWallClock(),
-        ticketOutput: any TicketOutput = NoTicketOutput(), broadcaster: EventBroadcaster? = nil)
+        ticketOutput: any TicketOutput = NoTicketOutput(), slipOutput: any SlipOutput = NoSlipOutput(),
+        broadcaster: EventBroadcaster? = nil, alerts: AlertMonitor? = nil)
     {
         let router = Router(context: AppRequestContext.self)
         router.add(middleware: ErrorMiddleware())
         router.add(middleware: AuthenticationMiddleware(database: database, clock: clock))
         let routes = RouteTable(router: router)
-        self.broadcaster = broadcaster ?? EventBroadcaster(database: database)
+        let broadcaster = broadcaster ?? EventBroadcaster(database: database)
+        self.broadcaster = broadcaster
+        let alerts = alerts ?? AlertMonitor(database: database, targets: settings.targets, clock: clock, broadcaster: broadcaster)
+        self.alerts = alerts
         let web = settings.assetsDirectory.appendingPathComponent("web")
         PublicRoutes(
             database: database, clock: clock, rateLimiter: RateLimiter(perMinute: settings.issueRateLimit),
             clientAddress: ClientAddress(trustProxy: settings.trustProxy), ticketOutput: ticketOutput,
             publicURL: settings.publicURL
         ).register(on: routes)
-        EventStreamRoutes(database: database, broadcaster: self.broadcaster).register(on: routes)
+        EventStreamRoutes(database: database, broadcaster: broadcaster).register(on: routes)
         AuthRoutes(database: database, hasher: settings.passwordHasher, clock: clock).register(on: routes)
-        StaffRoutes(database: database, clock: clock, broadcaster: self.broadcaster).register(on: routes)
+        StaffRoutes(database: database, clock: clock, broadcaster: broadcaster).register(on: routes)
         AdminRoutes(database: database, hasher: settings.passwordHasher, clock: clock).register(on: routes)
         PrintRoutes(database: database, ticketOutput: ticketOutput).register(on: routes)
         if let calendar = settings.calendar {
             CalendarRoutes(database: database, calendar: calendar, clock: clock).register(on: routes)
+            DossierRoutes(database: database, calendar: calendar, clock: clock, slips: slipOutput).register(on: routes)
         }
+        RatingRoutes(
+            database: database, clock: clock, policy: settings.ratingPolicy, rateLimiter: RateLimiter(perMinute: settings.ratingRateLimit),
+            clientAddress: ClientAddress(trustProxy: settings.trustProxy), broadcaster: broadcaster
+        ).register(on: routes)
+        SupervisorRoutes(database: database, clock: clock, targets: settings.targets, alerts: alerts).register(on: routes)
         PageRoutes(webDirectory: web, openAPIFile: settings.assetsDirectory.appendingPathComponent("openapi.json"))
             .register(on: routes)
         router.add(middleware: FileMiddleware(web.path, searchForIndexHtml: false))

@@ -8,11 +8,13 @@ struct PageRoutes {
     let openAPIFile: URL
 
     func register(on routes: RouteTable) {
-        for page in ["kiosk", "display", "staff"] {
+        for page in ["kiosk", "display", "staff", "supervisor"] {
             routes.add(.get, "/\(page)") { _, _ in try html("\(page).html") }
         }
         routes.add(.get, "/") { _, _ in Response(status: .seeOther, headers: [.location: "/kiosk"]) }
         routes.add(.get, "/t/{token}") { _, _ in try html("ticket.html") }
+        routes.add(.get, "/rate/{counter}") { _, _ in try html("rate.html") }
+        routes.add(.get, "/admin/devices") { _, _ in try html("devices.html") }
         routes.add(.get, "/openapi.json") { _, _ in
             try file(openAPIFile, type: "application/json; charset=utf-8")
         }

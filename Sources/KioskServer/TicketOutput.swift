@@ -48,3 +48,39 @@ public struct NoTicketOutput: TicketOutput {
     public func print(_ request: PrintRequest) async -> PrintOutcome { PrintOutcome(status: .none) }
     public func preview(_ request: PrintRequest) async -> [UInt8]? { nil }
 }
+
+/// The return-promise slip ("Phiếu hẹn trả kết quả") printed at the counter when a dossier is received.
+public struct PromiseSlip: Sendable, Equatable {
+    public var dossierId: Int64
+    public var ticket: String
+    public var counter: Int?
+    public var procedureCode: String
+    public var procedureName: String
+    public var receivedAt: Date
+    public var promisedAt: Date
+    public var explanation: String
+
+    public init(
+        dossierId: Int64, ticket: String, counter: Int?, procedureCode: String, procedureName: String, receivedAt: Date,
+        promisedAt: Date, explanation: String
+    ) {
+        self.dossierId = dossierId
+        self.ticket = ticket
+        self.counter = counter
+        self.procedureCode = procedureCode
+        self.procedureName = procedureName
+        self.receivedAt = receivedAt
+        self.promisedAt = promisedAt
+        self.explanation = explanation
+    }
+}
+
+/// Where promise slips go: the counter's printer when it has one, a virtual printer otherwise.
+public protocol SlipOutput: Sendable {
+    func printSlip(_ slip: PromiseSlip) async -> PrintOutcome
+}
+
+public struct NoSlipOutput: SlipOutput {
+    public init() {}
+    public func printSlip(_ slip: PromiseSlip) async -> PrintOutcome { PrintOutcome(status: .none) }
+}

@@ -11,7 +11,9 @@ public enum CatalogBuilder {
             ],
             procedures: [
                 Procedure(code: "1.001193", field: "ho-tich", name: "Đăng ký khai sinh", workingDays: 0, sameDayGroup: 1,
-                    noWaitFriday: true)
+                    noWaitFriday: true),
+                Procedure(code: "1.004227", field: "dat-dai", name: "Đăng ký biến động đất đai", workingDays: 10, sameDayGroup: 3,
+                    noWaitFriday: false),
             ],
             counters: [
                 Counter(number: 1, name: "Quầy 1", fields: ["dat-dai"]),

@@ -10,7 +10,11 @@ extension Catalog {
         let fieldCodes = Set(fields.map(\.code))
         for procedure in procedures {
             try procedure.validate()
-            guard fieldCodes.contains(procedure.field) else { throw .unknownField(procedure.field) }
+            guard fieldCodes.contains(procedure.field) else {
+                throw QueueError(.invalidCatalog,
+                    message: "Thủ tục \(procedure.code) thuộc lĩnh vực “\(procedure.field)” không có trong danh mục; chuyển hoặc xóa thủ tục trước khi xóa lĩnh vực.",
+                    englishMessage: "Procedure \(procedure.code) belongs to field '\(procedure.field)', which is not in the catalog; move or delete the procedure first.")
+            }
         }
         try requireUnique(procedures.map(\.code), what: "mã thủ tục", english: "procedure code")
         for counter in counters {

@@ -9,3 +9,28 @@ public enum PromiseRule: Codable, Sendable, Equatable, Hashable {
     /// Statutory processing time counted in working days on the calendar.
     case workingDays(Int)
 }
+
+extension PromiseRule {
+    /// The rule's name in the API, the store and reports.
+    public var code: String {
+        switch self {
+        case .sameDay: "same-day"
+        case .noWaitFridaySameDay: "no-wait-friday"
+        case .noWaitFridayAfterCutoff: "no-wait-friday-after-cutoff"
+        case .workingDays: "working-days"
+        }
+    }
+
+    /// The statutory working days, for the working-days rule.
+    public var workingDays: Int? {
+        if case .workingDays(let days) = self { return days }
+        return nil
+    }
+
+    /// Promised within the day of intake (or by the next morning after a no-wait Friday's cutoff): counted in
+    /// the same-day resolution rate.
+    public var isSameDay: Bool {
+        if case .workingDays = self { return false }
+        return true
+    }
+}

@@ -8,6 +8,7 @@ enum Migrations {
         migrator.registerMigration("v1-tickets", migrate: createTickets)
         migrator.registerMigration("v1-users", migrate: createUsers)
         migrator.registerMigration("v2-print-jobs", migrate: createPrintJobs)
+        migrator.registerMigration("v3-no-wait", migrate: createNoWait)
         return migrator
     }
 
@@ -93,6 +94,29 @@ enum Migrations {
             CREATE TABLE authSession (
               tokenHash TEXT PRIMARY KEY, user INTEGER NOT NULL REFERENCES user(id) ON DELETE CASCADE,
               expiresAt INTEGER NOT NULL);
+            """)
+    }
+
+    /// Ratings, dossiers with their promises, device bindings; the first call and the estimate given at issue
+    /// are kept on the ticket so reports measure the real wait and the estimate's accuracy.
+    static func createNoWait(_ db: Database) throws {
+        try db.execute(sql: """
+            ALTER TABLE ticket ADD COLUMN firstCalledAt INTEGER;
+            ALTER TABLE ticket ADD COLUMN estimatedWaitMinutes INTEGER;
+            UPDATE ticket SET firstCalledAt = calledAt;
+            CREATE TABLE rating (
+              id INTEGER PRIMARY KEY AUTOINCREMENT, at INTEGER NOT NULL, serviceDay TEXT NOT NULL,
+              counter INTEGER NOT NULL, ticket INTEGER REFERENCES ticket(id), field TEXT, staff TEXT,
+              level INTEGER NOT NULL CHECK (level BETWEEN 1 AND 4), source TEXT NOT NULL, device TEXT);
+            CREATE INDEX ratingByDay ON rating(serviceDay, counter);
+            CREATE INDEX ratingByTicket ON rating(ticket);
+            CREATE TABLE dossier (
+              id INTEGER PRIMARY KEY AUTOINCREMENT, ticket INTEGER REFERENCES ticket(id), procedure TEXT NOT NULL,
+              field TEXT NOT NULL, complete BOOLEAN NOT NULL, receivedAt INTEGER NOT NULL, serviceDay TEXT NOT NULL,
+              promisedAt INTEGER, rule TEXT, sameDay BOOLEAN NOT NULL, counter INTEGER, staff TEXT, returnedAt INTEGER);
+            CREATE INDEX dossierByDay ON dossier(serviceDay);
+            CREATE INDEX dossierOpen ON dossier(returnedAt, promisedAt);
+            CREATE TABLE deviceBinding (device TEXT PRIMARY KEY, counter INTEGER, updatedAt INTEGER NOT NULL);
             """)
     }
 }

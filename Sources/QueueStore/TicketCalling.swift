@@ -35,8 +35,10 @@ extension AppDatabase {
             }
             let waiting = try waitingTickets(db, fields: counter.fields, day: VietnamTime.serviceDay(of: now))
             guard let choice = priorityRule.pick(from: waiting, priorityStreak: counter.priorityStreak) else { return nil }
-            try db.cachedStatement(sql: "UPDATE ticket SET state = 'called', calledAt = ?, counter = ?, staff = ? WHERE id = ?").execute(
-                arguments: [Millis.of(now), number, actor.username, choice.ticket.id])
+            try db.cachedStatement(sql: """
+                UPDATE ticket SET state = 'called', calledAt = ?1, firstCalledAt = COALESCE(firstCalledAt, ?1), counter = ?2, staff = ?3
+                WHERE id = ?4
+                """).execute(arguments: [Millis.of(now), number, actor.username, choice.ticket.id])
             try db.cachedStatement(sql: "UPDATE counter SET priorityStreak = ? WHERE number = ?").execute( arguments: [choice.priorityStreak, number])
             guard let ticket = try Ticket.fetch(db, id: choice.ticket.id) else { return nil }
             return try appendEvent(db, .called, ticket: ticket, at: now, staff: actor.username)

@@ -22,20 +22,22 @@ extension AppDatabase {
             let prefix: String = names["prefix"]
             let day = VietnamTime.serviceDay(of: now)
             let number = try allocateNumber(db, field: code, day: day)
+            // Everyone already waiting in the field is ahead (for a priority ticket: only priority ones).
+            let ahead = try waitingInField(db, field: code, day: day, priorityOnly: priority.isPriority)
+            let estimate = try estimateWait(db, field: code, day: day, ahead: ahead)
             try db.cachedStatement(sql: """
-                    INSERT INTO ticket (token, serviceDay, issuedField, field, number, label, priority, state, issuedAt, source)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, 'waiting', ?, ?)
+                    INSERT INTO ticket (token, serviceDay, issuedField, field, number, label, priority, state, issuedAt, source,
+                      estimatedWaitMinutes)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, 'waiting', ?, ?, ?)
                     """).execute(
                 arguments: [
                     Self.newToken(), day, code, code, number, TicketLabel.make(prefix: prefix, number: number),
-                    priority.rawValue, Millis.of(now), source,
+                    priority.rawValue, Millis.of(now), source, estimate,
                 ])
             guard let ticket = try Ticket.fetch(db, id: db.lastInsertedRowID) else { throw QueueError.unknownTicket("new") }
-            // Just issued, so everyone waiting in the field is ahead (priority tickets: only priority ones).
-            let ahead = try waitingInField(db, ticket) - 1
             let event = try appendEvent(db, .issued, ticket: ticket, at: now, staff: nil)
             return IssuedTicket(
-                ticket: ticket, ahead: ahead, estimatedWaitMinutes: try estimateWait(db, field: code, day: day, ahead: ahead),
+                ticket: ticket, ahead: ahead, estimatedWaitMinutes: estimate,
                 fieldName: names["name"], fieldNameEn: names["nameEn"], event: event)
         }
     }
@@ -50,10 +52,10 @@ extension AppDatabase {
         return number ?? 1
     }
 
-    func waitingInField(_ db: Database, _ ticket: Ticket) throws -> Int {
-        let priorityOnly = ticket.priority.isPriority ? "AND priority" : ""
-        return try Int.fetchOne(try db.cachedStatement(sql: "SELECT COALESCE(SUM(n), 0) FROM waitingCount WHERE serviceDay = ? AND field = ? \(priorityOnly)"),
-            arguments: [ticket.serviceDay, ticket.field]) ?? 0
+    func waitingInField(_ db: Database, field: String, day: String, priorityOnly: Bool) throws -> Int {
+        let filter = priorityOnly ? "AND priority" : ""
+        return try Int.fetchOne(try db.cachedStatement(sql: "SELECT COALESCE(SUM(n), 0) FROM waitingCount WHERE serviceDay = ? AND field = ? \(filter)"),
+            arguments: [day, field]) ?? 0
     }
 
     /// Waiting tickets the rule would call before this one in its field: priority tickets only see older

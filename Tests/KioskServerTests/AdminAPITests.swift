@@ -36,7 +36,8 @@ struct AdminAPITests {
             #expect(try orphan.errorCode() == "invalid_catalog")
             let inUse = try await client.json("/api/v1/admin/fields/dat-dai", .delete, token: admin)
             #expect(inUse.status == .unprocessableContent)
-            #expect(try inUse.errorMessage() == "Quầy 1 phục vụ lĩnh vực “dat-dai” không có trong danh mục; sửa quầy trước khi xóa lĩnh vực.")
+            #expect(try inUse.errorMessage()
+                == "Thủ tục 1.004227 thuộc lĩnh vực “dat-dai” không có trong danh mục; chuyển hoặc xóa thủ tục trước khi xóa lĩnh vực.")
         }
         #expect(try await hall.database.catalog() == CatalogBuilder.small())
     }

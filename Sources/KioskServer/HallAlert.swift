@@ -1,0 +1,36 @@
+public import Foundation
+
+/// Something the supervisor should act on now. `id` names the situation (kind + field/counter/dossier), so
+/// the same situation is announced once and stays listed until it clears.
+public struct HallAlert: Codable, Sendable, Equatable {
+    public enum Kind: String, Codable, Sendable {
+        /// A new ticket in the field would wait longer than its target.
+        case predictedWait = "predicted-wait"
+        /// Someone has already waited past the target.
+        case ticketOverTarget = "ticket-over-target"
+        /// A counter stands idle while its fields have people waiting.
+        case idleCounter = "idle-counter"
+        /// A same-day promise is about to be (or has been) missed.
+        case promiseAtRisk = "promise-at-risk"
+        /// A printer, display or keypad needs attention.
+        case device
+    }
+
+    public var id: String
+    public var kind: Kind
+    public var field: String?
+    public var counter: Int?
+    public var message: String
+    public var messageEn: String
+    public var at: Date
+
+    public init(id: String, kind: Kind, field: String? = nil, counter: Int? = nil, message: String, messageEn: String, at: Date) {
+        self.id = id
+        self.kind = kind
+        self.field = field
+        self.counter = counter
+        self.message = message
+        self.messageEn = messageEn
+        self.at = at
+    }
+}

@@ -1,0 +1,59 @@
+public import Foundation
+public import QueueCore
+
+/// The no-wait targets (`assets/targets.json`): wait targets by day type, satisfaction and promise targets,
+/// and the alert thresholds. A field's own wait target comes from the catalog.
+public struct ServiceTargets: Codable, Sendable, Equatable {
+    public struct Satisfaction: Codable, Sendable, Equatable {
+        public var overall: Double
+        /// Lower targets for hard fields (land, construction, investment: 85 %).
+        public var fields: [String: Double]
+
+        public init(overall: Double, fields: [String: Double]) {
+            self.overall = overall
+            self.fields = fields
+        }
+    }
+
+    /// On Fridays (the no-wait day) every field's wait target is at most this.
+    public var waitMinutesOnNoWaitFriday: Int?
+    public var satisfaction: Satisfaction
+    public var promisesOnTime: Double
+    /// A counter idle this long while its fields have people waiting raises an alert.
+    public var idleCounterMinutes: Int
+    /// A same-day promise this close to its time and not yet returned raises an alert.
+    public var promiseRiskMinutes: Int
+
+    public init(
+        waitMinutesOnNoWaitFriday: Int? = 10,
+        satisfaction: Satisfaction = Satisfaction(overall: 0.95, fields: ["dat-dai": 0.85, "xay-dung": 0.85, "dau-tu": 0.85]),
+        promisesOnTime: Double = 0.98, idleCounterMinutes: Int = 5, promiseRiskMinutes: Int = 30
+    ) {
+        self.waitMinutesOnNoWaitFriday = waitMinutesOnNoWaitFriday
+        self.satisfaction = satisfaction
+        self.promisesOnTime = promisesOnTime
+        self.idleCounterMinutes = idleCounterMinutes
+        self.promiseRiskMinutes = promiseRiskMinutes
+    }
+
+    /// The field's wait target on the day of `now`.
+    public func waitTarget(for field: Field, at now: Date) -> Int {
+        guard let friday = waitMinutesOnNoWaitFriday, DayKey(now).weekday == 5 else { return field.waitTargetMinutes }
+        return min(field.waitTargetMinutes, friday)
+    }
+
+    public static func load(_ url: URL) throws -> ServiceTargets {
+        guard FileManager.default.fileExists(atPath: url.path) else { return ServiceTargets() }
+        do {
+            let targets = try JSONDecoder().decode(ServiceTargets.self, from: Data(contentsOf: url))
+            guard (0...1).contains(targets.satisfaction.overall), (0...1).contains(targets.promisesOnTime),
+                targets.satisfaction.fields.values.allSatisfy({ (0...1).contains($0) })
+            else { throw QueueError.invalid("tỷ lệ phải từ 0 đến 1", "shares must be between 0 and 1") }
+            return targets
+        } catch {
+            throw QueueError.invalid(
+                "Tệp mục tiêu \(url.path) không hợp lệ: \(error). Sửa tệp hoặc xóa để dùng mặc định.",
+                "Targets file \(url.path) is invalid: \(error). Fix it or delete it to use the defaults.")
+        }
+    }
+}
