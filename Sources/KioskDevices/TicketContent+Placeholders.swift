@@ -1,7 +1,12 @@
 extension TicketContent {
     /// The placeholders a template may use, with what they stand for.
-    public static let placeholderNames: Set<String> = [
+    public static let placeholderNames = Set([
         "centre", "field", "number", "priority", "time", "ahead", "wait", "promise", "url", "shortUrl", "thanks",
+    ]).union(slipPlaceholderNames)
+
+    /// Extra placeholders of the return-promise slip (assets/ticket/promise-slip.json), filled from `extra`.
+    public static let slipPlaceholderNames: Set<String> = [
+        "procedure", "procedureCode", "receivedAt", "promisedAt", "explanation", "dossier", "counter",
     ]
 
     /// Values for the template's `{name}` placeholders (absent optional parts are empty).
@@ -18,7 +23,7 @@ extension TicketContent {
             "url": statusURL,
             "shortUrl": Self.shortened(statusURL),
             "thanks": thankYouLine,
-        ]
+        ].merging(extra) { _, extra in extra }
     }
 
     /// The URL as a person would type it: without the scheme, "www." or a trailing slash.

@@ -21,6 +21,8 @@ public struct TicketContent: Sendable, Equatable, Codable {
     public var statusURL: String
     /// The closing line.
     public var thankYouLine: String
+    /// Values for other documents' placeholders (`slipPlaceholderNames` on the promise slip).
+    public var extra: [String: String] = [:]
 
     /// The closing line when the integrator has none of its own (the template prints "Thank you" under it).
     public static let defaultThankYou = "Xin cảm ơn Quý khách!"

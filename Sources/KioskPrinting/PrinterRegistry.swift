@@ -22,6 +22,10 @@ public final class PrinterRegistry: Sendable {
 
     public var printers: [TicketPrinter] { state.withLock { $0.printers } }
 
+    public func printer(id: String) -> TicketPrinter? {
+        state.withLock { $0.printers.first { $0.port.id == id } }
+    }
+
     /// The printer for a kiosk address: its configured printer when attached, else the first one.
     public func printer(forKiosk kiosk: String?) -> TicketPrinter? {
         state.withLock { state in

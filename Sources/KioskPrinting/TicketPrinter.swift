@@ -32,11 +32,13 @@ public actor TicketPrinter {
 
     /// Queues `bytes` for `ticket`; answers with the job's outcome, or "queued" when it takes longer than
     /// `answerWithin` (the job still completes and is recorded).
-    public func submit(_ bytes: [UInt8], ticket: Ticket) async -> PrintOutcome {
+    /// `jobName` names the printout (the virtual printer's PNG); the ticket's day and label by default.
+    public func submit(_ bytes: [UInt8], ticket: Ticket, jobName: String? = nil) async -> PrintOutcome {
         let previous = tail
+        let name = jobName ?? "\(ticket.serviceDay)-\(ticket.label)"
         let job = Task { [port, database, clock] in
             _ = await previous?.value
-            return await Self.run(bytes, ticket: ticket, port: port, database: database, clock: clock, printer: self)
+            return await Self.run(bytes, ticket: ticket, jobName: name, port: port, database: database, clock: clock, printer: self)
         }
         tail = job
         return await withDeadline(answerWithin) { await job.value }
@@ -44,7 +46,7 @@ public actor TicketPrinter {
     }
 
     static func run(
-        _ bytes: [UInt8], ticket: Ticket, port: any PrinterPort, database: AppDatabase, clock: any WallClock,
+        _ bytes: [UInt8], ticket: Ticket, jobName: String, port: any PrinterPort, database: AppDatabase, clock: any WallClock,
         printer: TicketPrinter
     ) async -> PrintOutcome {
         let jobID = try? await database.addPrintJob(ticket: ticket.id, printer: port.id, at: clock.now())
@@ -54,7 +56,7 @@ public actor TicketPrinter {
             {
                 throw PrintFailure(message: status.vietnameseSummary, messageEn: status.englishSummary)
             }
-            try await port.write(bytes, job: "\(ticket.serviceDay)-\(ticket.label)")
+            try await port.write(bytes, job: jobName)
             if let jobID { try? await database.finishPrintJob(jobID, state: .printed, error: nil, at: clock.now()) }
             return PrintOutcome(status: .printed, message: "Đã in phiếu / Ticket printed")
         } catch {

@@ -80,7 +80,9 @@ struct DossierRoutes {
         var printed = PrintOutcome(status: .none)
         if let promise {
             printed = await slips.printSlip(PromiseSlip(
-                dossierId: dossier.id, ticket: dossier.ticket ?? "", counter: dossier.counter, procedureCode: procedure.code,
+                dossierId: dossier.id, ticketId: dossier.ticketId, ticket: dossier.ticket ?? "",
+                fieldName: try await database.catalog().fields.first { $0.code == procedure.field }?.name ?? procedure.field,
+                counter: dossier.counter, procedureCode: procedure.code,
                 procedureName: procedure.name, receivedAt: now, promisedAt: promise.promisedAt, explanation: promise.explanation))
         }
         return IntakeAnswer(dossier: .init(

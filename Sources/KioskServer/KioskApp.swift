@@ -23,6 +23,8 @@ public struct ServerSettings: Sendable {
     public var targets = ServiceTargets()
     /// How ratings find their ticket and how repeats are counted once.
     public var ratingPolicy = RatingPolicy()
+    /// Spoken calls for the hall display (`nil`: the voice route answers 503 and displays show text only).
+    public var voice: VoiceLibrary?
     /// Ratings per minute per client address on the public rating page; 0 = unlimited.
     public var ratingRateLimit: Int = 20
 
@@ -70,6 +72,7 @@ public struct KioskApp {
             clientAddress: ClientAddress(trustProxy: settings.trustProxy), broadcaster: broadcaster
         ).register(on: routes)
         SupervisorRoutes(database: database, clock: clock, targets: settings.targets, alerts: alerts).register(on: routes)
+        VoiceRoutes(library: settings.voice).register(on: routes)
         PageRoutes(webDirectory: web, openAPIFile: settings.assetsDirectory.appendingPathComponent("openapi.json"))
             .register(on: routes)
         router.add(middleware: FileMiddleware(web.path, searchForIndexHtml: false))

@@ -52,7 +52,9 @@ public struct NoTicketOutput: TicketOutput {
 /// The return-promise slip ("Phiếu hẹn trả kết quả") printed at the counter when a dossier is received.
 public struct PromiseSlip: Sendable, Equatable {
     public var dossierId: Int64
+    public var ticketId: Int64?
     public var ticket: String
+    public var fieldName: String
     public var counter: Int?
     public var procedureCode: String
     public var procedureName: String
@@ -61,11 +63,13 @@ public struct PromiseSlip: Sendable, Equatable {
     public var explanation: String
 
     public init(
-        dossierId: Int64, ticket: String, counter: Int?, procedureCode: String, procedureName: String, receivedAt: Date,
+        dossierId: Int64, ticketId: Int64?, ticket: String, fieldName: String, counter: Int?, procedureCode: String, procedureName: String, receivedAt: Date,
         promisedAt: Date, explanation: String
     ) {
         self.dossierId = dossierId
+        self.ticketId = ticketId
         self.ticket = ticket
+        self.fieldName = fieldName
         self.counter = counter
         self.procedureCode = procedureCode
         self.procedureName = procedureName

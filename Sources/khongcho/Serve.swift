@@ -59,13 +59,19 @@ struct Serve: AsyncParsableCommand {
         settings.publicURL = publicURL
         settings.calendar = try CalendarFiles.load(
             directory: assetsURL.appendingPathComponent("calendar"), sessions: try await database.catalog().sessions)
+        settings.targets = try ServiceTargets.load(assetsURL.appendingPathComponent("targets.json"))
+        settings.voice = voice(data: dataURL, logger: logger)
         let broadcaster = EventBroadcaster(database: database)
         let printing = try await printing(
             database: database, data: dataURL, assets: assetsURL, broadcaster: broadcaster, logger: logger)
-        let kiosk = KioskApp(database: database, settings: settings, ticketOutput: printing.output, broadcaster: broadcaster)
+        let kiosk = KioskApp(
+            database: database, settings: settings, ticketOutput: printing.output, slipOutput: printing.slips,
+            broadcaster: broadcaster)
         let app = kiosk.application(settings: settings, logger: logger)
         let group = ServiceGroup(
-            configuration: .init(services: [app] + printing.services + [kiosk.broadcaster], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+            configuration: .init(
+                services: [app] + printing.services + [kiosk.alerts, kiosk.broadcaster], gracefulShutdownSignals: [.sigterm, .sigint],
+                logger: logger))
         logger.info("KhôngChờ serving on http://\(host):\(port) — /kiosk /display /staff")
         try await group.run()
     }
@@ -74,8 +80,8 @@ struct Serve: AsyncParsableCommand {
     /// `DATA/printed/`); `auto` drives USB printers when present and the virtual printer until one appears.
     func printing(
         database: AppDatabase, data: URL, assets: URL, broadcaster: EventBroadcaster, logger: Logger
-    ) async throws -> (output: any TicketOutput, services: [any Service]) {
-        guard devices != .none else { return (NoTicketOutput(), []) }
+    ) async throws -> (output: any TicketOutput, slips: any SlipOutput, services: [any Service]) {
+        guard devices != .none else { return (NoTicketOutput(), NoSlipOutput(), []) }
         let registry = PrinterRegistry(kioskPrinters: try KioskPrinterOption.parse(kioskPrinter))
         let renderer = try TicketRenderer(templateURL: assets.appendingPathComponent("ticket/template.json"))
         let profiles = try PrinterProfiles.load(directory: URL(fileURLWithPath: devicesDirectory).appendingPathComponent("printers"))
@@ -102,9 +108,26 @@ struct Serve: AsyncParsableCommand {
                 logger.warning("USB unavailable, keeping the simulated printer: \(error)")
             }
         }
+        let centreName = try await database.catalog().centreName
         let output = PrintingTicketOutput(
-            renderer: renderer, registry: registry, centreName: try await database.catalog().centreName,
-            publicURL: publicURL, clock: clock, alert: alert)
-        return (output, services)
+            renderer: renderer, registry: registry, centreName: centreName, publicURL: publicURL, clock: clock, alert: alert)
+        let slips = PrintingSlipOutput(
+            renderer: try TicketRenderer(templateURL: assets.appendingPathComponent("ticket/promise-slip.json")), registry: registry,
+            database: database, centreName: centreName, virtualPrinterID: virtual.id)
+        return (output, slips, services)
+    }
+
+    /// Spoken calls: clips synthesised by espeak-ng into `DATA/voice/` (made in the background at start).
+    func voice(data: URL, logger: Logger) -> VoiceLibrary {
+        let voice = VoiceLibrary(directory: data.appendingPathComponent("voice"))
+        Task {
+            do {
+                let clips = try await voice.warmUp()
+                logger.info("Voice clips ready", metadata: ["clips": "\(clips)"])
+            } catch {
+                logger.warning("Voice calls off (display shows text only): \(error)")
+            }
+        }
+        return voice
     }
 }

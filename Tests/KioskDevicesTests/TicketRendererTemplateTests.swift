@@ -34,9 +34,9 @@ import Testing
     }
 
     @Test func anUnknownPlaceholderListsTheKnownOnes() throws {
-        let json = #"{"referenceWidth": 576, "minTextSize": 20, "margins": {"top": 0, "side": 8, "bottom": 0}, "blocks": [{"kind": "text", "text": {"text": "{counter}", "size": 20}}]}"#
+        let json = #"{"referenceWidth": 576, "minTextSize": 20, "margins": {"top": 0, "side": 8, "bottom": 0}, "blocks": [{"kind": "text", "text": {"text": "{quầy}", "size": 20}}]}"#
         let error = try #require(throws: TicketLayoutError.self) { try TicketLayout.decode(Data(json.utf8)) }
-        #expect(error == .unknownPlaceholder(path: "template", index: 0, name: "counter"))
+        #expect(error == .unknownPlaceholder(path: "template", index: 0, name: "quầy"))
         #expect(error.description.contains("{number}"))
     }
 

@@ -2,6 +2,7 @@
 // event stream; reloads /api/v1/hall whenever the stream reconnects, so a server restart heals by itself.
 import { api, LiveStream, Chime, clockText, dateText, shortTime, el } from "/common.js";
 import { t, lang, applyI18n, bindLangSwitch, onLangChange, fieldName } from "/i18n.js";
+import { VoiceAnnouncer } from "/voice.js";
 
 const HISTORY_LENGTH = 8;
 const $ = (id) => document.getElementById(id);
@@ -14,6 +15,7 @@ const state = {
   appliedThrough: 0, // the last event id reflected in the state above
 };
 const chime = new Chime();
+const voice = new VoiceAnnouncer(chime); // chime, then the spoken call (voice.js), one call at a time
 
 // ---------- State ----------
 
@@ -53,7 +55,7 @@ function applyEvent(event) {
     state.recentCalls.unshift({ eventId: event.id, number: ticket.number, counter: event.counter ?? ticket.counter, at: event.at });
     state.recentCalls = state.recentCalls.slice(0, HISTORY_LENGTH);
     render(true);
-    chime.play();
+    voice.announce({ label: ticket.number, counter: event.counter ?? ticket.counter, recall: event.kind === "recalled" });
     return;
   }
   render(false);
@@ -168,11 +170,13 @@ function init() {
   // Browsers keep audio off until a first touch; a hall TV should run Chromium with
   // --autoplay-policy=no-user-gesture-required, otherwise one tap on the hint turns the chime on.
   const hint = $("sound-hint");
-  const refreshHint = () => { hint.hidden = !chime.blocked; };
+  // With the voice on, its own "Enable sound" button (voice.js) replaces this hint.
+  const refreshHint = () => { hint.hidden = !chime.blocked || voice.needsClick; };
   const unlock = () => chime.unlock().then(refreshHint);
   document.addEventListener("pointerdown", unlock);
   hint.addEventListener("click", unlock);
   setTimeout(refreshHint, 1500);
+  voice.attach({ enable: $("voice-enable"), toggle: $("voice-toggle"), onChange: refreshHint });
 
   const stream = new LiveStream({
     load: () => loadHall(),

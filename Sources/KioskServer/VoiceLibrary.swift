@@ -1,0 +1,125 @@
+import Crypto
+public import Foundation
+public import QueueCore
+
+/// Builds the audio of a voice call from phrase clips synthesised once and kept under `directory`
+/// (the server passes `var/voice/`). A clip is made on first use — or ahead of time by `warmUp()` — trimmed
+/// of espeak-ng's trailing silence, written atomically, and reused for every later call; a call is its
+/// clips joined with a short pause.
+///
+/// Clip files are named by a hash of (synthesiser, language, phrase), never by the phrase itself, so no
+/// text can choose a path.
+public actor VoiceLibrary {
+    public nonisolated let directory: URL
+    public nonisolated let synthesiser: any VoiceSynthesiser
+    /// Pause between two clips of one call.
+    public nonisolated let gapMilliseconds: Int
+    /// Clips kept in memory (the first in, first out); the rest are read back from disk.
+    let memoryLimit: Int
+    var memory: [String: VoiceWAV] = [:]
+    var memoryOrder: [String] = []
+    /// Clips being made now, so two calls needing the same clip run espeak-ng once.
+    var pending: [String: Task<VoiceWAV, any Error>] = [:]
+
+    public init(directory: URL, synthesiser: any VoiceSynthesiser = EspeakSynthesiser(), gapMilliseconds: Int = 120,
+        memoryLimit: Int = 512)
+    {
+        self.directory = directory
+        self.synthesiser = synthesiser
+        self.gapMilliseconds = gapMilliseconds
+        self.memoryLimit = memoryLimit
+    }
+
+    /// The call as one WAV file (canonical 44-byte header).
+    public func wav(for announcement: CallAnnouncement) async throws -> Data {
+        try await audio(for: announcement).encoded()
+    }
+
+    /// The call's clips joined, `gapMilliseconds` apart.
+    public func audio(for announcement: CallAnnouncement) async throws -> VoiceWAV {
+        var clips: [VoiceWAV] = []
+        for phrase in announcement.spokenPhrases {
+            clips.append(try await clip(phrase, language: announcement.language))
+        }
+        return try VoiceWAV.concatenate(clips, gapMilliseconds: gapMilliseconds)
+    }
+
+    /// Makes every clip of the fixed vocabulary (phrases, letters, 0…99) that is not cached yet, one at a
+    /// time, so the first calls of the day are not delayed. Returns how many clips are ready.
+    @discardableResult
+    public func warmUp(languages: [CallAnnouncement.Language] = CallAnnouncement.Language.allCases) async throws -> Int {
+        var ready = 0
+        for language in languages {
+            for phrase in CallAnnouncement.fixedVocabulary(language) {
+                _ = try await clip(phrase, language: language)
+                ready += 1
+            }
+        }
+        return ready
+    }
+
+    /// One phrase's clip: from memory, else from the cache directory, else synthesised now.
+    public func clip(_ phrase: String, language: CallAnnouncement.Language) async throws -> VoiceWAV {
+        let key = Self.cacheKey(phrase, language: language, synthesiser: synthesiser.identity)
+        if let cached = memory[key] { return cached }
+        if let running = pending[key] { return try await running.value }
+        let file = directory.appendingPathComponent("\(key).wav")
+        let task = Task { [directory, synthesiser] in
+            try await Self.load(phrase, language: language, file: file, directory: directory, synthesiser: synthesiser)
+        }
+        pending[key] = task
+        defer { pending[key] = nil }
+        let clip = try await task.value
+        remember(clip, key: key)
+        return clip
+    }
+
+    func remember(_ clip: VoiceWAV, key: String) {
+        guard memory[key] == nil else { return }
+        memory[key] = clip
+        memoryOrder.append(key)
+        while memoryOrder.count > memoryLimit {
+            memory[memoryOrder.removeFirst()] = nil
+        }
+    }
+
+    /// `<language>-<32 hex digits of SHA-256(synthesiser, language, phrase)>`: a safe file name.
+    public static func cacheKey(_ phrase: String, language: CallAnnouncement.Language, synthesiser: String) -> String {
+        let digest = SHA256.hash(data: Data("\(synthesiser)\n\(language.rawValue)\n\(phrase)".utf8))
+        return language.rawValue + "-" + digest.prefix(16).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// Reads the cached clip, or synthesises, trims and stores it (via a temporary file and a rename, so a
+    /// crash never leaves half a clip under the final name). An unreadable cached file is made again.
+    static func load(
+        _ phrase: String, language: CallAnnouncement.Language, file: URL, directory: URL,
+        synthesiser: any VoiceSynthesiser
+    ) async throws -> VoiceWAV {
+        if let data = FileManager.default.contents(atPath: file.path), let clip = try? VoiceWAV(parsing: data) {
+            return clip
+        }
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        } catch {
+            throw VoiceError.cacheUnwritable(directory.path, error.localizedDescription)
+        }
+        let raw = directory.appendingPathComponent(".\(UUID().uuidString).raw.wav")
+        defer { try? FileManager.default.removeItem(at: raw) }
+        try await synthesiser.synthesise(phrase, language: language, to: raw)
+        guard let data = FileManager.default.contents(atPath: raw.path), !data.isEmpty else {
+            throw VoiceError.synthesisFailed("không có tệp WAV / no WAV file written")
+        }
+        let clip = try VoiceWAV(parsing: data).trimmingSilence()
+        guard !clip.samples.isEmpty else { throw VoiceError.synthesisFailed("âm thanh rỗng / empty audio") }
+        let temporary = directory.appendingPathComponent(".\(UUID().uuidString).wav")
+        do {
+            try clip.encoded().write(to: temporary)
+            _ = try? FileManager.default.removeItem(at: file)
+            try FileManager.default.moveItem(at: temporary, to: file)
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw VoiceError.cacheUnwritable(directory.path, error.localizedDescription)
+        }
+        return clip
+    }
+}
