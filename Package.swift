@@ -72,6 +72,15 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "KioskCounters",
+            dependencies: [
+                "KioskDevices", "KioskUSB", "KioskServer", "KioskPrinting", "QueueCore", "QueueStore",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "KioskTesting",
             dependencies: [
                 "QueueCore",
@@ -91,6 +100,7 @@ let package = Package(
                 "KioskPrinting",
                 "KioskTesting",
                 "KioskUSB",
+                "KioskCounters",
                 "QueueStore",
                 "KioskServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -105,6 +115,16 @@ let package = Package(
         .testTarget(
             name: "KioskPrintingTests",
             dependencies: ["KioskPrinting", "KioskDevices", "KioskTesting", "QueueCore", "QueueStore", "KioskServer"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "KioskCountersTests",
+            dependencies: [
+                "KioskCounters", "KioskDevices", "KioskServer", "KioskTesting", "QueueCore", "QueueStore",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "KioskUSBTests", dependencies: ["KioskUSB", "KioskDevices", "KioskTesting"], swiftSettings: swiftSettings),

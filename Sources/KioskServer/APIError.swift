@@ -13,6 +13,8 @@ public struct APIError: HTTPResponseError, Sendable {
         case notFound = "not_found"
         case rateLimited = "rate_limited"
         case internalError = "internal_error"
+        case deviceIsReal = "device_is_real"
+        case deviceFailed = "device_failed"
     }
 
     public let status: HTTPResponse.Status

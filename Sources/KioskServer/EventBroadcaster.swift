@@ -25,6 +25,7 @@ public final class EventBroadcaster: Service, Sendable {
     }
 
     private let state = Mutex(State())
+    private let noticeListeners = Mutex<[@Sendable (String, any Sendable) -> Void]>([])
     let heartbeatInterval: Duration
 
     public init(database: AppDatabase, heartbeatInterval: Duration = .seconds(15)) {
@@ -42,12 +43,18 @@ public final class EventBroadcaster: Service, Sendable {
     /// …) or `counter` (a counter paused or resumed). Unlike ticket events these are not stored or replayed:
     /// a page that reconnects re-reads the state they describe.
     public func publish(_ name: String, _ payload: some Encodable & Sendable) {
+        for listener in noticeListeners.withLock({ $0 }) { listener(name, payload) }
         guard subscriberCount > 0, let json = try? JSONCoding.encoder().encode(payload) else { return }
         var frame = ByteBuffer()
         frame.writeString("event: \(name)\ndata: ")
         frame.writeBytes(json)
         frame.writeString("\n\n")
         send(.notice(frame))
+    }
+
+    /// In-process listeners for live notices (counter displays follow pauses and ratings this way).
+    public func onNotice(_ listener: @escaping @Sendable (String, any Sendable) -> Void) {
+        noticeListeners.withLock { $0.append(listener) }
     }
 
     func subscribe() -> Subscription {

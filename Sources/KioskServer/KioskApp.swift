@@ -42,7 +42,7 @@ public struct KioskApp {
 
     public init(database: AppDatabase, settings: ServerSettings, clock: any WallClock = SystemWallClock(),
         ticketOutput: any TicketOutput = NoTicketOutput(), slipOutput: any SlipOutput = NoSlipOutput(),
-        broadcaster: EventBroadcaster? = nil, alerts: AlertMonitor? = nil)
+        broadcaster: EventBroadcaster? = nil, alerts: AlertMonitor? = nil, devices: any DeviceDirectory = NoDevices())
     {
         let router = Router(context: AppRequestContext.self)
         router.add(middleware: ErrorMiddleware())
@@ -73,6 +73,7 @@ public struct KioskApp {
         ).register(on: routes)
         SupervisorRoutes(database: database, clock: clock, targets: settings.targets, alerts: alerts).register(on: routes)
         VoiceRoutes(library: settings.voice).register(on: routes)
+        AdminDeviceRoutes(directory: devices).register(on: routes)
         PageRoutes(webDirectory: web, openAPIFile: settings.assetsDirectory.appendingPathComponent("openapi.json"))
             .register(on: routes)
         router.add(middleware: FileMiddleware(web.path, searchForIndexHtml: false))

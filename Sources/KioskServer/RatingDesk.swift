@@ -8,7 +8,11 @@ public struct RatingDesk: Sendable {
     public let policy: RatingPolicy
     public let broadcaster: EventBroadcaster
 
-    public struct Thanks: Encodable, Sendable { let counter: Int; let level: Int; let ticket: String? }
+    public struct Thanks: Encodable, Sendable {
+        public let counter: Int
+        public let level: Int
+        public let ticket: String?
+    }
 
     public init(database: AppDatabase, policy: RatingPolicy, broadcaster: EventBroadcaster) {
         self.database = database

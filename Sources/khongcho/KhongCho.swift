@@ -5,6 +5,8 @@ struct KhongCho: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "khongcho",
         abstract: "KhôngChờ — bộ điều khiển sảnh tiếp nhận một cửa / a no-wait reception hall controller.",
-        subcommands: [Serve.self, UserCommand.self, DevicesCommand.self, PrintTest.self, PrintBench.self, VirtualPrint.self],
+        subcommands: [
+            Serve.self, UserCommand.self, DevicesCommand.self, PrintTest.self, PrintBench.self, VirtualPrint.self, SimulateCommand.self,
+        ],
         defaultSubcommand: Serve.self)
 }

@@ -19,6 +19,14 @@ struct Serve: AsyncParsableCommand {
         case auto, simulated, none
     }
 
+    enum HIDKeypads: String, ExpressibleByArgument, CaseIterable {
+        /// Only keypads whose VID:PID a profile in devices/keypads lists.
+        case listed
+        /// Also any USB boot keyboard (claims it: only on a box without a real keyboard).
+        case all
+        case off
+    }
+
     @Option(help: "Thư mục dữ liệu / data directory (SQLite, printed tickets).") var data = "var"
     @Option(help: "Địa chỉ lắng nghe / listen address.") var host = "127.0.0.1"
     @Option(help: "Cổng / port.") var port = 8080
@@ -33,6 +41,10 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Thư mục hồ sơ thiết bị / device profiles directory (printers/*.json).") var devicesDirectory = "devices"
     @Option(help: "Printer profile id for the simulated printer.") var simulatedPrinter = "xprinter-80mm"
     @Option(help: "Which printer a kiosk uses: KIOSK_ADDRESS=PRINTER_ID (repeatable).") var kioskPrinter: [String] = []
+    @Option(help: "Serial counter display: PATH=PROFILE@COUNTER, e.g. /dev/ttyUSB0=epson-dmd-2x20@3 (repeatable).")
+    var display: [String] = []
+    @Option(help: "USB keypads to claim: listed (VID:PID in devices/keypads), all (any boot keyboard), off.")
+    var hidKeypads = HIDKeypads.listed
     @Option(help: "Priority tickets a counter may call in a row before a waiting normal ticket must be called.")
     var maxConsecutivePriority = 2
 
@@ -62,31 +74,38 @@ struct Serve: AsyncParsableCommand {
         settings.targets = try ServiceTargets.load(assetsURL.appendingPathComponent("targets.json"))
         settings.voice = voice(data: dataURL, logger: logger)
         let broadcaster = EventBroadcaster(database: database)
+        let alerts = AlertMonitor(database: database, targets: settings.targets, clock: SystemWallClock(), broadcaster: broadcaster)
         let printing = try await printing(
-            database: database, data: dataURL, assets: assetsURL, broadcaster: broadcaster, logger: logger)
+            database: database, data: dataURL, assets: assetsURL, alerts: alerts, logger: logger)
+        let counterDevices = try await CounterDevices(
+            database: database, broadcaster: broadcaster, alerts: alerts, clock: SystemWallClock(), logger: logger,
+            devicesDirectory: URL(fileURLWithPath: devicesDirectory)
+        ).build(mode: devices, serialDisplays: display, hidKeypads: hidKeypads, printers: printing.registry)
         let kiosk = KioskApp(
             database: database, settings: settings, ticketOutput: printing.output, slipOutput: printing.slips,
-            broadcaster: broadcaster)
+            broadcaster: broadcaster, alerts: alerts, devices: counterDevices.directory)
         let app = kiosk.application(settings: settings, logger: logger)
+        let services: [any Service] = [app] + printing.services + counterDevices.services + [alerts, broadcaster]
         let group = ServiceGroup(
-            configuration: .init(
-                services: [app] + printing.services + [kiosk.alerts, kiosk.broadcaster], gracefulShutdownSignals: [.sigterm, .sigint],
-                logger: logger))
-        logger.info("KhôngChờ serving on http://\(host):\(port) — /kiosk /display /staff")
+            configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        logger.info("KhôngChờ serving on http://\(host):\(port) — /kiosk /display /staff /supervisor /admin/devices")
         try await group.run()
     }
 
     /// Printing: `none` prints nothing; `simulated` uses the virtual printer (PNG per ticket under
     /// `DATA/printed/`); `auto` drives USB printers when present and the virtual printer until one appears.
     func printing(
-        database: AppDatabase, data: URL, assets: URL, broadcaster: EventBroadcaster, logger: Logger
-    ) async throws -> (output: any TicketOutput, slips: any SlipOutput, services: [any Service]) {
-        guard devices != .none else { return (NoTicketOutput(), NoSlipOutput(), []) }
+        database: AppDatabase, data: URL, assets: URL, alerts: AlertMonitor, logger: Logger
+    ) async throws -> (output: any TicketOutput, slips: any SlipOutput, registry: PrinterRegistry?, services: [any Service]) {
+        guard devices != .none else { return (NoTicketOutput(), NoSlipOutput(), nil, []) }
         let registry = PrinterRegistry(kioskPrinters: try KioskPrinterOption.parse(kioskPrinter))
         let renderer = try TicketRenderer(templateURL: assets.appendingPathComponent("ticket/template.json"))
         let profiles = try PrinterProfiles.load(directory: URL(fileURLWithPath: devicesDirectory).appendingPathComponent("printers"))
         let clock = SystemWallClock()
-        let alert: @Sendable (PrinterAlert) -> Void = { alert in broadcaster.publish("alert", alert) }
+        let alert: @Sendable (PrinterAlert) -> Void = { alert in
+            alerts.raise(HallAlert(
+                id: "device:\(alert.printer)", kind: .device, message: alert.message, messageEn: alert.messageEn, at: alert.at))
+        }
         let makePrinter: @Sendable (any PrinterPort) -> TicketPrinter = { port in
             TicketPrinter(port: port, database: database, clock: clock, logger: logger, alert: alert)
         }
@@ -114,7 +133,7 @@ struct Serve: AsyncParsableCommand {
         let slips = PrintingSlipOutput(
             renderer: try TicketRenderer(templateURL: assets.appendingPathComponent("ticket/promise-slip.json")), registry: registry,
             database: database, centreName: centreName, virtualPrinterID: virtual.id)
-        return (output, slips, services)
+        return (output, slips, registry, services)
     }
 
     /// Spoken calls: clips synthesised by espeak-ng into `DATA/voice/` (made in the background at start).

@@ -66,7 +66,7 @@ import Testing
         #expect(
             caller.keys == [
                 0x59: .caller(.next), 0x5A: .caller(.recall), 0x5B: .caller(.serve), 0x5C: .caller(.done),
-                0x5D: .caller(.noShow), 0x5E: .caller(.transfer(fieldCode: "HT")),
+                0x5D: .caller(.noShow), 0x5E: .caller(.transfer(fieldCode: "ho-tich")),
             ])
     }
 

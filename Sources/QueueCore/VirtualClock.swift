@@ -1,0 +1,22 @@
+public import Foundation
+import Synchronization
+
+/// A wall clock the day simulator moves forward event by event; it never goes back.
+public final class VirtualClock: WallClock, Sendable {
+    private let current: Mutex<Date>
+
+    public init(_ start: Date) {
+        current = Mutex(start)
+    }
+
+    public func now() -> Date { current.withLock { $0 } }
+
+    /// Moves to `date`, or stays put when `date` is earlier.
+    public func advance(to date: Date) {
+        current.withLock { if date > $0 { $0 = date } }
+    }
+
+    public func advance(seconds: Double) {
+        current.withLock { $0 = $0.addingTimeInterval(max(0, seconds)) }
+    }
+}

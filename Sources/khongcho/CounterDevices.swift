@@ -1,0 +1,123 @@
+import Foundation
+import KioskCounters
+import KioskDevices
+import KioskPrinting
+import KioskServer
+import KioskUSB
+import Logging
+import QueueCore
+import QueueStore
+import ServiceLifecycle
+
+/// Counter displays and keypads for `serve`: simulated ones (one 2×20 display and one rating keypad per
+/// counter, an LED board and a caller keypad on counter 1) unless `--devices none`; serial displays from
+/// `--display PATH=PROFILE@COUNTER`; USB keypads found on the bus in `auto` mode.
+struct CounterDevices {
+    let database: AppDatabase
+    let broadcaster: EventBroadcaster
+    let alerts: AlertMonitor
+    let clock: any WallClock
+    let logger: Logger
+    let devicesDirectory: URL
+
+    struct Built {
+        let directory: HallDevices
+        let services: [any Service]
+    }
+
+    func build(mode: Serve.DeviceMode, serialDisplays: [String], hidKeypads: Serve.HIDKeypads, printers: PrinterRegistry?) async throws -> Built {
+        let displayProfiles = try DisplayProfiles.load(directory: devicesDirectory.appendingPathComponent("displays"))
+        let keypadProfiles = try KeypadProfiles.load(directory: devicesDirectory.appendingPathComponent("keypads"))
+        let counters = try await database.catalog().counters.map(\.number)
+        var displays = try serialDisplays.map { try SerialDisplayOption.parse($0, profiles: displayProfiles) }
+        if mode != .none { displays += try simulatedDisplays(counters: counters, profiles: displayProfiles) }
+        let hub = DisplayHub(
+            displays: displays, bindings: try await database.deviceBindings(), clock: clock, logger: logger,
+            alert: { [alerts] in alerts.raise($0) })
+        try await hub.follow(database: database, broadcaster: broadcaster)
+        let keypads = KeypadHub(
+            ratings: RatingDesk(database: database, policy: RatingPolicy(), broadcaster: broadcaster), clock: clock, logger: logger)
+        if mode != .none { try await addSimulatedKeypads(keypads, counters: counters, profiles: keypadProfiles) }
+        var services: [any Service] = [hub]
+        if mode == .auto, let usb = usbKeypads(keypads, profiles: keypadProfiles, policy: hidKeypads) { services += usb }
+        logger.info("Counter devices: \(displays.count) displays (\(displays.filter { $0.port.simulated }.count) simulated); see /admin/devices")
+        return Built(
+            directory: HallDevices(database: database, displays: hub, keypads: keypads, printers: printers, clock: clock),
+            services: services)
+    }
+
+    func simulatedDisplays(counters: [Int], profiles: [DisplayProfile]) throws -> [CounterDisplay] {
+        guard let vfd = profiles.first(where: { $0.id == "epson-dmd-2x20" }) else { return [] }
+        var displays = try counters.map { try CounterDisplay(id: "sim-display-\($0)", profile: vfd, port: SimulatedDisplayPort(), defaultCounter: $0) }
+        if let led = profiles.first(where: { $0.id == "led-stx-etx-xor" }), let first = counters.first {
+            displays.append(try CounterDisplay(id: "sim-led-\(first)", profile: led, port: SimulatedDisplayPort(), defaultCounter: first))
+        }
+        return displays
+    }
+
+    func addSimulatedKeypads(_ hub: KeypadHub, counters: [Int], profiles: [KeypadProfile]) async throws {
+        if let rating = profiles.first(where: { $0.id == "rating-4key" }) {
+            for counter in counters {
+                await hub.attach(id: "sim-rating-\(counter)", profile: rating, counter: counter, port: "simulated", simulated: true)
+            }
+        }
+        if let caller = profiles.first(where: { $0.id == "caller-6key" }), let first = counters.first {
+            await hub.attach(id: "sim-caller-\(first)", profile: caller, counter: first, port: "simulated", simulated: true)
+        }
+    }
+
+    /// USB HID keypads: those whose VID:PID a profile lists; boot keyboards matched only by class are
+    /// claimed with `--hid-keypads all` (claiming detaches the kernel driver, so an ordinary keyboard on
+    /// the box would stop typing).
+    func usbKeypads(_ hub: KeypadHub, profiles: [KeypadProfile], policy: Serve.HIDKeypads) -> [any Service]? {
+        guard policy != .off else { return nil }
+        let monitor: USBDeviceMonitor
+        do {
+            monitor = USBDeviceMonitor(context: try USBContext(), logger: logger)
+        } catch {
+            logger.warning("USB unavailable for keypads: \(error)")
+            return nil
+        }
+        let service = KeypadService(
+            monitor: monitor, matcher: KeypadMatcher(profiles: profiles), logger: logger,
+            shouldOpen: { match in policy == .all || match.reason == .vendorProduct },
+            onEvent: { event in await Self.handle(event, hub: hub) })
+        return [USBDeviceMonitorService(monitor: monitor), service]
+    }
+
+    static func handle(_ event: KeypadServiceEvent, hub: KeypadHub) async {
+        switch event {
+        case .connected(let match):
+            await hub.attach(
+                id: match.device.stableName, profile: match.profile, counter: nil, port: "usb \(match.device.portName)", simulated: false)
+        case .action(let match, let action, let at):
+            await hub.handle(action, from: match.device.stableName, at: at)
+        case .openFailed(let match, let error):
+            await hub.attach(
+                id: match.device.stableName, profile: match.profile, counter: nil, port: "usb \(match.device.portName)", simulated: false)
+            await hub.failed(id: match.device.stableName, reason: (error.message, error.englishMessage))
+        case .disconnected(let match, let error):
+            await hub.detach(
+                id: match.device.stableName,
+                reason: error == nil ? ("Đã dừng", "Stopped") : ("Đã rút ra; sẽ mở lại khi cắm vào", "Unplugged; reopened when plugged in"))
+        }
+    }
+}
+
+/// `--display /dev/ttyUSB0=epson-dmd-2x20@3`: a serial counter display, its profile and its counter.
+enum SerialDisplayOption {
+    static func parse(_ text: String, profiles: [DisplayProfile]) throws -> CounterDisplay {
+        let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
+        let right = parts.count == 2 ? parts[1].split(separator: "@", maxSplits: 1).map(String.init) : []
+        guard parts.count == 2, parts[0].hasPrefix("/dev/"), let profileID = right.first,
+            let profile = profiles.first(where: { $0.id == profileID })
+        else {
+            throw ValidationFailure(
+                "--display “\(text)”: cần dạng /dev/ttyUSB0=HỒ_SƠ@QUẦY với hồ sơ trong devices/displays (\(profiles.map(\.id).joined(separator: ", "))) / expected PATH=PROFILE@COUNTER")
+        }
+        let counter = right.count == 2 ? Int(right[1]) : nil
+        return try CounterDisplay(
+            id: "serial-\(parts[0].split(separator: "/").last ?? "tty")", profile: profile,
+            port: SerialDisplayPort(path: parts[0], settings: profile.serial), defaultCounter: counter)
+    }
+}
