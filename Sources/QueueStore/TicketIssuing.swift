@@ -86,7 +86,14 @@ extension AppDatabase {
                 """),
             arguments: [day, field])
         let mean = estimator.meanServiceMinutes(durations.reversed().map { Double($0) / 60_000 })
-        return estimator.estimateMinutes(ahead: ahead, openCounters: openCounters, meanServiceMinutes: mean)
+        let busyCounters = try Int.fetchOne(try db.cachedStatement(sql: """
+                SELECT COUNT(DISTINCT counter.number) FROM counter JOIN counterField ON counterField.counter = counter.number
+                JOIN ticket ON ticket.counter = counter.number AND ticket.state IN ('called', 'serving')
+                WHERE counterField.field = ? AND counter.paused = 0
+                """),
+            arguments: [field]) ?? 0
+        return estimator.estimateMinutes(
+            ahead: ahead, openCounters: openCounters, busyCounters: busyCounters, meanServiceMinutes: mean)
     }
 
     /// 128 random bits, hex: the key of a ticket's public page, not derivable from its id.

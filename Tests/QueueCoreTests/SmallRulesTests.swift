@@ -23,6 +23,14 @@ struct SmallRulesTests {
         #expect(estimator.estimateMinutes(ahead: 1, openCounters: 0, meanServiceMinutes: 4.2) == 5)
     }
 
+    /// One counter busy, nobody waiting: half a service (3 of 6 min); one waiting: 1.5 services (9).
+    /// Two counters, one busy, nobody waiting: the free one takes the citizen at once.
+    @Test(arguments: [(0, 1, 1, 3), (1, 1, 1, 9), (0, 2, 1, 0), (1, 2, 1, 2), (3, 2, 2, 11), (0, 1, 0, 0)])
+    func busyCountersCount(ahead: Int, open: Int, busy: Int, minutes: Int) {
+        let estimator = WaitEstimator()
+        #expect(estimator.estimateMinutes(ahead: ahead, openCounters: open, busyCounters: busy, meanServiceMinutes: 6) == minutes)
+    }
+
     @Test func serviceMeanWeighsRecentDurations() {
         let estimator = WaitEstimator(alpha: 0.5, defaultServiceMinutes: 6)
         #expect(estimator.meanServiceMinutes([]) == 6)

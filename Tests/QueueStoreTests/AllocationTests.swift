@@ -44,8 +44,8 @@ struct AllocationTests {
         for _ in 0..<4 { _ = try await hall.database.issueTicket(field: "dat-dai", priority: .none, source: nil, at: hall.clock.now()) }
         let fifth = try await hall.database.issueTicket(field: "dat-dai", priority: .none, source: nil, at: hall.clock.now())
         #expect(fifth.ahead == 4)
-        // Two counters serve land, default 6 minutes each: 4 × 6 / 2.
-        #expect(fifth.estimatedWaitMinutes == 12)
+        // Two free counters serve land, default 6 minutes each: (5 − 2 − ½) × 6 / 2 = 7.5 → 8.
+        #expect(fifth.estimatedWaitMinutes == 8)
         let elderly = try await hall.database.issueTicket(field: "dat-dai", priority: .elderly, source: nil, at: hall.clock.now())
         #expect(elderly.ahead == 0)
     }

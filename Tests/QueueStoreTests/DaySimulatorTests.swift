@@ -48,11 +48,11 @@ struct DaySimulatorTests {
         #expect(land.withinTarget == 3)
         #expect(land.serviceMeanSeconds == 320)
         #expect(result.figures.byHour.map(\.key) == ["08"])
-        // Printed estimates are all 0: the engine's estimator counts only *waiting* tickets ahead, so the 08:02
-        // citizen, behind a counter busy until 08:10, was told 0 and waited 8 min (errors 0, −480 s, 0).
+        // The 08:02 citizen, behind a counter busy until 08:10, is told half a default service (3 min = 180 s)
+        // and waits 8 min; the others are told 0 and wait 0 (errors 0, −300 s, 0).
         #expect(result.estimates == [EstimateAccuracy(
-            field: "dat-dai", tickets: 3, meanEstimateSeconds: 0, meanWaitSeconds: 160, meanErrorSeconds: -160,
-            meanAbsoluteErrorSeconds: 160, withinFiveMinutes: 2.0 / 3)])
+            field: "dat-dai", tickets: 3, meanEstimateSeconds: 60, meanWaitSeconds: 160, meanErrorSeconds: -100,
+            meanAbsoluteErrorSeconds: 100, withinFiveMinutes: 1)])
     }
 
     @Test func refusesABadReplayLine() {
