@@ -10,6 +10,8 @@ public struct FieldQueue: Codable, Sendable, Equatable {
     public var prefix: String
     public var waiting: Int
     public var waitTargetMinutes: Int
+    /// What a ticket taken now would wait (the estimator with the queue, open and busy counters).
+    public var estimatedWaitMinutes: Int
 }
 
 /// What a citizen's phone page shows for one ticket.
@@ -60,9 +62,11 @@ extension AppDatabase {
     func fieldQueues(_ db: Database, day: String) throws -> [FieldQueue] {
         let counts = try waitingCounts(db, day: day)
         return try Row.fetchAll(db, sql: "SELECT * FROM field ORDER BY position").map { row in
-            FieldQueue(
+            let waiting = counts[row["code"]] ?? 0
+            return FieldQueue(
                 code: row["code"], name: row["name"], nameEn: row["nameEn"], prefix: row["prefix"],
-                waiting: counts[row["code"]] ?? 0, waitTargetMinutes: row["waitTargetMinutes"])
+                waiting: waiting, waitTargetMinutes: row["waitTargetMinutes"],
+                estimatedWaitMinutes: try estimateWait(db, field: row["code"], day: day, ahead: waiting))
         }
     }
 

@@ -17,6 +17,9 @@ struct TicketAPITests {
             #expect(fields.map { $0["prefix"] as? String } == ["A", "B"])
             #expect(fields.map { $0["name"] as? String } == ["Đất đai", "Hộ tịch"])
             #expect(fields.map { $0["waiting"] as? Int } == [0, 1])
+            // Civil status: one counter, free, one waiting → the next person is second in line behind a free
+            // counter: (2 − 1 − ½) × 6 min = 3 min.
+            #expect(fields.map { $0["estimatedWaitMinutes"] as? Int } == [0, 3])
         }
     }
 

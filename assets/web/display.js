@@ -148,7 +148,9 @@ function renderWaiting() {
     el("div", { class: `waiting-item${field.waiting > 0 ? "" : " zero"}`, dataset: { field: field.code } },
       el("span", { class: "w-prefix num", text: field.prefix }),
       el("span", { class: "w-name", text: fieldName(field) }),
-      el("span", { class: "w-count num", text: String(field.waiting) }))));
+      el("span", { class: "w-count num", text: String(field.waiting) }),
+      el("span", { class: "w-estimate", text: field.waiting > 0 && field.estimatedWaitMinutes > 0
+        ? t("display.estimate", { n: field.estimatedWaitMinutes }) : "" }))));
 }
 
 function tickClock() {
@@ -186,7 +188,7 @@ function init() {
   });
   stream.start();
   // A safety net besides the live `counter` notices: re-read the hall now and then.
-  setInterval(() => { if (stream.online) loadHall({ periodic: true }).catch(() => {}); }, 30000);
+  setInterval(() => { if (stream.online) loadHall({ periodic: true }).catch(() => {}); }, 20000);
 }
 
 init();

@@ -59,7 +59,9 @@ function updateFieldTexts() {
     // The other language underneath, smaller: helps visitors who read either.
     button.querySelector(".field-alt").textContent = document.documentElement.lang === "en" ? field.name : field.nameEn;
     const waiting = button.querySelector(".field-waiting");
-    waiting.textContent = t("kiosk.waiting", { n: field.waiting });
+    waiting.textContent = field.waiting > 0 && field.estimatedWaitMinutes > 0
+      ? `${t("kiosk.waiting", { n: field.waiting })} · ${t("kiosk.estimate", { n: field.estimatedWaitMinutes })}`
+      : t("kiosk.waiting", { n: field.waiting });
     waiting.dataset.waiting = String(field.waiting);
   }
 }
@@ -235,7 +237,8 @@ function init() {
   });
   stream.start();
   // A slow safety net for anything the stream does not carry (e.g. catalog edits).
-  setInterval(() => { if (stream.online) loadHall().catch(() => {}); }, 60000);
+  // Estimates move with service times, not only with events: refresh them every 20 s.
+  setInterval(() => { if (stream.online) loadHall().catch(() => {}); }, 20000);
 }
 
 init();
