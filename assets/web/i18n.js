@@ -34,6 +34,8 @@ const STRINGS = {
   "kiosk.subtitle": ["Chạm vào lĩnh vực bạn cần giải quyết", "Touch the service you need"],
   "kiosk.priority.title": ["Thuộc diện ưu tiên? Chọn trước khi lấy số (nếu có):", "Priority case? Choose before taking a number (if any):"],
   "kiosk.waiting": ["{n} người đang chờ", "{n} waiting"],
+  "kiosk.estimate": ["chờ khoảng {n} phút", "about {n} min wait"],
+  "display.estimate": ["~{n} phút", "~{n} min"],
   "kiosk.issuing": ["Đang lấy số…", "Issuing your number…"],
   "kiosk.your.number": ["Số thứ tự của bạn", "Your number"],
   "kiosk.ahead": ["Số người chờ trước bạn", "People ahead of you"],
