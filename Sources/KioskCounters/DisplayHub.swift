@@ -173,8 +173,9 @@ public actor DisplayHub: Service {
             messageEn: entry.problem?.en ?? "", at: clock.now()))
     }
 
-    /// Re-drives offline displays; clears thank-you lines that have run out.
-    func tick() async {
+    /// Re-drives offline displays; clears thank-you lines that have run out. `run()` calls it every
+    /// `retryInterval`; tests call it directly.
+    public func tick() async {
         let now = clock.now()
         for (counter, until) in thanksUntil where until <= now {
             thanksUntil[counter] = nil

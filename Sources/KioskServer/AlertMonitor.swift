@@ -28,9 +28,12 @@ public final class AlertMonitor: Service, Sendable {
     }
 
     public func run() async throws {
-        while !Task.isCancelled && !Task.isShuttingDownGracefully {
-            _ = try? await evaluate()
-            try? await Task.sleep(for: interval)
+        // Cancelled on graceful shutdown, so SIGTERM never waits out a sleep.
+        await cancelWhenGracefulShutdown {
+            while !Task.isCancelled {
+                _ = try? await self.evaluate()
+                try? await Task.sleep(for: self.interval)
+            }
         }
     }
 

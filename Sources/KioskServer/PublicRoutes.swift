@@ -39,6 +39,9 @@ struct PublicRoutes {
         routes.add(.get, "/api/v1/health") { _, _ in JSON(["status": "ok"]) }
         routes.add(.get, "/api/v1/fields") { _, _ in JSON(try await database.fieldQueues(at: clock.now())) }
         routes.add(.get, "/api/v1/hall") { _, _ in JSON(try await database.hallState(at: clock.now())) }
+        // The centre's published catalog (fields, procedures with statutory days, counters, sessions): the
+        // staff desk's dossier form and other systems read it; nothing in it is private.
+        routes.add(.get, "/api/v1/catalog") { _, _ in JSON(try await database.catalog()) }
         routes.add(.post, "/api/v1/tickets") { request, context in try await issue(request, context) }
         routes.add(.get, "/api/v1/public/tickets/{token}") { _, context in
             let token = try context.parameters.require("token")

@@ -44,12 +44,11 @@ struct DisplayHall {
         return DMDFrameText.rows(frame)
     }
 
-    /// Lets the hub's inbox drain (signals are applied in order on its own task).
-    func settle(_ hubTask: Task<Void, any Error>) async throws {
-        for _ in 0..<50 {
+    /// Waits (up to 5 s) until the display on `counter` shows `rows`: the hub applies signals on its own task.
+    func waitFor(_ counter: Int, _ rows: [String]) async throws {
+        for _ in 0..<500 where (try? screen(counter)) != rows {
             try await Task.sleep(for: .milliseconds(10))
         }
-        _ = hubTask
     }
 }
 
@@ -90,11 +89,11 @@ struct DisplayHubTests {
         #expect(try hall.screen(1) == ["Quay 1              ", "                    "])
         _ = try await hall.hall.database.issueTicket(field: "dat-dai", priority: .none, source: nil, at: hall.hall.clock.now())
         let called = try #require(try await hall.hall.database.callNext(counter: 1, by: hall.hall.staff(1), at: hall.hall.clock.now()))
-        try await hall.settle(task)
+        try await hall.waitFor(1, ["Quay 1          A001", "Moi so A001         "])
         #expect(try hall.screen(1) == ["Quay 1          A001", "Moi so A001         "])
         #expect(try hall.screen(2) == ["Quay 2              ", "                    "])
         _ = try await hall.hall.database.apply(.noShow, ticket: called.ticket.id, by: hall.hall.staff(1), at: hall.hall.clock.now())
-        try await hall.settle(task)
+        try await hall.waitFor(1, ["Quay 1              ", "                    "])
         #expect(try hall.screen(1) == ["Quay 1              ", "                    "])
     }
 
@@ -105,10 +104,10 @@ struct DisplayHubTests {
         await hall.hub.apply(.paused(counter: 2, false))
         await hall.hub.apply(.thanks(counter: 2))
         #expect(try hall.screen(2) == ["Quay 2              ", "Cam on quy khach    "])
+        await hall.hub.tick()
+        #expect(try hall.screen(2) == ["Quay 2              ", "Cam on quy khach    "])
         hall.hall.clock.advance(minutes: 1)
-        let task = Task { try await hall.hub.run() }
-        defer { task.cancel() }
-        try await Task.sleep(for: .milliseconds(2300))
+        await hall.hub.tick()
         #expect(try hall.screen(2) == ["Quay 2              ", "                    "])
     }
 
@@ -123,9 +122,7 @@ struct DisplayHubTests {
         #expect(hall.alerts.ids == ["device:d1"])
         #expect(await hall.hub.infos.first?.status == .offline)
         port.setFailing(false)
-        let task = Task { try await hall.hub.run() }
-        defer { task.cancel() }
-        try await Task.sleep(for: .milliseconds(2300))
+        await hall.hub.tick()
         #expect(try hall.screen(1) == ["Quay 1          A001", "Moi so A001         "])
         #expect(await hall.hub.infos.first?.status == .ok)
     }

@@ -23,6 +23,16 @@ struct TicketAPITests {
         }
     }
 
+    @Test func theCatalogIsPublishedForTheStaffDesk() async throws {
+        let hall = try await TestHall()
+        try await withAPI(hall) { client in
+            let catalog = try await client.json("/api/v1/catalog").object()
+            let procedures = try #require(catalog["procedures"] as? [[String: Any]])
+            #expect(procedures.map { $0["code"] as? String } == ["1.001193", "1.004227"])
+            #expect(procedures.first?["name"] as? String == "Đăng ký khai sinh")
+        }
+    }
+
     @Test func issuingReturnsTheContract() async throws {
         let hall = try await TestHall()
         try await withAPI(hall) { client in

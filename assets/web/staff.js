@@ -1,6 +1,7 @@
 // The counter desk: sign in, call the next citizen, recall, serve, finish, transfer, cancel, pause.
-import { api, LiveStream, throttle, el } from "/common.js";
-import { t, applyI18n, bindLangSwitch, onLangChange, fieldName, priorityName, stateName, errorText } from "/i18n.js";
+// Also: record the dossier handed in with the ticket served (and show its promised return), and today's ratings.
+import { api, LiveStream, throttle, el, shortTime, dateText } from "/common.js";
+import { t, lang, applyI18n, bindLangSwitch, onLangChange, fieldName, priorityName, stateName, errorText } from "/i18n.js";
 
 const SESSION_KEY = "khongcho.staff.session";
 const COUNTER_KEY = "khongcho.staff.counter";
@@ -15,6 +16,15 @@ const state = {
   busy: false,
   stream: null,
   message: null, // {kind, text | key+params | error}
+  procedures: null, // the catalog's procedures for dossier intake (null until loaded)
+  catalogError: null,
+  finished: null, // the ticket this desk just finished (done), still open for dossier intake until the next call
+  dossierFor: null, // the ticket id the form currently belongs to
+  dossierBusy: false,
+  dossierResult: null, // {dossier} | {error}
+  ratings: [],
+  ratingsError: null,
+  ratingsTimer: null,
 };
 
 // ---------- Session ----------
@@ -80,6 +90,10 @@ function signedOut(reasonKey) {
   saveSession(null);
   if (state.stream) state.stream.stop();
   state.stream = null;
+  clearInterval(state.ratingsTimer);
+  state.finished = null;
+  state.dossierResult = null;
+  state.ratings = [];
   $("desk-view").hidden = true;
   $("user-box").hidden = true;
   $("login-view").hidden = false;
@@ -99,6 +113,9 @@ async function enterDesk() {
   state.counter = user.counter || Number(sessionStorage.getItem(COUNTER_KEY)) || null;
   state.queue = [];
   setMessage(null);
+  loadCatalog();
+  clearInterval(state.ratingsTimer);
+  state.ratingsTimer = setInterval(() => { if (state.session) loadRatings(); }, 30000);
   if (state.stream) state.stream.stop();
   state.stream = new LiveStream({
     load: async () => {
@@ -150,6 +167,7 @@ async function refresh() {
   if (seq !== refreshSeq || number !== state.counter) return;
   state.queue = queue || [];
   render();
+  loadRatings();
 }
 
 const refreshSoon = throttle(() => refresh().catch(() => {}), 300);
@@ -237,6 +255,8 @@ function render() {
   renderTransferOptions();
   renderQueue();
   renderMessage();
+  renderDossier();
+  renderRatings();
 }
 
 function renderQueue() {
@@ -304,6 +324,8 @@ function updatedMessage(ticket) {
 function bindActions() {
   $("btn-next").addEventListener("click", () => act(async () => {
     const { status, data } = await call(`/api/v1/counters/${state.counter}/next`, { method: "POST" });
+    state.finished = null;
+    state.dossierResult = null;
     if (status === 204 || !data) setMessage({ kind: "info", key: "staff.msg.nobody" });
     else setMessage({ kind: "success", key: "staff.msg.called", params: () => ({ n: data.number }) });
   }));
@@ -323,7 +345,12 @@ function bindActions() {
   }));
   $("btn-done").addEventListener("click", () => {
     const outcome = (document.querySelector("#done-outcome input:checked") || {}).value || "returned";
-    ticketAction("done", { outcome }, updatedMessage);
+    const ticket = currentTicket();
+    ticketAction("done", { outcome }, (done) => {
+      // Keep the served ticket open for dossier intake until the next call.
+      if (ticket) state.finished = { id: ticket.id, number: ticket.number, field: ticket.field };
+      return updatedMessage(done);
+    });
   });
   $("btn-transfer").addEventListener("click", () => {
     const field = $("transfer-field").value;
@@ -340,14 +367,180 @@ function bindActions() {
     await call(`/api/v1/counters/${counter.number}/pause`, { method: "POST", body: { paused } });
     setMessage({ kind: "info", key: paused ? "staff.msg.paused" : "staff.msg.resumed" });
   }));
+  $("dossier-form").addEventListener("submit", recordDossier);
   $("counter-select").addEventListener("change", (event) => {
     state.counter = Number(event.target.value);
     sessionStorage.setItem(COUNTER_KEY, String(state.counter));
     state.queue = [];
+    state.finished = null;
+    state.dossierResult = null;
+    state.ratings = [];
     setMessage(null);
     render();
     refresh().catch((error) => setMessage({ kind: "error", error }));
   });
+}
+
+// ---------- Dossier intake ----------
+
+/** Procedures for the intake form: GET /api/v1/catalog (public); without it staff type the code. */
+async function loadCatalog() {
+  if (state.procedures) return;
+  try {
+    const { data } = await call("/api/v1/catalog");
+    state.procedures = (data && data.procedures) || [];
+    state.catalogError = null;
+  } catch (error) {
+    state.catalogError = error;
+  }
+  renderDossier();
+}
+
+/** The ticket a dossier would be recorded for: the one being served, else the one just finished here. */
+function dossierTicket() {
+  const current = currentTicket();
+  if (current && current.state === "serving") return current;
+  if (current) return null;
+  return state.finished;
+}
+
+function procedureLabel(procedure) {
+  return `${procedure.code} – ${procedure.name}`;
+}
+
+function renderProcedureOptions(ticket) {
+  const select = $("dossier-procedure");
+  const all = state.procedures || [];
+  const ofField = all.filter((p) => p.field === ticket.field);
+  const list = ofField.length ? ofField : all;
+  const signature = list.map((p) => p.code).join(",");
+  if (select.dataset.signature === signature) return;
+  const chosen = select.value;
+  select.replaceChildren(...list.map((p) => el("option", { value: p.code, selected: p.code === chosen }, procedureLabel(p))));
+  select.dataset.signature = signature;
+}
+
+function renderDossier() {
+  const ticket = dossierTicket();
+  if (!ticket || ticket.id !== state.dossierFor) {
+    // A different ticket: a fresh form (the previous result belongs to the previous citizen).
+    if (ticket) state.dossierFor = ticket.id;
+    else if (!state.dossierResult) state.dossierFor = null;
+    if (ticket) state.dossierResult = null;
+  }
+  const showResultOnly = !ticket && state.dossierResult;
+  $("dossier-none").hidden = !!ticket || !!showResultOnly;
+  $("dossier-form").hidden = !ticket;
+  const chip = $("dossier-ticket");
+  chip.hidden = !ticket;
+  if (ticket) chip.textContent = t("dos.ticket", { n: ticket.number });
+  const noCatalog = !!state.catalogError;
+  $("dossier-catalog-error").hidden = !(ticket && noCatalog);
+  if (noCatalog) $("dossier-catalog-error").textContent = errorText(state.catalogError);
+  $("dossier-procedure").hidden = noCatalog;
+  $("dossier-code").hidden = !noCatalog;
+  if (ticket && !noCatalog) renderProcedureOptions(ticket);
+  $("dossier-submit").disabled = state.dossierBusy || !ticket || (!noCatalog && !state.procedures);
+  renderDossierResult();
+}
+
+function renderDossierResult() {
+  const box = $("dossier-result");
+  const result = state.dossierResult;
+  box.hidden = !result;
+  if (!result) return;
+  if (result.error) {
+    box.className = "dossier-result error";
+    box.replaceChildren(errorText(result.error));
+    return;
+  }
+  const d = result.dossier || {};
+  const en = lang() === "en";
+  const explanation = en ? d.explanationEn || d.explanation : d.explanation || d.explanationEn;
+  const nodes = [];
+  if (d.promisedAt) {
+    const at = new Date(d.promisedAt);
+    nodes.push(el("div", { class: "dossier-promise", dataset: { testid: "dossier-promise" } },
+      t("dos.promised", { t: `${shortTime(at)} ${dateText(lang(), at)}` })));
+    if (d.rule) nodes.push(el("span", { class: "chip", dataset: { testid: "dossier-rule" } }, t(`dos.rule.${d.rule}`) === `dos.rule.${d.rule}` ? d.rule : t(`dos.rule.${d.rule}`)));
+  } else {
+    nodes.push(el("div", { class: "dossier-promise", dataset: { testid: "dossier-promise" } }, t("dos.incomplete")));
+  }
+  if (explanation) nodes.push(el("div", { class: "dossier-explanation", dataset: { testid: "dossier-explanation" } }, explanation));
+  if (d.slipError) {
+    const e = d.slipError;
+    const text = typeof e === "string" ? e : (en ? e.messageEn || e.message : e.message || e.messageEn) || "";
+    nodes.push(el("div", { class: "dossier-slip error", dataset: { testid: "dossier-slip" } }, t("dos.slip.error", { m: text })));
+  } else if (d.slip && d.promisedAt) {
+    nodes.push(el("div", { class: "dossier-slip", dataset: { testid: "dossier-slip" } }, t(`dos.slip.${d.slip}`)));
+  }
+  box.className = `dossier-result${d.promisedAt ? "" : " incomplete"}`;
+  box.replaceChildren(...nodes);
+}
+
+async function recordDossier(event) {
+  event.preventDefault();
+  const ticket = dossierTicket();
+  if (!ticket || state.dossierBusy) return;
+  const procedure = state.catalogError ? $("dossier-code").value.trim() : $("dossier-procedure").value;
+  const complete = (document.querySelector('input[name="dossier-complete"]:checked') || {}).value !== "no";
+  state.dossierBusy = true;
+  renderDossier();
+  try {
+    const { data } = await call(`/api/v1/tickets/${ticket.id}/dossiers`, { method: "POST", body: { procedure, complete } });
+    state.dossierResult = { dossier: (data && data.dossier) || {} };
+  } catch (error) {
+    if (error.status !== 401) state.dossierResult = { error };
+  } finally {
+    state.dossierBusy = false;
+    if (state.session) renderDossier();
+  }
+}
+
+// ---------- Today's ratings at this counter ----------
+
+function vietnamToday() {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
+}
+
+let ratingsSeq = 0;
+
+async function loadRatings() {
+  const number = state.counter;
+  if (!state.session || number == null) return;
+  const seq = ++ratingsSeq;
+  const day = vietnamToday();
+  try {
+    const { data } = await call(`/api/v1/ratings?from=${day}&to=${day}&counter=${number}`);
+    if (seq !== ratingsSeq || number !== state.counter) return;
+    state.ratings = (data && data.ratings) || [];
+    state.ratingsError = null;
+  } catch (error) {
+    if (seq !== ratingsSeq) return;
+    state.ratingsError = error;
+  }
+  renderRatings();
+}
+
+function renderRatings() {
+  const ratings = [...state.ratings].sort((a, b) => (Date.parse(b.at) || 0) - (Date.parse(a.at) || 0));
+  const counts = [1, 2, 3, 4].map((level) => ratings.filter((r) => r.level === level).length);
+  $("ratings-levels").replaceChildren(...(ratings.length ? [1, 2, 3, 4].map((level) =>
+    el("span", { class: `rating-chip level-${level}`, dataset: { level } }, `${t(`rating.${level}`)}: ${counts[level - 1]}`)) : []));
+  const share = $("ratings-share");
+  share.hidden = !ratings.length;
+  if (ratings.length) {
+    const satisfied = (counts[0] + counts[1]) / ratings.length;
+    share.textContent = t("rat.share", { p: `${new Intl.NumberFormat(lang() === "en" ? "en-GB" : "vi-VN", { maximumFractionDigits: 0 }).format(satisfied * 100)} %`, n: ratings.length });
+  }
+  $("ratings-list").replaceChildren(...ratings.slice(0, 8).map((r) => el("li", { dataset: { rating: r.id, level: r.level } },
+    el("span", { class: "r-time num" }, shortTime(r.at)),
+    el("span", { class: "r-ticket num" }, r.ticket || t("dash")),
+    el("span", {}, el("span", { class: `rating-chip level-${r.level}` }, t(`rating.${r.level}`))),
+    el("span", { class: "r-source" }, r.source ? t(`rat.source.${r.source}`) : ""))));
+  $("ratings-none").hidden = ratings.length > 0 || !!state.ratingsError;
+  $("ratings-error").hidden = !state.ratingsError;
+  if (state.ratingsError) $("ratings-error").textContent = errorText(state.ratingsError);
 }
 
 // ---------- Start ----------
