@@ -10,17 +10,20 @@ public enum CalendarFiles {
         var noWaitFriday: NoWaitFridaySettings
     }
 
-    public static func load(directory: URL, sessions: [OfficeSession]) throws -> WorkingCalendar {
+    /// `overrides` (years the admin edited, from the store) replace the files' years.
+    public static func load(directory: URL, sessions: [OfficeSession], overrides: [CalendarYear] = []) throws -> WorkingCalendar {
         let files = try FileManager.default.contentsOfDirectory(atPath: directory.path)
             .filter { $0.count == 9 && $0.hasSuffix(".json") && Int($0.prefix(4)) != nil }
             .sorted()
-        let years = try files.map { name in
+        let shipped = try files.map { name in
             do {
                 return try CalendarYear.decode(try Data(contentsOf: directory.appendingPathComponent(name)))
             } catch let error as QueueError {
                 throw QueueError(error.code, message: "\(name): \(error.message)", englishMessage: "\(name): \(error.englishMessage)")
             }
         }
+        let edited = Set(overrides.map(\.year))
+        let years = shipped.filter { !edited.contains($0.year) } + overrides
         let settingsURL = directory.appendingPathComponent("settings.json")
         let settings = FileManager.default.fileExists(atPath: settingsURL.path)
             ? try JSONDecoder().decode(Settings.self, from: Data(contentsOf: settingsURL))

@@ -7,7 +7,7 @@ import QueueStore
 /// next working day. Public: they reveal nothing about tickets.
 struct CalendarRoutes {
     let database: AppDatabase
-    let calendar: WorkingCalendar
+    let book: CalendarBook
     let clock: any WallClock
 
     struct PromiseAnswer: Encodable, Sendable {
@@ -34,12 +34,13 @@ struct CalendarRoutes {
             guard let procedure = try await database.catalog().procedures.first(where: { $0.code == code }) else {
                 throw QueueError(.unknownProcedure, message: "Không có thủ tục mã “\(code)”.", englishMessage: "No procedure '\(code)'.")
             }
-            let promise = try PromiseCalculator(calendar: calendar).promise(for: procedure, receivedAt: at)
+            let promise = try PromiseCalculator(calendar: book.current).promise(for: procedure, receivedAt: at)
             return JSON(PromiseAnswer(
                 procedure: code, receivedAt: at, promisedAt: promise.promisedAt, rule: promise.rule.code,
                 workingDays: promise.rule.workingDays, explanation: promise.explanation, explanationEn: promise.explanationEn))
         }
         routes.add(.get, "/api/v1/calendar/next-working-day") { request, _ in
+            let calendar = book.current
             let day = try calendar.nextWorkingDay(after: DayKey(try instant(request)))
             return JSON(WorkingDayAnswer(day: day.iso, closesAt: try calendar.closingTime(on: day)))
         }

@@ -7,7 +7,7 @@ import QueueStore
 /// apology letters for the supervisor.
 struct DossierRoutes {
     let database: AppDatabase
-    let calendar: WorkingCalendar
+    let book: CalendarBook
     let clock: any WallClock
     let slips: any SlipOutput
 
@@ -74,7 +74,7 @@ struct DossierRoutes {
         guard let procedure = try await database.catalog().procedures.first(where: { $0.code == body.procedure }) else {
             throw QueueError(.unknownProcedure, message: "Không có thủ tục mã “\(body.procedure)”.", englishMessage: "No procedure '\(body.procedure)'.")
         }
-        let promise = body.complete ? try PromiseCalculator(calendar: calendar).promise(for: procedure, receivedAt: now) : nil
+        let promise = body.complete ? try PromiseCalculator(calendar: book.current).promise(for: procedure, receivedAt: now) : nil
         let (dossier, _) = try await database.recordDossier(
             ticket: id, procedure: procedure, complete: body.complete, promise: promise, by: actor, at: now)
         var printed = PrintOutcome(status: .none)

@@ -19,6 +19,8 @@ public struct ServerSettings: Sendable {
     public var passwordHasher = PasswordHasher()
     /// The service calendar for promise answers; the calendar routes are served only when it is set.
     public var calendar: WorkingCalendar?
+    /// Years of `calendar` that came from the admin (stored edits), for the admin calendar page.
+    public var editedCalendarYears: Set<Int> = []
     /// The no-wait targets and alert thresholds (`assets/targets.json`).
     public var targets = ServiceTargets()
     /// How ratings find their ticket and how repeats are counted once.
@@ -64,8 +66,10 @@ public struct KioskApp {
         AdminRoutes(database: database, hasher: settings.passwordHasher, clock: clock).register(on: routes)
         PrintRoutes(database: database, ticketOutput: ticketOutput).register(on: routes)
         if let calendar = settings.calendar {
-            CalendarRoutes(database: database, calendar: calendar, clock: clock).register(on: routes)
-            DossierRoutes(database: database, calendar: calendar, clock: clock, slips: slipOutput).register(on: routes)
+            let book = CalendarBook(calendar, editedYears: settings.editedCalendarYears)
+            CalendarRoutes(database: database, book: book, clock: clock).register(on: routes)
+            CalendarAdminRoutes(database: database, book: book, clock: clock).register(on: routes)
+            DossierRoutes(database: database, book: book, clock: clock, slips: slipOutput).register(on: routes)
         }
         RatingRoutes(
             database: database, clock: clock, policy: settings.ratingPolicy, rateLimiter: RateLimiter(perMinute: settings.ratingRateLimit),

@@ -9,6 +9,7 @@ enum Migrations {
         migrator.registerMigration("v1-users", migrate: createUsers)
         migrator.registerMigration("v2-print-jobs", migrate: createPrintJobs)
         migrator.registerMigration("v3-no-wait", migrate: createNoWait)
+        migrator.registerMigration("v4-calendar-years", migrate: createCalendarYears)
         return migrator
     }
 
@@ -117,6 +118,14 @@ enum Migrations {
             CREATE INDEX dossierByDay ON dossier(serviceDay);
             CREATE INDEX dossierOpen ON dossier(returnedAt, promisedAt);
             CREATE TABLE deviceBinding (device TEXT PRIMARY KEY, counter INTEGER, updatedAt INTEGER NOT NULL);
+            """)
+    }
+
+    /// Calendar years the admin edited or added (the JSON of `assets/calendar/YYYY.json`); they override the
+    /// shipped files, so an upgrade never undoes the centre's corrections.
+    static func createCalendarYears(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE calendarYear (year INTEGER PRIMARY KEY, json TEXT NOT NULL, updatedAt INTEGER NOT NULL, updatedBy TEXT);
             """)
     }
 }

@@ -69,8 +69,11 @@ struct Serve: AsyncParsableCommand {
         settings.issueRateLimit = issueRateLimit
         settings.trustProxy = trustProxy
         settings.publicURL = publicURL
+        let editedYears = try await database.editedCalendarYears()
         settings.calendar = try CalendarFiles.load(
-            directory: assetsURL.appendingPathComponent("calendar"), sessions: try await database.catalog().sessions)
+            directory: assetsURL.appendingPathComponent("calendar"), sessions: try await database.catalog().sessions,
+            overrides: editedYears)
+        settings.editedCalendarYears = Set(editedYears.map(\.year))
         settings.targets = try ServiceTargets.load(assetsURL.appendingPathComponent("targets.json"))
         settings.voice = voice(data: dataURL, logger: logger)
         let broadcaster = EventBroadcaster(database: database)
