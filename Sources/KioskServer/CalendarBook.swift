@@ -23,7 +23,7 @@ public final class CalendarBook: Sendable {
         years[year.year] = year
         return try WorkingCalendar(
             years: years.values.sorted { $0.year < $1.year }, sessions: calendar.sessions,
-            extraWindows: calendar.extraWindows, noWaitFriday: calendar.noWaitFriday)
+            extraWindows: calendar.extraWindows, noWaitFriday: calendar.noWaitFriday, seasons: calendar.seasons)
     }
 
     public func install(_ calendar: WorkingCalendar, edited year: Int) {

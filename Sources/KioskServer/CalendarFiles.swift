@@ -8,6 +8,7 @@ public enum CalendarFiles {
     struct Settings: Decodable {
         var extraWindows: [ExtraWindow]
         var noWaitFriday: NoWaitFridaySettings
+        var seasons: [SessionSeason]?
     }
 
     /// `overrides` (years the admin edited, from the store) replace the files' years.
@@ -27,8 +28,9 @@ public enum CalendarFiles {
         let settingsURL = directory.appendingPathComponent("settings.json")
         let settings = FileManager.default.fileExists(atPath: settingsURL.path)
             ? try JSONDecoder().decode(Settings.self, from: Data(contentsOf: settingsURL))
-            : Settings(extraWindows: [], noWaitFriday: NoWaitFridaySettings())
+            : Settings(extraWindows: [], noWaitFriday: NoWaitFridaySettings(), seasons: nil)
         return try WorkingCalendar(
-            years: years, sessions: sessions, extraWindows: settings.extraWindows, noWaitFriday: settings.noWaitFriday)
+            years: years, sessions: sessions, extraWindows: settings.extraWindows, noWaitFriday: settings.noWaitFriday,
+            seasons: settings.seasons ?? [])
     }
 }

@@ -10,6 +10,8 @@ public struct WorkingCalendar: Sendable {
     public let sessions: [OfficeSession]
     public let extraWindows: [ExtraWindow]
     public let noWaitFriday: NoWaitFridaySettings
+    /// Seasonal hours that replace `sessions` on their days.
+    public let seasons: [SessionSeason]
 
     let holidays: Set<DayKey>
     let swappedDays: Set<DayKey>
@@ -18,7 +20,7 @@ public struct WorkingCalendar: Sendable {
 
     public init(
         years: [CalendarYear], sessions: [OfficeSession], extraWindows: [ExtraWindow] = [],
-        noWaitFriday: NoWaitFridaySettings = NoWaitFridaySettings()
+        noWaitFriday: NoWaitFridaySettings = NoWaitFridaySettings(), seasons: [SessionSeason] = []
     ) throws(QueueError) {
         var byYear: [Int: CalendarYear] = [:]
         for year in years {
@@ -35,11 +37,13 @@ public struct WorkingCalendar: Sendable {
             if let start = session.startMinute, let end = session.endMinute { minutes.append((start, end)) }
         }
         for window in extraWindows { try window.validate() }
+        for season in seasons { try season.validate() }
         try noWaitFriday.validate()
         self.years = byYear
         self.sessions = sessions
         self.extraWindows = extraWindows
         self.noWaitFriday = noWaitFriday
+        self.seasons = seasons
         self.holidays = Set(years.flatMap { $0.holidays.compactMap(\.day) })
         self.swappedDays = Set(years.flatMap { $0.swappedWorkingDays.compactMap(\.day) })
         self.sessionMinutes = minutes
@@ -78,7 +82,7 @@ public struct WorkingCalendar: Sendable {
     /// when that is later; `nil` on a non-working day.
     public func closingMinute(on day: DayKey) throws(QueueError) -> Int? {
         guard try isWorkingDay(day) else { return nil }
-        let sessionEnd = sessionMinutes.map(\.end).max() ?? 0
+        let sessionEnd = sessionMinutes(on: day).map(\.end).max() ?? 0
         let windowEnd = extraWindows.filter { $0.applies(on: day) }.compactMap(\.endMinute).max() ?? 0
         return max(sessionEnd, windowEnd)
     }
@@ -93,10 +97,19 @@ public struct WorkingCalendar: Sendable {
         let day = DayKey(date)
         guard try isWorkingDay(day) else { return false }
         let minute = Self.minuteOfDay(date)
-        if sessionMinutes.contains(where: { $0.start <= minute && minute < $0.end }) { return true }
+        if sessionMinutes(on: day).contains(where: { $0.start <= minute && minute < $0.end }) { return true }
         return extraWindows.contains { window in
             guard window.applies(on: day), let start = window.startMinute, let end = window.endMinute else { return false }
             return start <= minute && minute < end
+        }
+    }
+
+    /// The sessions in force on `day`: the first season that applies, else the catalog's.
+    func sessionMinutes(on day: DayKey) -> [(start: Int, end: Int)] {
+        guard let season = seasons.first(where: { $0.applies(on: day) }) else { return sessionMinutes }
+        return season.sessions.compactMap { session in
+            guard let start = session.startMinute, let end = session.endMinute else { return nil }
+            return (start, end)
         }
     }
 
