@@ -425,6 +425,18 @@ def main() -> int:
         print(f"  back to back (next right after done, {rapid.calls} calls): p50 {figures['rapid_p50_ms']:.2f} ms   "
               f"p99 {figures['rapid_p99_ms']:.2f} ms   (POST next response: p50 {figures['rapid_http_p50_ms']:.2f} ms)")
         print(f"RSS with {result.clients} SSE clients  {figures['rss_sse_mb']:7.1f} MB")
+
+        # 4. Call → bytes to each counter display (20 counters, in process, simulated display ports).
+        done = subprocess.run([str(BINARY), "display-bench", "--counters", "20", "--calls", "2000", "--json",
+                               "--devices", str(REPO / "devices"), "--assets", str(REPO / "assets")],
+                              capture_output=True, text=True, timeout=600, check=True)
+        hall = json.loads(done.stdout)
+        figures.update(hall_display_p50_ms=hall["display"]["p50"], hall_display_p99_ms=hall["display"]["p99"],
+                       hall_sse_p50_ms=hall["sse"]["p50"], hall_sse_p99_ms=hall["sse"]["p99"],
+                       hall_missing=hall["missingDisplay"] + hall["missingSSE"])
+        print(f"\ncall → counter display bytes, in process, 20 counters × {hall['calls']} calls: p50 "
+              f"{figures['hall_display_p50_ms']:.2f} ms  p99 {figures['hall_display_p99_ms']:.2f} ms; "
+              f"SSE p50 {figures['hall_sse_p50_ms']:.2f} ms  p99 {figures['hall_sse_p99_ms']:.2f} ms")
     except Exception as error:  # noqa: BLE001 - a bench reports what broke and where the log is
         print(f"\nbench failed: {error}\nserver log: {log}", file=sys.stderr)
         return 1
@@ -440,6 +452,9 @@ def main() -> int:
         (f"call→display p50 @ {options.displays} SSE", figures["call_p50_ms"], "ms", None),
         ("call→display p99, back to back", figures["rapid_p99_ms"], "ms", None),
         (f"RSS with {options.displays} SSE clients", figures["rss_sse_mb"], "MB", None),
+        ("call→counter display p99 @ 20 ctrs", figures["hall_display_p99_ms"], "ms", 100.0),
+        ("call→counter display p50 @ 20 ctrs", figures["hall_display_p50_ms"], "ms", None),
+        ("call→SSE p99, in process @ 20 ctrs", figures["hall_sse_p99_ms"], "ms", None),
     ]
     # 4. Printing: render + encode in the binary, python-escpos on the same raster (bench/print_bench.py).
     import print_bench  # next to this file; never raises, prints its own section
@@ -462,6 +477,9 @@ def main() -> int:
     if figures["call_missing"]:
         missed += 1
         print(f"{'call events never delivered':<36}{figures['call_missing']:>14}{'0':>11}  MISS")
+    if figures.get("hall_missing"):
+        missed += 1
+        print(f"{'counter display writes missing':<36}{figures['hall_missing']:>14}{'0':>11}  MISS")
     print("=" * 68)
     print("Latencies are measured by a Python client on the same machine and include its own overhead.")
     if options.json:
