@@ -1,5 +1,6 @@
-// Shared helpers for the four pages: JSON API calls, the live event stream with self-healing reconnects,
-// Vietnam-time formatting and a small chime.
+// Shared helpers for the pages: JSON API calls, the staff pages' sign-in, the live event stream with
+// self-healing reconnects, Vietnam-time formatting and a small chime.
+import { t, onLangChange, errorText } from "/i18n.js";
 
 /** An API failure: HTTP status plus the server's {code, message (vi), messageEn}; code "network" when unreachable. */
 export class ApiError extends Error {
@@ -41,6 +42,151 @@ export async function api(path, { method = "GET", body, token, timeoutMs = 10000
   }
   return { status: response.status, data };
 }
+
+/**
+ * The sign-in of a staff page (counter desk, supervisor's dashboard, admin's devices), so that the three
+ * behave alike: the login form, the session kept per page in sessionStorage (a desk signed in as quay3 does
+ * not sign the same tab's dashboard in), sign-out, and back to the login form when the server says the
+ * token is no good. Expects the pages' common markup: #login-view, #login-form, #login-username,
+ * #login-password, #btn-login, #login-error, #user-box, #user-name and #btn-logout.
+ *  - storageKey: where this page keeps {token, user}.
+ *  - roles: the roles allowed in (null: any signed-in account); others are refused with "login.forbidden".
+ *  - signOutOn: the statuses of call() that end the session (the desk keeps its session on a 403, which
+ *    there means "not your counter", not "not your page").
+ *  - onEnter(user): shows the page's own view and starts it, after sign-in or a resumed session.
+ *  - onSignedOut(): hides the page's own view and stops its streams and timers.
+ */
+export class StaffSignIn {
+  constructor({ storageKey, roles = null, signOutOn = [401, 403], onEnter, onSignedOut = () => {} }) {
+    Object.assign(this, { storageKey, roles, signOutOn, onEnter, onSignedOut });
+    this.session = null; // {token, user}
+    this.error = null; // the login box's error (an i18n key or an ApiError), re-translated on language change
+  }
+
+  get user() { return this.session && this.session.user; }
+
+  get token() { return this.session ? this.session.token : ""; }
+
+  /** Binds the form and the sign-out button, then resumes the saved session (checked with /me) or shows the form. */
+  async start() {
+    onLangChange(() => {
+      this.renderUser();
+      if (!byId("login-error").hidden && this.error) this.showError(this.error);
+    });
+    byId("login-form").addEventListener("submit", (event) => this.login(event));
+    byId("btn-logout").addEventListener("click", () => this.logout());
+    this.session = this.load();
+    if (!this.session) {
+      this.signOut(null);
+      return;
+    }
+    try {
+      const { data: user } = await this.call("/api/v1/me");
+      if (!this.allows(user)) {
+        this.signOut("login.forbidden");
+        return;
+      }
+      this.session.user = user;
+      this.save();
+    } catch (_) {
+      if (!this.session) return; // signed out by call()
+      // Server unreachable: keep the saved session; the page's stream keeps retrying.
+    }
+    await this.enter();
+  }
+
+  /** api() with this session's token; a status in signOutOn sends the page back to the login form. */
+  async call(path, options = {}) {
+    try {
+      return await api(path, { ...options, token: this.session && this.session.token });
+    } catch (error) {
+      if (this.signOutOn.includes(error.status) && this.session) {
+        this.signOut(error.status === 401 ? "staff.msg.expired" : error);
+      }
+      throw error;
+    }
+  }
+
+  async login(event) {
+    event.preventDefault();
+    const username = byId("login-username").value.trim();
+    const password = byId("login-password").value;
+    byId("login-error").hidden = true;
+    byId("btn-login").disabled = true;
+    try {
+      const { data } = await api("/api/v1/auth/login", { method: "POST", body: { username, password } });
+      if (!this.allows(data.user)) {
+        api("/api/v1/auth/logout", { method: "POST", token: data.token }).catch(() => {});
+        this.showError("login.forbidden");
+        return;
+      }
+      this.session = { token: data.token, user: data.user };
+      this.save();
+      byId("login-password").value = "";
+      await this.enter();
+    } catch (error) {
+      this.showError(error);
+    } finally {
+      byId("btn-login").disabled = false;
+    }
+  }
+
+  logout() {
+    const token = this.session && this.session.token;
+    if (token) api("/api/v1/auth/logout", { method: "POST", token }).catch(() => {});
+    this.signOut(null);
+  }
+
+  /** Forgets the session and shows the login form, with reason (an i18n key or an ApiError) when given. */
+  signOut(reason) {
+    this.session = null;
+    this.save();
+    this.onSignedOut();
+    byId("user-box").hidden = true;
+    byId("login-view").hidden = false;
+    if (reason) this.showError(reason);
+    byId("login-username").focus();
+  }
+
+  showError(error) {
+    this.error = error;
+    const box = byId("login-error");
+    box.textContent = typeof error === "string" ? t(error) : errorText(error);
+    box.hidden = false;
+  }
+
+  renderUser() {
+    const user = this.user;
+    if (user) byId("user-name").textContent = t("staff.signed.in", { u: user.username, r: t(`role.${user.role}`) });
+  }
+
+  async enter() {
+    byId("login-view").hidden = true;
+    byId("login-error").hidden = true;
+    byId("user-box").hidden = false;
+    this.renderUser();
+    await this.onEnter(this.session.user);
+  }
+
+  allows(user) {
+    return !!user && (this.roles === null || this.roles.includes(user.role));
+  }
+
+  load() {
+    try {
+      const saved = JSON.parse(sessionStorage.getItem(this.storageKey) || "null");
+      if (saved && saved.token && saved.user) return saved;
+    } catch (_) { /* ignore */ }
+    return null;
+  }
+
+  save() {
+    if (this.session) sessionStorage.setItem(this.storageKey, JSON.stringify(this.session));
+    else sessionStorage.removeItem(this.storageKey);
+  }
+}
+
+const byId = (id) => document.getElementById(id);
 
 /**
  * Follows GET /api/v1/events.

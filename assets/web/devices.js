@@ -2,7 +2,7 @@
 // and last sign of life; rebind a device to a counter, send a test pattern, watch what a display shows (drawn
 // like the 2×20 VFD it is) and type on a simulated keypad. Re-read every 2 s and on live events; rows are
 // updated in place so an open counter <select> is never pulled from under the admin's pointer.
-import { api, LiveStream, throttle, shortTime, el } from "/common.js";
+import { api, LiveStream, StaffSignIn, throttle, el } from "/common.js";
 import { t, lang, applyI18n, bindLangSwitch, onLangChange, errorText } from "/i18n.js";
 
 const SESSION_KEY = "khongcho.admin.session";
@@ -18,7 +18,6 @@ const KEYPAD_KEYS = {
 const $ = (id) => document.getElementById(id);
 
 const state = {
-  session: null,
   devices: [],
   counters: [],
   rows: new Map(), // device id → {row, cells…}
@@ -26,73 +25,18 @@ const state = {
   stream: null,
   timer: null,
   message: null, // {kind, key, params} | {kind, error} | {kind, pair: {message, messageEn}}
-  loginError: null,
 };
 
-// ---------- Session (same pattern as the staff desk) ----------
+// ---------- Session ----------
 
-function loadSession() {
-  try {
-    const saved = JSON.parse(sessionStorage.getItem(SESSION_KEY) || "null");
-    if (saved && saved.token && saved.user) return saved;
-  } catch (_) { /* ignore */ }
-  return null;
-}
+const auth = new StaffSignIn({ storageKey: SESSION_KEY, roles: ["admin"], onEnter: enterPage, onSignedOut: leavePage });
+const call = (path, options) => auth.call(path, options);
 
-function saveSession(session) {
-  if (session) sessionStorage.setItem(SESSION_KEY, JSON.stringify(session));
-  else sessionStorage.removeItem(SESSION_KEY);
-}
-
-async function call(path, options = {}) {
-  try {
-    return await api(path, { ...options, token: state.session && state.session.token });
-  } catch (error) {
-    if ((error.status === 401 || error.status === 403) && state.session) signedOut(error.status === 401 ? "staff.msg.expired" : error);
-    throw error;
-  }
-}
-
-async function login(event) {
-  event.preventDefault();
-  $("login-error").hidden = true;
-  $("btn-login").disabled = true;
-  try {
-    const { data } = await api("/api/v1/auth/login", {
-      method: "POST", body: { username: $("login-username").value.trim(), password: $("login-password").value },
-    });
-    if (!data.user || data.user.role !== "admin") {
-      api("/api/v1/auth/logout", { method: "POST", token: data.token }).catch(() => {});
-      showLoginError("login.forbidden");
-      return;
-    }
-    state.session = { token: data.token, user: data.user };
-    saveSession(state.session);
-    $("login-password").value = "";
-    await enterPage();
-  } catch (error) {
-    showLoginError(error);
-  } finally {
-    $("btn-login").disabled = false;
-  }
-}
-
-function showLoginError(error) {
-  state.loginError = error;
-  $("login-error").textContent = typeof error === "string" ? t(error) : errorText(error);
-  $("login-error").hidden = false;
-}
-
-function signedOut(reason) {
-  state.session = null;
-  saveSession(null);
+function leavePage() {
   if (state.stream) state.stream.stop();
   state.stream = null;
   clearInterval(state.timer);
   $("devices-view").hidden = true;
-  $("user-box").hidden = true;
-  $("login-view").hidden = false;
-  if (reason) showLoginError(reason);
 }
 
 // ---------- Data ----------
@@ -100,26 +44,22 @@ function signedOut(reason) {
 let loadSeq = 0;
 
 async function loadDevices() {
-  if (!state.session) return;
+  if (!auth.session) return;
   const seq = ++loadSeq;
   try {
     const { data } = await call("/api/v1/admin/devices");
-    if (seq !== loadSeq || !state.session) return;
+    if (seq !== loadSeq || !auth.session) return;
     state.devices = (data && data.devices) || [];
     render();
   } catch (error) {
-    if (seq === loadSeq && state.session) setMessage({ kind: "error", error });
+    if (seq === loadSeq && auth.session) setMessage({ kind: "error", error });
   }
 }
 
 const loadSoon = throttle(() => { loadDevices(); }, 300);
 
 async function enterPage() {
-  $("login-view").hidden = true;
-  $("login-error").hidden = true;
   $("devices-view").hidden = false;
-  $("user-box").hidden = false;
-  renderUser();
   if (state.stream) state.stream.stop();
   state.stream = new LiveStream({
     load: async () => {
@@ -209,11 +149,6 @@ function renderMessage() {
   if (message.error) box.textContent = errorText(message.error);
   else if (message.pair) box.textContent = lang() === "en" ? message.pair.messageEn || message.pair.message || "" : message.pair.message || message.pair.messageEn || "";
   else box.textContent = t(message.key, message.params || {});
-}
-
-function renderUser() {
-  const user = state.session && state.session.user;
-  if (user) $("user-name").textContent = t("staff.signed.in", { u: user.username, r: t(`role.${user.role}`) });
 }
 
 function isLedBoard(device) {
@@ -354,29 +289,11 @@ async function init() {
   bindLangSwitch($("lang-switch"));
   onLangChange(() => {
     document.title = t("dev.doc.title");
-    renderUser();
     for (const entry of state.rows.values()) entry.cells.sim.textContent = t("dev.simulated");
-    if (state.session) { render(); renderMessage(); }
-    if (!$("login-error").hidden && state.loginError) showLoginError(state.loginError);
-  });
-  $("login-form").addEventListener("submit", login);
-  $("btn-logout").addEventListener("click", () => {
-    const token = state.session && state.session.token;
-    if (token) api("/api/v1/auth/logout", { method: "POST", token }).catch(() => {});
-    signedOut(null);
+    if (auth.session) { render(); renderMessage(); }
   });
   api("/api/v1/hall").then(({ data }) => { $("centre-name").textContent = data.centreName || "\u00a0"; }).catch(() => {});
-  state.session = loadSession();
-  if (!state.session) { signedOut(null); return; }
-  try {
-    const { data: user } = await call("/api/v1/me");
-    if (user.role !== "admin") { signedOut("login.forbidden"); return; }
-    state.session.user = user;
-    saveSession(state.session);
-  } catch (_) {
-    if (!state.session) return;
-  }
-  await enterPage();
+  await auth.start();
 }
 
 init();

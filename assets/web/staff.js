@@ -1,6 +1,6 @@
 // The counter desk: sign in, call the next citizen, recall, serve, finish, transfer, cancel, pause.
 // Also: record the dossier handed in with the ticket served (and show its promised return), and today's ratings.
-import { api, LiveStream, throttle, el, shortTime, dateText } from "/common.js";
+import { api, LiveStream, StaffSignIn, throttle, el, shortTime, dateText } from "/common.js";
 import { t, lang, applyI18n, bindLangSwitch, onLangChange, fieldName, priorityName, stateName, errorText } from "/i18n.js";
 
 const SESSION_KEY = "khongcho.staff.session";
@@ -8,7 +8,6 @@ const COUNTER_KEY = "khongcho.staff.counter";
 const $ = (id) => document.getElementById(id);
 
 const state = {
-  session: null, // {token, user}
   fields: [],
   counters: [],
   counter: null, // the counter number this desk works for
@@ -29,65 +28,11 @@ const state = {
 
 // ---------- Session ----------
 
-function loadSession() {
-  try {
-    const saved = JSON.parse(sessionStorage.getItem(SESSION_KEY) || "null");
-    if (saved && saved.token && saved.user) return saved;
-  } catch (_) { /* ignore */ }
-  return null;
-}
+// The desk keeps its session on a 403 (e.g. another desk's counter): only an expired token signs it out.
+const auth = new StaffSignIn({ storageKey: SESSION_KEY, signOutOn: [401], onEnter: enterDesk, onSignedOut: leaveDesk });
+const call = (path, options) => auth.call(path, options);
 
-function saveSession(session) {
-  if (session) sessionStorage.setItem(SESSION_KEY, JSON.stringify(session));
-  else sessionStorage.removeItem(SESSION_KEY);
-}
-
-async function call(path, options = {}) {
-  try {
-    return await api(path, { ...options, token: state.session && state.session.token });
-  } catch (error) {
-    if (error.status === 401 && state.session) {
-      signedOut("staff.msg.expired");
-    }
-    throw error;
-  }
-}
-
-async function login(event) {
-  event.preventDefault();
-  const username = $("login-username").value.trim();
-  const password = $("login-password").value;
-  $("login-error").hidden = true;
-  $("btn-login").disabled = true;
-  try {
-    const { data } = await api("/api/v1/auth/login", { method: "POST", body: { username, password } });
-    state.session = { token: data.token, user: data.user };
-    saveSession(state.session);
-    $("login-password").value = "";
-    await enterDesk();
-  } catch (error) {
-    showLoginError(error);
-  } finally {
-    $("btn-login").disabled = false;
-  }
-}
-
-function showLoginError(error) {
-  state.loginError = error;
-  const box = $("login-error");
-  box.textContent = typeof error === "string" ? t(error) : errorText(error);
-  box.hidden = false;
-}
-
-async function logout() {
-  const token = state.session && state.session.token;
-  if (token) api("/api/v1/auth/logout", { method: "POST", token }).catch(() => {});
-  signedOut(null);
-}
-
-function signedOut(reasonKey) {
-  state.session = null;
-  saveSession(null);
+function leaveDesk() {
   if (state.stream) state.stream.stop();
   state.stream = null;
   clearInterval(state.ratingsTimer);
@@ -95,27 +40,18 @@ function signedOut(reasonKey) {
   state.dossierResult = null;
   state.ratings = [];
   $("desk-view").hidden = true;
-  $("user-box").hidden = true;
-  $("login-view").hidden = false;
-  if (reasonKey) showLoginError(reasonKey);
-  $("login-username").focus();
 }
 
 // ---------- Desk ----------
 
-async function enterDesk() {
-  const user = state.session.user;
-  $("login-view").hidden = true;
-  $("login-error").hidden = true;
+async function enterDesk(user) {
   $("desk-view").hidden = false;
-  $("user-box").hidden = false;
-  renderUser();
   state.counter = user.counter || Number(sessionStorage.getItem(COUNTER_KEY)) || null;
   state.queue = [];
   setMessage(null);
   loadCatalog();
   clearInterval(state.ratingsTimer);
-  state.ratingsTimer = setInterval(() => { if (state.session) loadRatings(); }, 30000);
+  state.ratingsTimer = setInterval(() => { if (auth.session) loadRatings(); }, 30000);
   if (state.stream) state.stream.stop();
   state.stream = new LiveStream({
     load: async () => {
@@ -151,14 +87,14 @@ function isRelevant(event) {
 let refreshSeq = 0;
 
 async function refresh() {
-  if (!state.session) return;
+  if (!auth.session) return;
   // Overlapping refreshes (an action and a live event): only the newest one may draw.
   const seq = ++refreshSeq;
   const { data: counters } = await call("/api/v1/counters");
   if (seq !== refreshSeq) return;
   state.counters = counters || [];
   if (!state.counters.some((c) => c.number === state.counter)) {
-    const user = state.session.user;
+    const user = auth.user;
     state.counter = user.counter || (state.counters[0] && state.counters[0].number) || null;
   }
   const number = state.counter;
@@ -174,14 +110,8 @@ const refreshSoon = throttle(() => refresh().catch(() => {}), 300);
 
 // ---------- Rendering ----------
 
-function renderUser() {
-  const user = state.session && state.session.user;
-  if (!user) return;
-  $("user-name").textContent = t("staff.signed.in", { u: user.username, r: t(`role.${user.role}`) });
-}
-
 function renderCounterPicker() {
-  const user = state.session && state.session.user;
+  const user = auth.user;
   const select = $("counter-select");
   const fixed = $("counter-fixed");
   if (user && user.counter) {
@@ -297,7 +227,7 @@ async function act(work) {
     if (error.status !== 401) setMessage({ kind: "error", error });
   } finally {
     state.busy = false;
-    if (state.session) {
+    if (auth.session) {
       try { await refresh(); } catch (_) { render(); }
     }
   }
@@ -493,7 +423,7 @@ async function recordDossier(event) {
     if (error.status !== 401) state.dossierResult = { error };
   } finally {
     state.dossierBusy = false;
-    if (state.session) renderDossier();
+    if (auth.session) renderDossier();
   }
 }
 
@@ -507,7 +437,7 @@ let ratingsSeq = 0;
 
 async function loadRatings() {
   const number = state.counter;
-  if (!state.session || number == null) return;
+  if (!auth.session || number == null) return;
   const seq = ++ratingsSeq;
   const day = vietnamToday();
   try {
@@ -551,29 +481,11 @@ async function init() {
   bindLangSwitch($("lang-switch"));
   onLangChange(() => {
     document.title = t("staff.doc.title");
-    renderUser();
-    if (state.session) render();
-    if (!$("login-error").hidden && state.loginError) showLoginError(state.loginError);
+    if (auth.session) render();
   });
-  $("login-form").addEventListener("submit", login);
-  $("btn-logout").addEventListener("click", logout);
   bindActions();
   api("/api/v1/hall").then(({ data }) => { $("centre-name").textContent = data.centreName || "\u00a0"; }).catch(() => {});
-
-  state.session = loadSession();
-  if (!state.session) {
-    signedOut(null);
-    return;
-  }
-  try {
-    const { data: user } = await call("/api/v1/me");
-    state.session.user = user;
-    saveSession(state.session);
-  } catch (error) {
-    if (error.status === 401) return; // signed out by call()
-    // Server unreachable: keep the saved session; the desk's stream keeps retrying.
-  }
-  await enterDesk();
+  await auth.start();
 }
 
 init();

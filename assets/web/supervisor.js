@@ -2,7 +2,7 @@
 // staff, today's figures, alerts as they arrive (optionally with a beep), late dossiers with their apology
 // letters, and three hand-drawn SVG charts. Everything comes from GET /api/v1/supervisor/overview, re-read
 // (debounced) on every ticket or counter event of the live stream and every 30 s for the clock-driven waits.
-import { api, LiveStream, clockText, shortTime, el } from "/common.js";
+import { api, LiveStream, StaffSignIn, clockText, shortTime, el } from "/common.js";
 import { t, lang, applyI18n, bindLangSwitch, onLangChange, fieldName, stateName, errorText } from "/i18n.js";
 
 const SESSION_KEY = "khongcho.supervisor.session";
@@ -16,14 +16,12 @@ const SVG_NS = "http://www.w3.org/2000/svg";
 const $ = (id) => document.getElementById(id);
 
 const state = {
-  session: null,
   overview: null,
   liveAlerts: [], // [{alert, key, arrived}] from `event: alert`, newest first
   seenAlertKeys: new Set(),
   stream: null,
   timer: null,
   error: null,
-  loginError: null,
 };
 
 // ---------- Formatting ----------
@@ -58,79 +56,15 @@ function localized(item, vi, en) {
 
 // ---------- Session ----------
 
-function loadSession() {
-  try {
-    const saved = JSON.parse(sessionStorage.getItem(SESSION_KEY) || "null");
-    if (saved && saved.token && saved.user) return saved;
-  } catch (_) { /* ignore */ }
-  return null;
-}
+const auth = new StaffSignIn({ storageKey: SESSION_KEY, roles: ROLES, onEnter: enterDashboard, onSignedOut: leaveDashboard });
+const call = (path, options) => auth.call(path, options);
 
-function saveSession(session) {
-  if (session) sessionStorage.setItem(SESSION_KEY, JSON.stringify(session));
-  else sessionStorage.removeItem(SESSION_KEY);
-}
-
-async function call(path, options = {}) {
-  try {
-    return await api(path, { ...options, token: state.session && state.session.token });
-  } catch (error) {
-    if ((error.status === 401 || error.status === 403) && state.session) {
-      signedOut(error.status === 401 ? "staff.msg.expired" : error);
-    }
-    throw error;
-  }
-}
-
-async function login(event) {
-  event.preventDefault();
-  const username = $("login-username").value.trim();
-  const password = $("login-password").value;
-  $("login-error").hidden = true;
-  $("btn-login").disabled = true;
-  try {
-    const { data } = await api("/api/v1/auth/login", { method: "POST", body: { username, password } });
-    if (!data.user || !ROLES.includes(data.user.role)) {
-      api("/api/v1/auth/logout", { method: "POST", token: data.token }).catch(() => {});
-      showLoginError("login.forbidden");
-      return;
-    }
-    state.session = { token: data.token, user: data.user };
-    saveSession(state.session);
-    $("login-password").value = "";
-    await enterDashboard();
-  } catch (error) {
-    showLoginError(error);
-  } finally {
-    $("btn-login").disabled = false;
-  }
-}
-
-function showLoginError(error) {
-  state.loginError = error;
-  const box = $("login-error");
-  box.textContent = typeof error === "string" ? t(error) : errorText(error);
-  box.hidden = false;
-}
-
-function logout() {
-  const token = state.session && state.session.token;
-  if (token) api("/api/v1/auth/logout", { method: "POST", token }).catch(() => {});
-  signedOut(null);
-}
-
-function signedOut(reason) {
-  state.session = null;
+function leaveDashboard() {
   state.overview = null;
-  saveSession(null);
   if (state.stream) state.stream.stop();
   state.stream = null;
   clearInterval(state.timer);
   $("dash-view").hidden = true;
-  $("user-box").hidden = true;
-  $("login-view").hidden = false;
-  if (reason) showLoginError(reason);
-  $("login-username").focus();
 }
 
 // ---------- Data ----------
@@ -141,11 +75,11 @@ async function loadOverview() {
   const seq = ++loadSeq;
   try {
     const { data } = await call("/api/v1/supervisor/overview");
-    if (seq !== loadSeq || !state.session) return;
+    if (seq !== loadSeq || !auth.session) return;
     state.overview = data;
     state.error = null;
   } catch (error) {
-    if (seq !== loadSeq || !state.session) return;
+    if (seq !== loadSeq || !auth.session) return;
     state.error = error;
   }
   render();
@@ -158,11 +92,7 @@ function refetchSoon() {
 }
 
 async function enterDashboard() {
-  $("login-view").hidden = true;
-  $("login-error").hidden = true;
   $("dash-view").hidden = false;
-  $("user-box").hidden = false;
-  renderUser();
   if (state.stream) state.stream.stop();
   state.stream = new LiveStream({
     load: async () => {
@@ -177,7 +107,7 @@ async function enterDashboard() {
     onStatus: (status) => { $("conn-badge").hidden = status === "online"; },
   });
   clearInterval(state.timer);
-  state.timer = setInterval(() => { if (state.session) loadOverview(); }, PERIODIC_MS);
+  state.timer = setInterval(() => { if (auth.session) loadOverview(); }, PERIODIC_MS);
   await state.stream.start();
 }
 
@@ -235,12 +165,6 @@ function beep() {
 }
 
 // ---------- Rendering ----------
-
-function renderUser() {
-  const user = state.session && state.session.user;
-  if (!user) return;
-  $("user-name").textContent = t("staff.signed.in", { u: user.username, r: t(`role.${user.role}`) });
-}
 
 function fieldByCode(code) {
   const fields = (state.overview && state.overview.fields) || [];
@@ -358,7 +282,7 @@ function renderAlerts() {
 }
 
 function renderLate(dossiers) {
-  const token = state.session ? state.session.token : "";
+  const token = auth.token;
   $("late-body").replaceChildren(...dossiers.map((d) => el("tr", { dataset: { dossier: d.id } },
     el("td", { class: "num ticket", text: d.ticket || t("dash") }),
     el("td", {}, el("span", { text: d.procedureName || d.procedure }), el("small", { class: "muted code", text: d.procedure })),
@@ -523,12 +447,8 @@ async function init() {
   bindLangSwitch($("lang-switch"));
   onLangChange(() => {
     document.title = t("sup.doc.title");
-    renderUser();
-    if (state.session) render();
-    if (!$("login-error").hidden && state.loginError) showLoginError(state.loginError);
+    if (auth.session) render();
   });
-  $("login-form").addEventListener("submit", login);
-  $("btn-logout").addEventListener("click", logout);
   const sound = $("sound");
   try { sound.checked = localStorage.getItem(SOUND_KEY) === "on"; } catch (_) { /* storage disabled */ }
   sound.addEventListener("change", () => {
@@ -537,17 +457,7 @@ async function init() {
   });
   api("/api/v1/hall").then(({ data }) => { $("centre-name").textContent = data.centreName || "\u00a0"; }).catch(() => {});
 
-  state.session = loadSession();
-  if (!state.session) { signedOut(null); return; }
-  try {
-    const { data: user } = await call("/api/v1/me");
-    if (!ROLES.includes(user.role)) { signedOut("login.forbidden"); return; }
-    state.session.user = user;
-    saveSession(state.session);
-  } catch (error) {
-    if (!state.session) return; // signed out by call()
-  }
-  await enterDashboard();
+  await auth.start();
 }
 
 init();
