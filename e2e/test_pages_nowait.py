@@ -123,6 +123,8 @@ def test_rate_page_tap_is_stored_once_and_attached_to_the_ticket_just_served(kho
     khongcho_server.issue("dat-dai")  # A001, served at counter 1
     ticket = serve_one(khongcho_server, 1, "quay1")
 
+    hall = browser(TV)
+    open_page(hall, f"{khongcho_server.base_url}/display", TV)
     tablet = browser(KIOSK)
     open_page(tablet, f"{khongcho_server.base_url}/rate/1", KIOSK)
     wait_text(tablet, "#rate-counter", "Quầy 1")
@@ -138,6 +140,8 @@ def test_rate_page_tap_is_stored_once_and_attached_to_the_ticket_just_served(kho
     tablet.execute_script("const b = document.querySelector('[data-level=\"1\"]'); b.click(); b.click();")
     wait_visible(tablet, "#thanks")
     assert text_of(tablet, "#thanks .thanks-title") == "Cảm ơn quý khách!"
+    # The hall screen thanks the citizen too (live `event: rating`).
+    wait_text(hall, "#thanks-toast", "Quầy 1: Cảm ơn quý khách đã đánh giá!")
     tablet.execute_script("document.querySelector('[data-level=\"4\"]').click();")
     shown = time.monotonic()
     wait_hidden(tablet, "#thanks", timeout=6)

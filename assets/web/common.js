@@ -198,10 +198,12 @@ const byId = (id) => document.getElementById(id);
  *  - onOpen(): after each successful connection (e.g. to refetch anything that may have changed meanwhile).
  *  - onCounter(counter): a counter was paused or resumed (live-only `event: counter`).
  *  - onAlert(alert): a device problem (live-only `event: alert`), for supervisor screens.
+ *  - onRating({counter, level, ticket}): a citizen just rated (live-only `event: rating`): say thank you.
  */
 export class LiveStream {
-  constructor({ load, onEvent, onStatus = () => {}, onOpen = () => {}, onCounter = () => {}, onAlert = () => {} }) {
-    Object.assign(this, { load, onEvent, onStatus, onOpen, onCounter, onAlert });
+  constructor({ load, onEvent, onStatus = () => {}, onOpen = () => {}, onCounter = () => {}, onAlert = () => {},
+    onRating = () => {} }) {
+    Object.assign(this, { load, onEvent, onStatus, onOpen, onCounter, onAlert, onRating });
     this.lastId = null;
     this.source = null;
     this.retryDelay = 1000;
@@ -257,7 +259,7 @@ export class LiveStream {
       try { event = JSON.parse(message.data); } catch (_) { return; }
       try { this.onEvent(event); } catch (error) { console.error(error); }
     });
-    for (const [name, handler] of [["counter", "onCounter"], ["alert", "onAlert"]]) {
+    for (const [name, handler] of [["counter", "onCounter"], ["alert", "onAlert"], ["rating", "onRating"]]) {
       source.addEventListener(name, (message) => {
         if (source !== this.source) return;
         try { this[handler](JSON.parse(message.data)); } catch (error) { console.error(error); }

@@ -153,6 +153,15 @@ function renderWaiting() {
         ? t("display.estimate", { n: field.estimatedWaitMinutes }) : "" }))));
 }
 
+/** A citizen rated at a counter: thank them on the hall screen for 4 s. */
+function showThanks(counter) {
+  const toast = $("thanks-toast");
+  toast.textContent = t("display.thanks", { n: counter });
+  toast.hidden = false;
+  clearTimeout(showThanks.timer);
+  showThanks.timer = setTimeout(() => { toast.hidden = true; }, 4000);
+}
+
 function tickClock() {
   const now = new Date();
   $("clock").textContent = clockText(now);
@@ -184,6 +193,7 @@ function init() {
     load: () => loadHall(),
     onEvent: applyEvent,
     onCounter: () => { loadHall({ periodic: true }).catch(() => {}); },
+    onRating: (rating) => showThanks(rating.counter),
     onStatus: (status) => { $("conn-badge").hidden = status === "online"; },
   });
   stream.start();

@@ -36,6 +36,7 @@ const STRINGS = {
   "kiosk.waiting": ["{n} người đang chờ", "{n} waiting"],
   "kiosk.estimate": ["chờ khoảng {n} phút", "about {n} min wait"],
   "display.estimate": ["~{n} phút", "~{n} min"],
+  "display.thanks": ["Quầy {n}: Cảm ơn quý khách đã đánh giá!", "Counter {n}: thank you for your rating!"],
   "kiosk.issuing": ["Đang lấy số…", "Issuing your number…"],
   "kiosk.your.number": ["Số thứ tự của bạn", "Your number"],
   "kiosk.ahead": ["Số người chờ trước bạn", "People ahead of you"],
