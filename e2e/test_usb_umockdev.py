@@ -122,6 +122,17 @@ def test_print_ticket_and_read_status(scenario):
     assert decoded.read_bytes() == report.file("expected.png")
 
 
+def test_bulk_display_gets_the_counter_frame(scenario):
+    report = scenario("bulk-display")
+    written = report.file("written.bin")
+    assert report.received(5) == written
+    # ESC @, brightness, row 1 "Quay 1 … A001", row 2 "Moi so A001", twice (one open, two writes).
+    frame = (b"\x1b\x40\x1f\x58\x04\x1f\x24\x01\x01" + b"Quay 1          A001" + b"\x1f\x24\x01\x02"
+             + b"Moi so A001         ")
+    assert written == frame + frame
+    assert_claimed_without_reset(report.printer(5))
+
+
 def test_paper_out_status(scenario):
     report = scenario("paper-out")
     printer = report.printer(5)

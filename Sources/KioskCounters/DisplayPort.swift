@@ -89,3 +89,16 @@ extension SerialError {
     /// What a simulated display throws while "unplugged".
     static var simulatedUnplug: SerialError { SerialError(.unplugged, call: "write simulated", errno: 5) }
 }
+
+/// A display on a raw USB bulk interface, found by VID:PID (`--display usb:VVVV:PPPP=PROFILE@N`).
+public struct USBBulkDisplayPort: DisplayPort {
+    let link: USBBulkLink
+
+    public init(vendorID: UInt16, productID: UInt16) {
+        link = USBBulkLink(vendorID: vendorID, productID: productID)
+    }
+
+    public var name: String { link.name }
+    public var simulated: Bool { false }
+    public func write(_ bytes: [UInt8]) async throws { try await link.write(bytes) }
+}

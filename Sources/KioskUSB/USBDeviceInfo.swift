@@ -67,7 +67,7 @@ public struct USBDeviceInfo: Hashable, Sendable, CustomStringConvertible {
         return "\(id) \(vidPid) port \(portName) class [\(classes)]" + (names.isEmpty ? "" : " \(names)")
     }
 
-    static func hex4(_ value: UInt16) -> String {
+    public static func hex4(_ value: UInt16) -> String {
         let digits = String(value, radix: 16)
         return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
     }

@@ -104,20 +104,32 @@ struct CounterDevices {
     }
 }
 
-/// `--display /dev/ttyUSB0=epson-dmd-2x20@3`: a serial counter display, its profile and its counter.
+/// `--display /dev/ttyUSB0=epson-dmd-2x20@3` (serial) or `--display usb:0416:5011=epson-dmd-2x20@3` (USB
+/// bulk): a counter display, its profile and its counter.
 enum SerialDisplayOption {
     static func parse(_ text: String, profiles: [DisplayProfile]) throws -> CounterDisplay {
         let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
         let right = parts.count == 2 ? parts[1].split(separator: "@", maxSplits: 1).map(String.init) : []
-        guard parts.count == 2, parts[0].hasPrefix("/dev/"), let profileID = right.first,
-            let profile = profiles.first(where: { $0.id == profileID })
-        else {
-            throw ValidationFailure(
-                "--display “\(text)”: cần dạng /dev/ttyUSB0=HỒ_SƠ@QUẦY với hồ sơ trong devices/displays (\(profiles.map(\.id).joined(separator: ", "))) / expected PATH=PROFILE@COUNTER")
+        guard parts.count == 2, let profileID = right.first, let profile = profiles.first(where: { $0.id == profileID }) else {
+            throw failure(text, profiles)
         }
         let counter = right.count == 2 ? Int(right[1]) : nil
+        if parts[0].hasPrefix("/dev/") {
+            return try CounterDisplay(
+                id: "serial-\(parts[0].split(separator: "/").last ?? "tty")", profile: profile,
+                port: SerialDisplayPort(path: parts[0], settings: profile.serial), defaultCounter: counter)
+        }
+        let usb = parts[0].split(separator: ":").map(String.init)
+        guard usb.count == 3, usb[0] == "usb", let vendor = UInt16(usb[1], radix: 16), let product = UInt16(usb[2], radix: 16) else {
+            throw failure(text, profiles)
+        }
         return try CounterDisplay(
-            id: "serial-\(parts[0].split(separator: "/").last ?? "tty")", profile: profile,
-            port: SerialDisplayPort(path: parts[0], settings: profile.serial), defaultCounter: counter)
+            id: "usb-display-\(usb[1]):\(usb[2])", profile: profile, port: USBBulkDisplayPort(vendorID: vendor, productID: product),
+            defaultCounter: counter)
+    }
+
+    static func failure(_ text: String, _ profiles: [DisplayProfile]) -> ValidationFailure {
+        ValidationFailure(
+            "--display “\(text)”: cần dạng /dev/ttyUSB0=HỒ_SƠ@QUẦY hoặc usb:VID:PID=HỒ_SƠ@QUẦY, hồ sơ trong devices/displays (\(profiles.map(\.id).joined(separator: ", "))) / expected PATH=PROFILE@COUNTER or usb:VID:PID=PROFILE@COUNTER")
     }
 }

@@ -48,6 +48,23 @@ import Testing
         try UMockdevScenario.write("done")
     }
 
+    /// A counter display on a raw USB bulk interface: the DM-D frame for "counter 1 calls A001" goes to
+    /// the device found by VID:PID, byte for byte; after close the link reopens by itself.
+    @Test(.enabled(if: UMockdevScenario.isRunning("bulk-display")))
+    func bulkDisplayReceivesTheFrame() async throws {
+        let profile = try #require(
+            try DisplayProfiles.load(directory: TestHall.repositoryRoot.appendingPathComponent("devices/displays"))
+                .first { $0.id == "epson-dmd-2x20" })
+        let frame = try DisplayEncoder(profile: profile).frame(for: CounterDisplayState(counter: 1, label: "A001"))
+        let link = USBBulkLink(vendorID: UMockdevScenario.vendorID, productID: UMockdevScenario.productID)
+        try await link.write(frame)
+        try await link.write(frame)
+        try UMockdevScenario.write("written.bin", frame + frame)
+        let missing = USBBulkLink(vendorID: 0x1234, productID: 0x5678)
+        await #expect(throws: USBError.self) { try await missing.write(frame) }
+        try UMockdevScenario.write("done")
+    }
+
     @Test(.enabled(if: UMockdevScenario.isRunning("paper-out")))
     func paperOutStatus() async throws {
         let context = try USBContext()

@@ -86,6 +86,7 @@ def step_plug_later(run: Run) -> None:
 
 SCENARIOS = {
     "print": (setup_print, None),
+    "bulk-display": (setup_print, None),
     "paper-out": (setup_paper_out, None),
     "no-status": (setup_no_status, None),
     "unplug-replug": (setup_unplug_replug, step_unplug_replug),
