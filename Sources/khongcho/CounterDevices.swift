@@ -25,7 +25,11 @@ struct CounterDevices {
         let services: [any Service]
     }
 
-    func build(mode: Serve.DeviceMode, serialDisplays: [String], hidKeypads: Serve.HIDKeypads, printers: PrinterRegistry?) async throws -> Built {
+    /// `usb`: the bus watcher shared with the printers (the printer attacher runs it).
+    func build(
+        mode: Serve.DeviceMode, serialDisplays: [String], hidKeypads: Serve.HIDKeypads, printers: PrinterRegistry?,
+        usb: USBDeviceMonitor?
+    ) async throws -> Built {
         let displayProfiles = try DisplayProfiles.load(directory: devicesDirectory.appendingPathComponent("displays"))
         let keypadProfiles = try KeypadProfiles.load(directory: devicesDirectory.appendingPathComponent("keypads"))
         let counters = try await database.catalog().counters.map(\.number)
@@ -39,7 +43,7 @@ struct CounterDevices {
             ratings: RatingDesk(database: database, policy: RatingPolicy(), broadcaster: broadcaster), clock: clock, logger: logger)
         if mode != .none { try await addSimulatedKeypads(keypads, counters: counters, profiles: keypadProfiles) }
         var services: [any Service] = [hub]
-        if mode == .auto, let usb = usbKeypads(keypads, profiles: keypadProfiles, policy: hidKeypads) { services += usb }
+        if let usb, hidKeypads != .off { services.append(usbKeypads(keypads, profiles: keypadProfiles, policy: hidKeypads, monitor: usb)) }
         logger.info("Counter devices: \(displays.count) displays (\(displays.filter { $0.port.simulated }.count) simulated); see /admin/devices")
         return Built(
             directory: HallDevices(database: database, displays: hub, keypads: keypads, printers: printers, clock: clock),
@@ -69,20 +73,11 @@ struct CounterDevices {
     /// USB HID keypads: those whose VID:PID a profile lists; boot keyboards matched only by class are
     /// claimed with `--hid-keypads all` (claiming detaches the kernel driver, so an ordinary keyboard on
     /// the box would stop typing).
-    func usbKeypads(_ hub: KeypadHub, profiles: [KeypadProfile], policy: Serve.HIDKeypads) -> [any Service]? {
-        guard policy != .off else { return nil }
-        let monitor: USBDeviceMonitor
-        do {
-            monitor = USBDeviceMonitor(context: try USBContext(), logger: logger)
-        } catch {
-            logger.warning("USB unavailable for keypads: \(error)")
-            return nil
-        }
-        let service = KeypadService(
+    func usbKeypads(_ hub: KeypadHub, profiles: [KeypadProfile], policy: Serve.HIDKeypads, monitor: USBDeviceMonitor) -> any Service {
+        KeypadService(
             monitor: monitor, matcher: KeypadMatcher(profiles: profiles), logger: logger,
             shouldOpen: { match in policy == .all || match.reason == .vendorProduct },
             onEvent: { event in await Self.handle(event, hub: hub) })
-        return [USBDeviceMonitorService(monitor: monitor), service]
     }
 
     static func handle(_ event: KeypadServiceEvent, hub: KeypadHub) async {

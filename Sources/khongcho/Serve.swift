@@ -78,12 +78,13 @@ struct Serve: AsyncParsableCommand {
         settings.voice = voice(data: dataURL, logger: logger)
         let broadcaster = EventBroadcaster(database: database)
         let alerts = AlertMonitor(database: database, targets: settings.targets, clock: SystemWallClock(), broadcaster: broadcaster)
+        let usb = usbMonitor(logger: logger)
         let printing = try await printing(
-            database: database, data: dataURL, assets: assetsURL, alerts: alerts, logger: logger)
+            database: database, data: dataURL, assets: assetsURL, alerts: alerts, usb: usb, logger: logger)
         let counterDevices = try await CounterDevices(
             database: database, broadcaster: broadcaster, alerts: alerts, clock: SystemWallClock(), logger: logger,
             devicesDirectory: URL(fileURLWithPath: devicesDirectory)
-        ).build(mode: devices, serialDisplays: display, hidKeypads: hidKeypads, printers: printing.registry)
+        ).build(mode: devices, serialDisplays: display, hidKeypads: hidKeypads, printers: printing.registry, usb: usb)
         let kiosk = KioskApp(
             database: database, settings: settings, ticketOutput: printing.output, slipOutput: printing.slips,
             broadcaster: broadcaster, alerts: alerts, devices: counterDevices.directory)
@@ -98,7 +99,7 @@ struct Serve: AsyncParsableCommand {
     /// Printing: `none` prints nothing; `simulated` uses the virtual printer (PNG per ticket under
     /// `DATA/printed/`); `auto` drives USB printers when present and the virtual printer until one appears.
     func printing(
-        database: AppDatabase, data: URL, assets: URL, alerts: AlertMonitor, logger: Logger
+        database: AppDatabase, data: URL, assets: URL, alerts: AlertMonitor, usb: USBDeviceMonitor?, logger: Logger
     ) async throws -> (output: any TicketOutput, slips: any SlipOutput, registry: PrinterRegistry?, services: [any Service]) {
         guard devices != .none else { return (NoTicketOutput(), NoSlipOutput(), nil, []) }
         let registry = PrinterRegistry(kioskPrinters: try KioskPrinterOption.parse(kioskPrinter))
@@ -120,15 +121,10 @@ struct Serve: AsyncParsableCommand {
         registry.attach(makePrinter(virtual))
         logger.info("Simulated printer (\(profile.name)): printed tickets are saved as PNG in \(directory.path)")
         var services: [any Service] = []
-        if devices == .auto {
-            do {
-                let monitor = USBDeviceMonitor(context: try USBContext(), logger: logger)
-                services.append(USBPrinterAttacher(
-                    monitor: monitor, matcher: PrinterMatcher(profiles: profiles), registry: registry,
-                    makePrinter: makePrinter, simulatedID: virtual.id, logger: logger))
-            } catch {
-                logger.warning("USB unavailable, keeping the simulated printer: \(error)")
-            }
+        if let usb {
+            services.append(USBPrinterAttacher(
+                monitor: usb, matcher: PrinterMatcher(profiles: profiles), registry: registry,
+                makePrinter: makePrinter, simulatedID: virtual.id, logger: logger))
         }
         let centreName = try await database.catalog().centreName
         let output = PrintingTicketOutput(
@@ -137,6 +133,17 @@ struct Serve: AsyncParsableCommand {
             renderer: try TicketRenderer(templateURL: assets.appendingPathComponent("ticket/promise-slip.json")), registry: registry,
             database: database, centreName: centreName, virtualPrinterID: virtual.id)
         return (output, slips, registry, services)
+    }
+
+    /// One watcher of the USB bus for printers and keypads (`auto` only); nil without USB.
+    func usbMonitor(logger: Logger) -> USBDeviceMonitor? {
+        guard devices == .auto else { return nil }
+        do {
+            return USBDeviceMonitor(context: try USBContext(), logger: logger)
+        } catch {
+            logger.warning("USB unavailable, keeping simulated devices: \(error)")
+            return nil
+        }
     }
 
     /// Spoken calls: clips synthesised by espeak-ng into `DATA/voice/` (made in the background at start).
