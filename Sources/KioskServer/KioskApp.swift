@@ -77,6 +77,7 @@ public struct KioskApp {
         ).register(on: routes)
         SupervisorRoutes(database: database, clock: clock, targets: settings.targets, alerts: alerts).register(on: routes)
         VoiceRoutes(library: settings.voice).register(on: routes)
+        ReportRoutes(database: database, clock: clock, targets: settings.targets).register(on: routes)
         AdminDeviceRoutes(directory: devices).register(on: routes)
         PageRoutes(webDirectory: web, openAPIFile: settings.assetsDirectory.appendingPathComponent("openapi.json"))
             .register(on: routes)

@@ -6,7 +6,7 @@ struct KhongCho: AsyncParsableCommand {
         commandName: "khongcho",
         abstract: "KhôngChờ — bộ điều khiển sảnh tiếp nhận một cửa / a no-wait reception hall controller.",
         subcommands: [
-            Serve.self, UserCommand.self, DevicesCommand.self, PrintTest.self, PrintBench.self, VirtualPrint.self, SimulateCommand.self, DisplayBench.self, PlanCommand.self,
+            Serve.self, UserCommand.self, DevicesCommand.self, PrintTest.self, PrintBench.self, VirtualPrint.self, SimulateCommand.self, DisplayBench.self, PlanCommand.self, ReportCommand.self, ReportBenchCommand.self,
         ],
         defaultSubcommand: Serve.self)
 }

@@ -1,0 +1,97 @@
+import Foundation
+import QueueCore
+import QueueStore
+
+/// The report as CSV for Excel and the centre's upward reporting.
+///
+/// UTF-8 with a byte-order mark (EF BB BF, without which Excel reads Vietnamese as Windows-1252), CRLF line ends
+/// and RFC 4180 quoting (a field with a comma, quote, CR or LF is quoted, quotes doubled). A short preamble names
+/// the centre and period; then one section per dimension — total, field, counter, staff, hour, weekday — and the
+/// estimate accuracy, each a title line, one header line and its rows, separated by an empty line. Headers are
+/// Vietnamese with the English in brackets on the same line (one header line keeps Excel's filters and pivot
+/// tables working). Numbers use '.' decimals; waits and service times are minutes with one decimal, shares are
+/// percentages with one decimal (no '%' sign, so they stay numbers); an empty cell means "no data".
+enum ReportCSV {
+    static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+
+    static let header = [
+        "Mã (Code)", "Tên (Name)", "Phiếu cấp (Issued)", "Đã phục vụ (Served)", "Vắng mặt (No-shows)",
+        "Chuyển lĩnh vực (Transferred)", "Chờ TB phút (Mean wait min)", "Chờ P50 phút (Wait p50 min)",
+        "Chờ P90 phút (Wait p90 min)", "Chờ tối đa phút (Max wait min)", "Trong mục tiêu % (Within target %)",
+        "Phục vụ TB phút (Mean service min)", "Giải quyết trong ngày % (Same-day resolved %)",
+        "Hẹn đến hạn (Promises due)", "Trả đúng hẹn % (On time %)", "Mục tiêu đúng hẹn % (On-time target %)",
+        "Đạt đúng hẹn (On-time met)", "Lượt đánh giá (Ratings)", "Rất hài lòng (Very satisfied)",
+        "Hài lòng (Satisfied)", "Bình thường (Neutral)", "Không hài lòng (Dissatisfied)",
+        "Tỷ lệ hài lòng % (Satisfaction %)", "Mục tiêu hài lòng % (Satisfaction target %)",
+        "Đạt hài lòng (Satisfaction met)",
+    ]
+
+    static let estimateHeader = [
+        "Mã (Code)", "Tên (Name)", "Phiếu đo (Tickets measured)",
+        "Sai số tuyệt đối TB phút (Mean absolute error min)", "Độ lệch TB phút (Bias min)",
+    ]
+
+    static func render(_ report: PeriodReport) -> [UInt8] {
+        var lines: [[String]] = [
+            ["Báo cáo tiếp nhận và giải quyết (Reception report)", report.centreName],
+            ["Kỳ báo cáo (Period)", report.period.label, report.period.englishLabel],
+            ["Mã kỳ (Period code)", report.period.text],
+            ["Lập lúc (As of)", VietnamTime.iso8601(report.asOf)],
+        ]
+        for section in ReportSection.allCases {
+            lines.append([])
+            lines.append(["\(section.title) (\(section.englishTitle))"])
+            lines.append(header)
+            for figures in section.rows(report) {
+                lines.append(row(figures, name: section.name(figures.key, in: report)))
+            }
+        }
+        lines.append([])
+        lines.append(["Độ chính xác ước tính thời gian chờ (Wait estimate accuracy)"])
+        lines.append(estimateHeader)
+        let accuracy = report.estimateAccuracy
+        for item in [accuracy.total] + accuracy.byField {
+            let name = item.key == "total" ? ReportSection.total.name("total", in: report) : ReportSection.field.name(item.key, in: report)
+            lines.append([
+                item.key, name, String(item.tickets), ReportNumber.minutes(item.meanAbsoluteErrorSeconds),
+                ReportNumber.minutes(item.biasSeconds),
+            ])
+        }
+        var text = ""
+        for line in lines {
+            text += line.map(quote).joined(separator: ",")
+            text += "\r\n"
+        }
+        return byteOrderMark + Array(text.utf8)
+    }
+
+    /// One data row, in `header` order.
+    static func row(_ f: ReportFigures, name: String) -> [String] {
+        [
+            f.key, name, String(f.issued), String(f.served), String(f.noShows), String(f.transferred),
+            ReportNumber.minutes(f.waitMeanSeconds), ReportNumber.minutes(f.waitP50Seconds),
+            ReportNumber.minutes(f.waitP90Seconds), ReportNumber.minutes(f.waitMaxSeconds),
+            ReportNumber.percent(f.withinTargetShare), ReportNumber.minutes(f.serviceMeanSeconds),
+            ReportNumber.percent(f.sameDayRate), String(f.promisesDue), ReportNumber.percent(f.promisesOnTimeRate),
+            ReportNumber.percent(f.promisesOnTimeTarget), met(f.promisesOnTimeMet), String(f.ratings),
+        ] + f.ratingLevels.map { String($0) } + [
+            ReportNumber.percent(f.satisfactionRate), ReportNumber.percent(f.satisfactionTarget), met(f.satisfactionMet),
+        ]
+    }
+
+    static func met(_ value: Bool?) -> String {
+        switch value {
+        case true?: "Đạt (met)"
+        case false?: "Chưa đạt (not met)"
+        case nil: ""
+        }
+    }
+
+    /// RFC 4180: quote a field holding a comma, quote, CR or LF, doubling its quotes.
+    static func quote(_ field: String) -> String {
+        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" || $0 == "\r\n" }) else {
+            return field
+        }
+        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

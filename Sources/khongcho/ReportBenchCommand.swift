@@ -1,0 +1,71 @@
+import ArgumentParser
+import Foundation
+import KioskServer
+import QueueCore
+import QueueStore
+
+/// `khongcho report-bench [--tickets 1000000] [--data DIR]`: fills a fresh store with a seeded synthetic
+/// reporting year and times the year report over it (the issue's "a year over 1,000,000 tickets in under 1 s").
+struct ReportBenchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report-bench",
+        abstract: "Đo thời gian báo cáo năm trên dữ liệu tổng hợp / time the year report on a generated history.")
+
+    @Option(help: "Số phiếu tổng hợp / tickets to generate.") var tickets = 1_000_000
+    @Option(help: "Thư mục dữ liệu mới (mặc định: thư mục tạm) / a fresh data directory (default: a temporary one).")
+    var data: String?
+    @Option(help: "Năm báo cáo / reporting year (15/12 of the year before → 14/12).") var year = 2026
+    @Option(help: "Số lần đo / report runs to time.") var runs = 5
+    @Option(help: "Hạt giống / random seed.") var seed: UInt64 = 1
+    @Option(help: "Thư mục assets (catalog.json) / assets directory.") var assets = "assets"
+
+    func run() async throws {
+        guard tickets > 0, runs > 0 else { throw ValidationFailure("--tickets và --runs phải > 0 / must be positive.") }
+        let directory = data.map { URL(fileURLWithPath: $0) }
+            ?? FileManager.default.temporaryDirectory.appendingPathComponent("khongcho-report-bench-\(getpid())")
+        if FileManager.default.fileExists(atPath: directory.appendingPathComponent("khongcho.sqlite").path) {
+            throw ValidationFailure("\(directory.path) đã có dữ liệu; cần thư mục mới / already holds a store: pass a fresh --data.")
+        }
+        let database = try AppDatabase.open(directory: directory)
+        try database.seedCatalogIfEmpty(try CatalogFile.load(URL(fileURLWithPath: assets).appendingPathComponent("catalog.json")))
+        let period = try ReportPeriod(parsing: "year:\(year)")
+        let asOf = period.last.adding(days: 1).date(atMinute: 8 * 60)
+        let clock = ContinuousClock()
+        var written = (tickets: 0, ratings: 0, dossiers: 0)
+        let generation = try await clock.measure {
+            written = try await database.generateReportHistory(tickets: tickets, year: year, seed: seed, asOf: asOf)
+        }
+        print("Dữ liệu / store: \(directory.path)")
+        print("Sinh dữ liệu / generated \(written.tickets) tickets, \(written.ratings) ratings, \(written.dossiers) dossiers in \(Self.seconds(generation))")
+        let targets = ReportTargets(catalog: try await database.catalog(), service: ServiceTargets())
+        var times: [Duration] = []
+        var report: PeriodReport?
+        for _ in 0..<runs {
+            let elapsed = try await clock.measure {
+                report = try await database.report(period: period, targets: targets, asOf: asOf)
+            }
+            times.append(elapsed)
+        }
+        times.sort()
+        print("Báo cáo năm / year report (\(period.text), \(runs) runs): p50 \(Self.seconds(times[(times.count - 1) / 2])), max \(Self.seconds(times[times.count - 1]))")
+        if let total = report?.figures.total {
+            print("  issued \(total.issued), served \(total.served), ratings \(total.ratings), promises due \(total.promisesDue)")
+        }
+        print("RSS: \(Self.memory("VmRSS")), peak / đỉnh \(Self.memory("VmHWM"))")
+    }
+
+    static func seconds(_ duration: Duration) -> String {
+        let parts = duration.components
+        let value = Double(parts.seconds) + Double(parts.attoseconds) / 1e18
+        return String(format: "%.3f s", value)
+    }
+
+    /// A line of /proc/self/status (Linux), e.g. `VmRSS:  123456 kB` → "120.6 MiB".
+    static func memory(_ key: String) -> String {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix(key + ":") }),
+            let kilobytes = Double(line.split(whereSeparator: { $0 == " " || $0 == "\t" }).dropFirst().first ?? "")
+        else { return "?" }
+        return String(format: "%.1f MiB", kilobytes / 1024)
+    }
+}
