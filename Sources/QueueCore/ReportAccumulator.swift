@@ -101,6 +101,17 @@ public struct ReportAccumulator: Sendable {
         fields[fieldSlot(promise.field)].add(sameDay: sameDay, due: onTime)
     }
 
+    /// Adds what another accumulator of the same period counted (another slice of the tickets, read and counted
+    /// on another core) into this one; the figures are the same as if one had counted everything.
+    public mutating func merge(_ other: ReportAccumulator) {
+        total.merge(other.total)
+        for (slot, code) in other.fieldCodes.enumerated() { fields[fieldSlot(code)].merge(other.fields[slot]) }
+        for (slot, number) in other.counterNumbers.enumerated() { counters[counterSlot(number)].merge(other.counters[slot]) }
+        for (slot, name) in other.staffNames.enumerated() { staff[staffSlot(name)].merge(other.staff[slot]) }
+        for hour in 0..<24 { hours[hour].merge(other.hours[hour]) }
+        for day in 0..<7 { weekdays[day].merge(other.weekdays[day]) }
+    }
+
     /// The figures of everything added so far.
     public func finish() -> ReportBreakdown {
         let promise = targets.promisesOnTime
@@ -165,3 +176,4 @@ public struct ReportAccumulator: Sendable {
         return staff.count - 1
     }
 }
+

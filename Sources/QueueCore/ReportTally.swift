@@ -137,3 +137,28 @@ struct ReportTally: Sendable {
 
     static func rate(_ part: Int, _ whole: Int) -> Double? { whole == 0 ? nil : Double(part) / Double(whole) }
 }
+
+extension ReportTally {
+    /// Adds another tally of the same row (counted on another thread) into this one.
+    mutating func merge(_ other: ReportTally) {
+        guard other.touched else { return }
+        touched = true
+        issued += other.issued
+        served += other.served
+        noShows += other.noShows
+        transferred += other.transferred
+        waits += other.waits
+        waitSum += other.waitSum
+        withinTarget += other.withinTarget
+        serviceTimed += other.serviceTimed
+        serviceSum += other.serviceSum
+        sameDayPromises += other.sameDayPromises
+        sameDayResolved += other.sameDayResolved
+        promisesDue += other.promisesDue
+        promisesOnTime += other.promisesOnTime
+        level1 += other.level1
+        level2 += other.level2
+        level3 += other.level3
+        level4 += other.level4
+    }
+}

@@ -15,6 +15,16 @@ struct ReportEstimateTally {
         signedSums[slot] += errorSeconds
     }
 
+    /// Adds another slice's sums.
+    mutating func merge(_ other: ReportEstimateTally) {
+        for (slot, code) in other.codes.enumerated() {
+            let mine = self.slot(code)
+            counts[mine] += other.counts[slot]
+            absoluteSums[mine] += other.absoluteSums[slot]
+            signedSums[mine] += other.signedSums[slot]
+        }
+    }
+
     func finish(fieldOrder: [String]) -> ReportEstimateAccuracy {
         let count = counts.reduce(0, +)
         let total = Self.row("total", count, absoluteSums.reduce(0, +), signedSums.reduce(0, +))
