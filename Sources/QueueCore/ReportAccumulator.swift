@@ -15,24 +15,24 @@ public struct ReportAccumulator: Sendable {
     /// When the report is made: a promise due later than this and not yet returned is not counted yet.
     public let asOf: Date
 
-    private var total = ReportTally()
-    private var fields: [ReportTally] = []
-    private var fieldCodes: [String] = []
-    private var fieldWaitTargets: [Int32] = []
-    private var fieldIndex: [String: Int] = [:]
-    private var lastField = ""
-    private var lastFieldSlot = -1
-    private var counters: [ReportTally] = []
-    private var counterNumbers: [Int] = []
-    private var counterIndex: [Int: Int] = [:]
+    var total = ReportTally()
+    var fields: [ReportTally] = []
+    var fieldCodes: [String] = []
+    var fieldWaitTargets: [Int32] = []
+    var fieldIndex: [String: Int] = [:]
+    var lastField = ""
+    var lastFieldSlot = -1
+    var counters: [ReportTally] = []
+    var counterNumbers: [Int] = []
+    var counterIndex: [Int: Int] = [:]
     /// Slot by counter number for the usual 0…999, sparing a hash per ticket.
-    private var counterSlots = [Int32](repeating: -1, count: 1000)
-    private var staff: [ReportTally] = []
-    private var staffNames: [String] = []
-    private var staffIndex: [String: Int] = [:]
-    private var hours = [ReportTally](repeating: ReportTally(), count: 24)
-    private var weekdays = [ReportTally](repeating: ReportTally(), count: 7)
-    private var pinnedFields = 0
+    var counterSlots = [Int32](repeating: -1, count: 1000)
+    var staff: [ReportTally] = []
+    var staffNames: [String] = []
+    var staffIndex: [String: Int] = [:]
+    var hours = [ReportTally](repeating: ReportTally(), count: 24)
+    var weekdays = [ReportTally](repeating: ReportTally(), count: 7)
+    var pinnedFields = 0
 
     public init(period: ReportPeriod, targets: ReportTargets = ReportTargets(), asOf: Date) {
         self.period = period
@@ -141,7 +141,7 @@ public struct ReportAccumulator: Sendable {
             })
     }
 
-    private mutating func fieldSlot(_ code: String) -> Int {
+    mutating func fieldSlot(_ code: String) -> Int {
         if lastFieldSlot >= 0, code == lastField { return lastFieldSlot }
         let slot: Int
         if let known = fieldIndex[code] {
@@ -158,7 +158,7 @@ public struct ReportAccumulator: Sendable {
         return slot
     }
 
-    private mutating func counterSlot(_ number: Int) -> Int {
+    mutating func counterSlot(_ number: Int) -> Int {
         if number >= 0, number < counterSlots.count, counterSlots[number] >= 0 { return Int(counterSlots[number]) }
         if let known = counterIndex[number] { return known }
         if number >= 0, number < counterSlots.count { counterSlots[number] = Int32(counters.count) }
@@ -168,7 +168,7 @@ public struct ReportAccumulator: Sendable {
         return counters.count - 1
     }
 
-    private mutating func staffSlot(_ name: String) -> Int {
+    mutating func staffSlot(_ name: String) -> Int {
         if let known = staffIndex[name] { return known }
         staffIndex[name] = staff.count
         staff.append(ReportTally())

@@ -10,6 +10,7 @@ enum Migrations {
         migrator.registerMigration("v2-print-jobs", migrate: createPrintJobs)
         migrator.registerMigration("v3-no-wait", migrate: createNoWait)
         migrator.registerMigration("v4-calendar-years", migrate: createCalendarYears)
+        migrator.registerMigration("v5-report-days", migrate: createReportDays)
         return migrator
     }
 
@@ -126,6 +127,21 @@ enum Migrations {
     static func createCalendarYears(_ db: Database) throws {
         try db.execute(sql: """
             CREATE TABLE calendarYear (year INTEGER PRIMARY KEY, json TEXT NOT NULL, updatedAt INTEGER NOT NULL, updatedBy TEXT);
+            """)
+    }
+
+    /// Each closed day's ticket tallies, counted once for reports (a year report merges ~245 of them instead of
+    /// re-reading a million tickets). Any change to a ticket of a day drops that day's tallies; `targetsKey`
+    /// holds the wait targets they were counted against, so changed targets recount.
+    static func createReportDays(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE reportDay (serviceDay TEXT PRIMARY KEY, targetsKey TEXT NOT NULL, data BLOB NOT NULL);
+            CREATE TRIGGER reportDayOnTicketInsert AFTER INSERT ON ticket BEGIN
+              DELETE FROM reportDay WHERE serviceDay = new.serviceDay;
+            END;
+            CREATE TRIGGER reportDayOnTicketUpdate AFTER UPDATE ON ticket BEGIN
+              DELETE FROM reportDay WHERE serviceDay IN (old.serviceDay, new.serviceDay);
+            END;
             """)
     }
 }

@@ -4,52 +4,50 @@ import GRDB
 import GRDBSQLite
 
 extension AppDatabase {
-    /// The period's report, read in one transaction (one consistent snapshot even while tickets are issued).
+    /// The period's report.
     ///
-    /// Built for a year of a busy centre (a million tickets in well under a second in release): tickets are read
-    /// through the `serviceDay`-first index with a prepared statement whose columns are read by position (no
-    /// `Row` dictionaries, no per-row decoding), the state and the transfer flag are computed by SQLite, and each
-    /// ticket goes straight into `ReportAccumulator`. Ratings are those given on the period's service days;
-    /// promises those received in the period or falling due in it (the accumulator decides which count where).
+    /// Built for a year of a busy centre (a million tickets; target under a second on two cores): each closed
+    /// day's ticket tallies are counted once and stored (`reportDay`, dropped by triggers when a ticket of that
+    /// day changes, recounted when the wait targets change), so a year report merges ~245 stored days; days not
+    /// stored yet (and today) are read from `ticket` with columns read by position — two halves on two
+    /// connections when on a pool — and stored for next time. Ratings (given on the period's days) and promises
+    /// (received in the period or due in it) are read alongside, always live.
     public func report(period: ReportPeriod, targets: ReportTargets, asOf: Date) async throws -> PeriodReport {
+        let today = DayKey(asOf)
+        let key = Self.rollupKey(targets)
         let blank = ReportAccumulator(period: period, targets: targets, asOf: asOf)
-        // On a pool the tickets are cut into two slices by rowid, each read by its own connection and counted by
-        // its own thread, then merged: a year is a million rows and the box has two cores. Each slice is its own
-        // consistent snapshot; closed days do not change, so only a report including today could see a ticket
-        // change between the two. An in-memory queue (tests) reads in one slice.
-        let slices = try await writer.read { db in try Self.ticketSlices(db, period, parts: self.writer is DatabasePool ? 2 : 1) }
-        let pipes = slices.map { _ in ReportQueryPipe(blank) }
-        // Ratings and promises are read at the same time as the tickets, on their own connections.
+        let stored = try await writer.read { db in try Self.storedDays(db, period: period, before: today, key: key) }
+        let missing = Self.missingRanges(period: period, stored: Set(stored.keys), parts: writer is DatabasePool ? 2 : 1)
         let start = Millis.of(period.first.date(atMinute: 0))
         let end = Millis.of(period.last.adding(days: 1).date(atMinute: 0)) - 1
         let promiseArguments: StatementArguments = [period.first.iso, period.last.iso, start, end]
+        var fresh: [String: DayCount] = [:]
         var ratings: [ReportRating] = []
         var promises: [ReportPromise] = []
-        do {
-            try await withThrowingTaskGroup(of: SideRows.self) { group in
-                for (slice, pipe) in zip(slices, pipes) {
-                    group.addTask { try await self.writer.read { db in try Self.readTickets(db, slice, into: pipe) }; return .none }
-                }
-                group.addTask { .ratings(try await self.writer.read { db in try Self.readRatings(db, period) }) }
-                group.addTask { .promises(try await self.writer.read { db in try Self.readPromises(db, promiseArguments) }) }
-                for try await rows in group {
-                    switch rows {
-                    case .ratings(let read): ratings = read
-                    case .promises(let read): promises = read
-                    case .none: break
-                    }
+        try await withThrowingTaskGroup(of: SideRows.self) { group in
+            for range in missing {
+                group.addTask { .days(try await self.writer.read { db in try Self.readDays(db, range, blank: blank) }) }
+            }
+            group.addTask { .ratings(try await self.writer.read { db in try Self.readRatings(db, period) }) }
+            group.addTask { .promises(try await self.writer.read { db in try Self.readPromises(db, promiseArguments) }) }
+            for try await rows in group {
+                switch rows {
+                case .days(let days): fresh.merge(days) { first, _ in first }
+                case .ratings(let read): ratings = read
+                case .promises(let read): promises = read
                 }
             }
-        } catch {
-            for pipe in pipes { _ = pipe.finish() }
-            throw error
         }
-        var (counted, estimates) = pipes[0].finish()
-        for pipe in pipes.dropFirst() {
-            let (more, moreEstimates) = pipe.finish()
-            counted.merge(more)
-            estimates.merge(moreEstimates)
+        var counted = blank
+        var estimates = ReportEstimateTally()
+        for bytes in stored.values { try Self.mergeStored(bytes, into: &counted, estimates: &estimates) }
+        var toStore: [(String, [UInt8])] = []
+        for (day, count) in fresh {
+            counted.merge(count.accumulator)
+            estimates.merge(count.estimates)
+            if let key = DayKey(iso: day), key < today, period.contains(key) { toStore.append((day, count.encoded)) }
         }
+        if !toStore.isEmpty { try await storeDays(toStore, key: key) }
         for rating in ratings { counted.add(rating) }
         for promise in promises { counted.add(promise) }
         let (finalCount, finalEstimates) = (counted, estimates)
@@ -60,7 +58,7 @@ extension AppDatabase {
 
     /// What the side readers hand back.
     enum SideRows: Sendable {
-        case none
+        case days([String: DayCount])
         case ratings([ReportRating])
         case promises([ReportPromise])
     }
@@ -80,9 +78,9 @@ extension AppDatabase {
     }
 
     /// Ticket states by the integer the query maps them to (see `ticketColumns`).
-    private static let states: [TicketState] = [.waiting, .called, .serving, .done, .noShow, .cancelled]
+    static let states: [TicketState] = [.waiting, .called, .serving, .done, .noShow, .cancelled]
 
-    private static let ticketColumns = """
+    static let ticketColumns = """
         SELECT field, counter, staff, issuedAt, firstCalledAt, servingAt, endedAt,
           CASE state WHEN 'waiting' THEN 0 WHEN 'called' THEN 1 WHEN 'serving' THEN 2 WHEN 'done' THEN 3
             WHEN 'no-show' THEN 4 ELSE 5 END,
@@ -115,47 +113,8 @@ extension AppDatabase {
     /// Columns are read straight from the SQLite statement GRDB steps (the cursor's `Row` is not used): a year
     /// is a million rows, and per-column `Row` access with its type checks doubled the Swift side's cost. Field
     /// codes are interned (a handful per centre, found by comparing bytes), so a row allocates no string for them.
-    /// The period's tickets as `parts` slices of the table read one after the other by rowid (tickets are
-    /// stored in issue order), or one slice through the day index when the period is a small part of the store.
-    static func ticketSlices(_ db: Database, _ period: ReportPeriod, parts: Int) throws -> [(from: String, arguments: StatementArguments)] {
-        let query = try scan(db, "ticket", period: period)
-        guard !query.from.contains("WHERE serviceDay BETWEEN ? AND ?") || query.from.contains("NOT INDEXED"), parts > 1,
-            let bounds = try Row.fetchOne(db, sql: "SELECT MIN(id), MAX(id) FROM ticket"),
-            let low = bounds[0] as Int64?, let high = bounds[1] as Int64?, high > low
-        else { return [query] }
-        let middle = low + (high - low) / 2
-        let days = query.arguments
-        let filter = query.from.contains("WHERE") ? " AND serviceDay BETWEEN ? AND ?" : ""
-        return [(low, middle), (middle + 1, high)].map { range in
-            (" FROM ticket NOT INDEXED WHERE id BETWEEN \(range.0) AND \(range.1)" + filter, filter.isEmpty ? [] : days)
-        }
-    }
-
-    private static func readTickets(_ db: Database, _ query: (from: String, arguments: StatementArguments), into pipe: ReportQueryPipe) throws {
-        let statement = try db.makeStatement(sql: ticketColumns + query.from)
-        let raw = statement.sqliteStatement
-        var codes = ReportQueryInterner()
-        var staffNames = ReportQueryInterner()
-        var batch: [ReportQueryRawTicket] = []
-        batch.reserveCapacity(ReportQueryPipe.batchSize)
-        try Row.fetchCursor(statement, arguments: query.arguments).forEach { _ in
-            let field = codes.text(raw, 0) ?? ""
-            let stateIndex = Int(sqlite3_column_int64(raw, 7))
-            batch.append(ReportQueryRawTicket(
-                field: field, staff: staffNames.text(raw, 2), counter: optionalInteger(raw, 1),
-                issued: sqlite3_column_int64(raw, 3), firstCalled: optionalInteger(raw, 4), serving: optionalInteger(raw, 5),
-                ended: optionalInteger(raw, 6), estimateMinutes: optionalInteger(raw, 9),
-                state: states[min(max(stateIndex, 0), states.count - 1)], transferred: sqlite3_column_int64(raw, 8) != 0))
-            if batch.count == ReportQueryPipe.batchSize {
-                pipe.send(batch)
-                batch.removeAll(keepingCapacity: true)
-            }
-        }
-        if !batch.isEmpty { pipe.send(batch) }
-    }
-
     @inline(__always)
-    private static func optionalInteger(_ statement: SQLiteStatement, _ column: Int32) -> Int64? {
+    static func optionalInteger(_ statement: SQLiteStatement, _ column: Int32) -> Int64? {
         sqlite3_column_type(statement, column) == SQLITE_NULL ? nil : sqlite3_column_int64(statement, column)
     }
 

@@ -1,10 +1,11 @@
+import QueueCore
 /// Sums of estimate errors, one slot per field, filled while the report query reads tickets.
 struct ReportEstimateTally {
-    private var codes: [String] = []
+    var codes: [String] = []
     private var index: [String: Int] = [:]
-    private var counts: [Int] = []
-    private var absoluteSums: [Double] = []
-    private var signedSums: [Double] = []
+    var counts: [Int] = []
+    var absoluteSums: [Double] = []
+    var signedSums: [Double] = []
     private var lastCode = ""
     private var lastSlot = -1
 
@@ -47,7 +48,7 @@ struct ReportEstimateTally {
             biasSeconds: count == 0 ? nil : signed / Double(count))
     }
 
-    private mutating func slot(_ code: String) -> Int {
+    mutating func slot(_ code: String) -> Int {
         if lastSlot >= 0, code == lastCode { return lastSlot }
         let slot: Int
         if let known = index[code] {
@@ -63,5 +64,26 @@ struct ReportEstimateTally {
         lastCode = code
         lastSlot = slot
         return slot
+    }
+}
+
+extension ReportEstimateTally {
+    func encode(into writer: inout ReportBytesWriter) {
+        writer.int(Int64(codes.count))
+        for (slot, code) in codes.enumerated() {
+            writer.string(code)
+            writer.int(Int64(counts[slot]))
+            writer.double(absoluteSums[slot])
+            writer.double(signedSums[slot])
+        }
+    }
+
+    mutating func mergeEncoded(from reader: inout ReportBytesReader) throws {
+        for _ in 0..<(try reader.count()) {
+            let slot = self.slot(try reader.string())
+            counts[slot] += Int(try reader.int())
+            absoluteSums[slot] += try reader.double()
+            signedSums[slot] += try reader.double()
+        }
     }
 }
