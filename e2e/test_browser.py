@@ -67,9 +67,15 @@ def wait_for(driver: WebDriver, condition: Callable[[WebDriver], object], timeou
 
 
 def text_of(driver: WebDriver, css: str) -> str:
-    """The element's visible text ("" when missing or hidden)."""
-    elements = driver.find_elements(By.CSS_SELECTOR, css)
-    return elements[0].text.strip() if elements and elements[0].is_displayed() else ""
+    """The element's visible text ("" when missing or hidden). Pages redraw live, so an element found can be
+    replaced before it is read: look it up again then."""
+    for _ in range(5):
+        try:
+            elements = driver.find_elements(By.CSS_SELECTOR, css)
+            return elements[0].text.strip() if elements and elements[0].is_displayed() else ""
+        except StaleElementReferenceException:
+            time.sleep(0.05)
+    return ""
 
 
 def wait_text(driver: WebDriver, css: str, expected: str, timeout: float = 5, contains: bool = False) -> str:
