@@ -1,5 +1,8 @@
 public import Foundation
 public import QueueCore
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// espeak-ng as the clip synthesiser: `espeak-ng -v vi -s <speed> -w <file> --stdin`. The text goes through
 /// standard input (read from a file beside the clip, not a pipe, so an early exit cannot raise SIGPIPE in the
@@ -42,6 +45,10 @@ public struct EspeakSynthesiser: VoiceSynthesiser {
             process.terminationHandler = { finished in continuation.resume(returning: finished.terminationStatus) }
             do {
                 try process.run()
+                // Clips are made in the background (warm-up at start): they must never slow the kiosk or calls.
+                #if canImport(Glibc)
+                _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), id_t(process.processIdentifier), 19)
+                #endif
             } catch {
                 process.terminationHandler = nil
                 continuation.resume(throwing: VoiceError.synthesisFailed("\(error)"))
