@@ -132,13 +132,12 @@ enum Migrations {
 
     /// Each closed day's ticket tallies, counted once for reports (a year report merges ~245 of them instead of
     /// re-reading a million tickets). Any change to a ticket of a day drops that day's tallies; `targetsKey`
-    /// holds the wait targets they were counted against, so changed targets recount.
+    /// holds the wait targets they were counted against, so changed targets recount. No trigger on INSERT:
+    /// tickets are only ever issued for today, which is never stored, and a trigger there halved the issue
+    /// rate (measured: 1,080 vs 1,660 req/s).
     static func createReportDays(_ db: Database) throws {
         try db.execute(sql: """
             CREATE TABLE reportDay (serviceDay TEXT PRIMARY KEY, targetsKey TEXT NOT NULL, data BLOB NOT NULL);
-            CREATE TRIGGER reportDayOnTicketInsert AFTER INSERT ON ticket BEGIN
-              DELETE FROM reportDay WHERE serviceDay = new.serviceDay;
-            END;
             CREATE TRIGGER reportDayOnTicketUpdate AFTER UPDATE ON ticket BEGIN
               DELETE FROM reportDay WHERE serviceDay IN (old.serviceDay, new.serviceDay);
             END;
