@@ -89,7 +89,8 @@ struct Serve: AsyncParsableCommand {
             database: database, settings: settings, ticketOutput: printing.output, slipOutput: printing.slips,
             broadcaster: broadcaster, alerts: alerts, devices: counterDevices.directory)
         let app = kiosk.application(settings: settings, logger: logger)
-        let services: [any Service] = [app] + printing.services + counterDevices.services + [alerts, broadcaster]
+        let warmer = ReportWarmer(database: database, targets: settings.targets, clock: SystemWallClock(), logger: logger)
+        let services: [any Service] = [app] + printing.services + counterDevices.services + [warmer, alerts, broadcaster]
         let group = ServiceGroup(
             configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         logger.info("KhôngChờ serving on http://\(host):\(port) — /kiosk /display /staff /supervisor /admin/devices")
