@@ -87,16 +87,11 @@ extension AppDatabase {
           issuedField <> field, estimatedWaitMinutes
         """
 
-    /// How to find the period's rows in `table` (ticket or rating, both indexed by `serviceDay` first). The index
+    /// How to find the period's rows in `table` (indexed by `serviceDay` first). The index
     /// pays a table lookup per row, which a year report over a store holding little more than that year loses to
     /// a plain scan (measured on a million tickets: index 0.65 s of SQLite time, scan with the day filter 0.48 s,
     /// scan without it 0.43 s). The days held are read from the index's two ends, which costs nothing.
     static func scan(_ db: Database, _ table: String, period: ReportPeriod) throws -> (from: String, arguments: StatementArguments) {
-        try scan(db, table, days: (period.first, period.last))
-    }
-
-    static func scan(_ db: Database, _ table: String, days span: (DayKey, DayKey)) throws -> (from: String, arguments: StatementArguments) {
-        let period = (first: span.0, last: span.1)
         let days: StatementArguments = [period.first.iso, period.last.iso]
         let indexed = (" FROM \(table) WHERE serviceDay BETWEEN ? AND ?", days)
         let range = try Row.fetchOne(db, sql: "SELECT MIN(serviceDay), MAX(serviceDay) FROM \(table)")
@@ -110,9 +105,6 @@ extension AppDatabase {
         return indexed
     }
 
-    /// Columns are read straight from the SQLite statement GRDB steps (the cursor's `Row` is not used): a year
-    /// is a million rows, and per-column `Row` access with its type checks doubled the Swift side's cost. Field
-    /// codes are interned (a handful per centre, found by comparing bytes), so a row allocates no string for them.
     @inline(__always)
     static func optionalInteger(_ statement: SQLiteStatement, _ column: Int32) -> Int64? {
         sqlite3_column_type(statement, column) == SQLITE_NULL ? nil : sqlite3_column_int64(statement, column)

@@ -44,13 +44,3 @@ public struct PeriodReport: Codable, Sendable, Equatable {
         fields.first { $0.code == code } ?? FieldName(code: code, name: code, nameEn: code)
     }
 }
-
-extension ReportPeriod {
-    /// The period cut into its first and second halves of days (one half when it is a single day).
-    var halves: [(DayKey, DayKey)] {
-        let days = last.dayNumber - first.dayNumber
-        guard days > 0 else { return [(first, last)] }
-        let middle = first.adding(days: days / 2)
-        return [(first, middle), (middle.adding(days: 1), last)]
-    }
-}
