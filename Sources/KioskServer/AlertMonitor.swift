@@ -41,9 +41,7 @@ public final class AlertMonitor: Service, Sendable {
     @discardableResult
     public func evaluate() async throws -> [HallAlert] {
         let now = clock.now()
-        let figures = try await database.supervisorFigures(
-            at: now, targetMinutes: { [targets] in targets.waitTarget(for: $0, at: now) },
-            satisfactionTarget: targets.satisfaction.overall)
+        let figures = try await database.supervisorFigures(at: now, targets: targets)
         let dossiers = try await database.unreturnedDossiers(
             promisedBefore: now.addingTimeInterval(Double(targets.promiseRiskMinutes * 60)), at: now)
         let alerts = AlertRules(targets: targets).alerts(figures: figures, openDossiers: dossiers, at: now)

@@ -71,7 +71,8 @@ struct DossierRoutes {
 
     func intake(_ body: IntakeRequest, ticket id: Int64, actor: StaffActor) async throws -> IntakeAnswer {
         let now = clock.now()
-        guard let procedure = try await database.catalog().procedures.first(where: { $0.code == body.procedure }) else {
+        let catalog = try await database.catalog()
+        guard let procedure = catalog.procedures.first(where: { $0.code == body.procedure }) else {
             throw QueueError(.unknownProcedure, message: "Không có thủ tục mã “\(body.procedure)”.", englishMessage: "No procedure '\(body.procedure)'.")
         }
         let promise = body.complete ? try PromiseCalculator(calendar: book.current).promise(for: procedure, receivedAt: now) : nil
@@ -81,7 +82,7 @@ struct DossierRoutes {
         if let promise {
             printed = await slips.printSlip(PromiseSlip(
                 dossierId: dossier.id, ticketId: dossier.ticketId, ticket: dossier.ticket ?? "",
-                fieldName: try await database.catalog().fields.first { $0.code == procedure.field }?.name ?? procedure.field,
+                fieldName: catalog.fields.first { $0.code == procedure.field }?.name ?? procedure.field,
                 counter: dossier.counter, procedureCode: procedure.code,
                 procedureName: procedure.name, receivedAt: now, promisedAt: promise.promisedAt, explanation: promise.explanation))
         }

@@ -1,5 +1,6 @@
 public import Foundation
 public import QueueCore
+public import QueueStore
 
 /// The no-wait targets (`assets/targets.json`): wait targets by day type, satisfaction and promise targets,
 /// and the alert thresholds. A field's own wait target comes from the catalog.
@@ -55,5 +56,13 @@ public struct ServiceTargets: Codable, Sendable, Equatable {
                 "Tệp mục tiêu \(url.path) không hợp lệ: \(error). Sửa tệp hoặc xóa để dùng mặc định.",
                 "Targets file \(url.path) is invalid: \(error). Fix it or delete it to use the defaults.")
         }
+    }
+}
+
+extension AppDatabase {
+    /// Today's supervisor figures against these targets (the day type decides each field's wait target).
+    public func supervisorFigures(at now: Date, targets: ServiceTargets) async throws -> SupervisorFigures {
+        try await supervisorFigures(
+            at: now, targetMinutes: { targets.waitTarget(for: $0, at: now) }, satisfactionTarget: targets.satisfaction.overall)
     }
 }

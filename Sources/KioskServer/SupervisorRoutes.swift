@@ -27,9 +27,7 @@ struct SupervisorRoutes {
         routes.add(.get, "/api/v1/supervisor/overview") { _, context in
             _ = try context.requireRole(.supervisor)
             let now = clock.now()
-            let figures = try await database.supervisorFigures(
-                at: now, targetMinutes: { [targets] in targets.waitTarget(for: $0, at: now) },
-                satisfactionTarget: targets.satisfaction.overall)
+            let figures = try await database.supervisorFigures(at: now, targets: targets)
             return JSON(Overview(
                 serviceDay: figures.serviceDay, generatedAt: now, fields: figures.fields, counters: figures.counters,
                 today: figures.today, hourly: figures.hourly, satisfaction: figures.satisfaction, alerts: alerts.current,

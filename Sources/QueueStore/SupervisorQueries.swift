@@ -36,10 +36,7 @@ extension AppDatabase {
         let oldest = (row?["oldestWaiting"] as Int64?).map(Millis.date)
         let longest = oldest.map { max(0, Int(now.timeIntervalSince($0) / 60)) } ?? 0
         let estimate = try estimateWait(db, field: field.code, day: day, ahead: waiting)
-        let openCounters = try Int.fetchOne(
-            db,
-            sql: "SELECT COUNT(*) FROM counter JOIN counterField ON counterField.counter = counter.number WHERE counterField.field = ? AND counter.paused = 0",
-            arguments: [field.code]) ?? 0
+        let openCounters = try self.openCounters(db, field: field.code).open
         return FieldWatch(
             code: field.code, name: field.name, nameEn: field.nameEn, prefix: field.prefix, waiting: waiting,
             longestWaitMinutes: longest, estimatedWaitMinutes: estimate, targetMinutes: target,

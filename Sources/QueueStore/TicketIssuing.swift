@@ -74,11 +74,7 @@ extension AppDatabase {
 
     /// Uses the field's last 20 service times of `day` (the index keeps this cheap however long the history).
     func estimateWait(_ db: Database, field: String, day: String, ahead: Int) throws -> Int {
-        let openCounters = try Int.fetchOne(try db.cachedStatement(sql: """
-                SELECT COUNT(*) FROM counter JOIN counterField ON counterField.counter = counter.number
-                WHERE counterField.field = ? AND counter.paused = 0
-                """),
-            arguments: [field]) ?? 0
+        let counters = try openCounters(db, field: field)
         let durations = try Int64.fetchAll(try db.cachedStatement(sql: """
                 SELECT endedAt - servingAt FROM ticket
                 WHERE serviceDay = ? AND state = 'done' AND field = ? AND servingAt IS NOT NULL AND endedAt IS NOT NULL
@@ -86,14 +82,20 @@ extension AppDatabase {
                 """),
             arguments: [day, field])
         let mean = estimator.meanServiceMinutes(durations.reversed().map { Double($0) / 60_000 })
-        let busyCounters = try Int.fetchOne(try db.cachedStatement(sql: """
-                SELECT COUNT(DISTINCT counter.number) FROM counter JOIN counterField ON counterField.counter = counter.number
-                JOIN ticket ON ticket.counter = counter.number AND ticket.state IN ('called', 'serving')
+        return estimator.estimateMinutes(
+            ahead: ahead, openCounters: counters.open, busyCounters: counters.busy, meanServiceMinutes: mean)
+    }
+
+    /// The field's open (not paused) counters, and how many of them have a citizen called or being served.
+    func openCounters(_ db: Database, field: String) throws -> (open: Int, busy: Int) {
+        let row = try Row.fetchOne(try db.cachedStatement(sql: """
+                SELECT COUNT(*), COALESCE(SUM(EXISTS (
+                  SELECT 1 FROM ticket WHERE ticket.counter = counter.number AND ticket.state IN ('called', 'serving'))), 0)
+                FROM counter JOIN counterField ON counterField.counter = counter.number
                 WHERE counterField.field = ? AND counter.paused = 0
                 """),
-            arguments: [field]) ?? 0
-        return estimator.estimateMinutes(
-            ahead: ahead, openCounters: openCounters, busyCounters: busyCounters, meanServiceMinutes: mean)
+            arguments: [field])
+        return (row?[0] ?? 0, row?[1] ?? 0)
     }
 
     /// 128 random bits, hex: the key of a ticket's public page, not derivable from its id.

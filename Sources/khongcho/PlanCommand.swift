@@ -63,10 +63,6 @@ enum PlanTable {
                 SimulationText.duration(row.meanWaitSeconds),
             ]
         }
-        let table = [header] + body
-        let widths = header.indices.map { column in table.map { $0[column].count }.max() ?? 0 }
-        return table.map { row in
-            row.enumerated().map { $1 + String(repeating: " ", count: widths[$0] - $1.count) }.joined(separator: "  ")
-        }.joined(separator: "\n")
+        return SimulationText.table([header] + body).joined(separator: "\n")
     }
 }

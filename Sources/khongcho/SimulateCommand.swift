@@ -144,15 +144,15 @@ struct SimulationText {
             "Theo lĩnh vực / By field",
         ]
         let header = ["Phiếu / Tickets", "Chờ TB / Mean wait", "P90", "Tối đa / Max", "Đạt mục tiêu / Within target"]
-        lines += table(
+        lines += Self.table(
             [["Lĩnh vực / Field", "Mục tiêu / Target"] + header]
                 + result.figures.byField.filter { $0.issued > 0 }.map { row in
                     [name(row.key), "\(target(row.key)) phút"] + waits(row)
                 } + [["Tổng / Total", ""] + waits(result.figures.total)])
         lines += ["", "Theo giờ cấp phiếu / By issue hour"]
-        lines += table([["Giờ / Hour"] + header] + result.figures.byHour.map { ["\($0.key):00"] + waits($0) })
+        lines += Self.table([["Giờ / Hour"] + header] + result.figures.byHour.map { ["\($0.key):00"] + waits($0) })
         lines += ["", "Ước lượng thời gian chờ in trên phiếu so với thực tế / Printed wait estimate vs actual wait"]
-        lines += table(
+        lines += Self.table(
             [[
                 "Lĩnh vực / Field", "Phiếu / Tickets", "Ước lượng TB / Mean estimate", "Chờ TB / Mean wait",
                 "Sai số TB / Mean error", "Sai số tuyệt đối TB / Mean abs. error", "Lệch ≤ 5 phút / Within 5 min",
@@ -169,7 +169,7 @@ struct SimulationText {
             "",
             "Khuyến nghị số quầy (Erlang C, ≥ \(level) được gọi trong mục tiêu) / Recommended counters (Erlang C, ≥ \(level) called within target)",
         ]
-        lines += table(
+        lines += Self.table(
             [[
                 "Lĩnh vực / Field", "Giờ / Hour", "Phiếu/giờ / Per hour", "Phục vụ TB / Mean service",
                 "Quầy / Counters", "Đạt mục tiêu / Within target", "Chờ TB / Mean wait", "Đang có / Simulated",
@@ -210,7 +210,8 @@ struct SimulationText {
 
     private func target(_ code: String) -> Int { catalog.fields.first { $0.code == code }?.waitTargetMinutes ?? 15 }
 
-    private func table(_ rows: [[String]]) -> [String] {
+    /// Plain-text columns, each as wide as its widest cell (also `khongcho plan`).
+    static func table(_ rows: [[String]]) -> [String] {
         let widths = (0..<(rows.map(\.count).max() ?? 0)).map { column in
             rows.map { column < $0.count ? $0[column].count : 0 }.max() ?? 0
         }
