@@ -26,20 +26,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
     ],
     targets: [
+        // Domain and storage.
         .target(name: "QueueCore", swiftSettings: swiftSettings),
-        .systemLibrary(name: "CLibUSB", pkgConfig: "libusb-1.0", providers: [.apt(["libusb-1.0-0-dev"])]),
-        .systemLibrary(name: "CFreeType", pkgConfig: "freetype2", providers: [.apt(["libfreetype-dev"])]),
-        .systemLibrary(name: "CQRencode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
-        .target(name: "KioskDevices", dependencies: ["QueueCore", "CFreeType", "CQRencode"], swiftSettings: swiftSettings),
-        .target(
-            name: "KioskUSB",
-            dependencies: [
-                "KioskDevices", "CLibUSB",
-                .product(name: "Logging", package: "swift-log"),
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-            ],
-            swiftSettings: swiftSettings
-        ),
         .target(
             name: "QueueStore",
             dependencies: [
@@ -49,11 +37,37 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Devices: bytes (no I/O), transports, simulated devices.
+        .systemLibrary(name: "CLibUSB", pkgConfig: "libusb-1.0", providers: [.apt(["libusb-1.0-0-dev"])]),
+        .systemLibrary(name: "CFreeType", pkgConfig: "freetype2", providers: [.apt(["libfreetype-dev"])]),
+        .systemLibrary(name: "CQRencode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
+        .target(name: "DeviceProtocols", dependencies: ["QueueCore", "CFreeType", "CQRencode"], swiftSettings: swiftSettings),
         .target(
-            name: "KioskServer",
+            name: "DeviceIO",
             dependencies: [
-                "QueueCore",
-                "QueueStore",
+                "DeviceProtocols", "CLibUSB",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(name: "Simulators", dependencies: ["DeviceProtocols", "CQRencode"], swiftSettings: swiftSettings),
+        // The application: what a hall does. No HTTP, no USB.
+        .target(
+            name: "Hall",
+            dependencies: [
+                "QueueCore", "QueueStore", "DeviceProtocols",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // HTTP: routes, auth, live streams, pages.
+        .target(
+            name: "WebAPI",
+            dependencies: [
+                "Hall", "QueueCore", "QueueStore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -64,46 +78,10 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        .target(
-            name: "KioskPrinting",
-            dependencies: [
-                "KioskDevices", "KioskServer", "QueueCore", "QueueStore",
-                .product(name: "Logging", package: "swift-log"),
-            ],
-            swiftSettings: swiftSettings
-        ),
-        .target(
-            name: "KioskCounters",
-            dependencies: [
-                "KioskDevices", "KioskUSB", "KioskServer", "KioskPrinting", "QueueCore", "QueueStore",
-                .product(name: "Logging", package: "swift-log"),
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-            ],
-            swiftSettings: swiftSettings
-        ),
-        .target(
-            name: "KioskTesting",
-            dependencies: [
-                "QueueCore",
-                "KioskDevices",
-                "QueueStore",
-                "KioskServer",
-                "KioskPrinting",
-                "CQRencode",
-            ],
-            swiftSettings: swiftSettings
-        ),
         .executableTarget(
             name: "khongcho",
             dependencies: [
-                "QueueCore",
-                "KioskDevices",
-                "KioskPrinting",
-                "KioskTesting",
-                "KioskUSB",
-                "KioskCounters",
-                "QueueStore",
-                "KioskServer",
+                "QueueCore", "QueueStore", "DeviceProtocols", "DeviceIO", "Simulators", "Hall", "WebAPI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -112,23 +90,12 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "KioskDevicesTests", dependencies: ["KioskDevices", "KioskTesting"], swiftSettings: swiftSettings),
-        .testTarget(
-            name: "KioskPrintingTests",
-            dependencies: ["KioskPrinting", "KioskDevices", "KioskTesting", "QueueCore", "QueueStore", "KioskServer"],
+        // Test harness: builders, a manual clock, a whole hall in memory. Test targets only.
+        .target(
+            name: "KioskTesting",
+            dependencies: ["QueueCore", "QueueStore", "DeviceProtocols", "Simulators", "Hall", "WebAPI"],
             swiftSettings: swiftSettings
         ),
-        .testTarget(
-            name: "KioskCountersTests",
-            dependencies: [
-                "KioskCounters", "KioskDevices", "KioskServer", "KioskTesting", "QueueCore", "QueueStore",
-                .product(name: "HummingbirdTesting", package: "hummingbird"),
-                .product(name: "HTTPTypes", package: "swift-http-types"),
-                .product(name: "NIOCore", package: "swift-nio"),
-            ],
-            swiftSettings: swiftSettings
-        ),
-        .testTarget(name: "KioskUSBTests", dependencies: ["KioskUSB", "KioskDevices", "KioskTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "QueueCoreTests", dependencies: ["QueueCore", "KioskTesting"], swiftSettings: swiftSettings),
         .testTarget(
             name: "QueueStoreTests",
@@ -136,9 +103,20 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
-            name: "KioskServerTests",
+            name: "DeviceProtocolsTests", dependencies: ["DeviceProtocols", "KioskTesting"],
+            exclude: ["Golden"], swiftSettings: swiftSettings),
+        .testTarget(name: "DeviceIOTests", dependencies: ["DeviceIO", "DeviceProtocols", "KioskTesting"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "SimulatorsTests", dependencies: ["Simulators", "DeviceProtocols", "KioskTesting"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "HallTests",
+            dependencies: ["Hall", "Simulators", "DeviceProtocols", "KioskTesting", "QueueCore", "QueueStore"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "WebAPITests",
             dependencies: [
-                "KioskServer", "KioskTesting", "QueueCore", "QueueStore",
+                "WebAPI", "Hall", "Simulators", "DeviceProtocols", "KioskTesting", "QueueCore", "QueueStore",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),

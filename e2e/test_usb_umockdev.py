@@ -2,7 +2,7 @@
 
 Each test runs `e2e/umockdev/run_scenario.py` under `umockdev-wrapper`: it builds a umockdev testbed with
 the printer of `e2e/umockdev/usb_printer_mock.py` and runs one scenario of
-`Tests/KioskUSBTests/UMockdevScenarioTests.swift` from the built test binary with the testbed's
+`Tests/DeviceIOTests/UMockdevScenarioTests.swift` from the built test binary with the testbed's
 environment. The Swift side checks what the kiosk sees (devices, endpoints, status bytes, errors, hot-plug
 events); this side checks what the printer got (bytes, claim with auto-detach, never a reset) and how
 fast plugging and unplugging were noticed.

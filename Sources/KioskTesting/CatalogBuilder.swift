@@ -1,3 +1,4 @@
+import Hall
 public import QueueCore
 
 /// Small catalogs for tests: fields A (land) and B (civil status); counter 1 serves A, counter 2 serves A+B.

@@ -1,3 +1,4 @@
+import Hall
 public import Foundation
 public import QueueCore
 import Synchronization

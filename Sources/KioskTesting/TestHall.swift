@@ -1,5 +1,6 @@
 public import Foundation
-public import KioskServer
+import Hall
+public import WebAPI
 public import QueueCore
 public import QueueStore
 

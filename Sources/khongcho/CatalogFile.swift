@@ -1,5 +1,7 @@
+import DeviceIO
+import Hall
 import Foundation
-import KioskServer
+import WebAPI
 import QueueCore
 
 /// Reads the catalog JSON, turning a missing or malformed file into a message that says where and what.

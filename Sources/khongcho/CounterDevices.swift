@@ -1,9 +1,9 @@
+import Simulators
 import Foundation
-import KioskCounters
-import KioskDevices
-import KioskPrinting
-import KioskServer
-import KioskUSB
+import Hall
+import DeviceProtocols
+import WebAPI
+import DeviceIO
 import Logging
 import QueueCore
 import QueueStore
@@ -14,7 +14,7 @@ import ServiceLifecycle
 /// `--display PATH=PROFILE@COUNTER`; USB keypads found on the bus in `auto` mode.
 struct CounterDevices {
     let database: AppDatabase
-    let broadcaster: EventBroadcaster
+    let events: HallEventHub
     let alerts: AlertMonitor
     let clock: any WallClock
     let logger: Logger
@@ -38,9 +38,9 @@ struct CounterDevices {
         let hub = DisplayHub(
             displays: displays, bindings: try await database.deviceBindings(), clock: clock, logger: logger,
             alert: { [alerts] in alerts.raise($0) })
-        try await hub.follow(database: database, broadcaster: broadcaster)
+        try await hub.follow(database: database, events: events)
         let keypads = KeypadHub(
-            ratings: RatingDesk(database: database, policy: RatingPolicy(), broadcaster: broadcaster), clock: clock, logger: logger)
+            ratings: RatingDesk(database: database, policy: RatingPolicy(), events: events), clock: clock, logger: logger)
         if mode != .none { try await addSimulatedKeypads(keypads, counters: counters, profiles: keypadProfiles) }
         var services: [any Service] = [hub]
         if let usb, hidKeypads != .off { services.append(usbKeypads(keypads, profiles: keypadProfiles, policy: hidKeypads, monitor: usb)) }

@@ -1,5 +1,7 @@
+import DeviceIO
+import Hall
 import Foundation
-import KioskServer
+import WebAPI
 import Logging
 import QueueCore
 import QueueStore

@@ -1,7 +1,8 @@
+import Hall
 import ArgumentParser
 import Foundation
-import KioskDevices
-import KioskUSB
+import DeviceProtocols
+import DeviceIO
 
 /// `khongcho devices`: the USB devices attached, which printer profile each matches, and its live status.
 struct DevicesCommand: AsyncParsableCommand {

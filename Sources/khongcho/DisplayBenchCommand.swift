@@ -1,9 +1,11 @@
+import Simulators
+import DeviceIO
 import ArgumentParser
 import Foundation
 import Glibc
-import KioskCounters
-import KioskDevices
-import KioskServer
+import Hall
+import DeviceProtocols
+import WebAPI
 import Logging
 import QueueCore
 import QueueStore
@@ -47,14 +49,15 @@ struct DisplayBench: AsyncParsableCommand {
         let displays = try ports.enumerated().map { index, port in
             try CounterDisplay(id: "bench-display-\(index + 1)", profile: vfd, port: port, defaultCounter: index + 1)
         }
-        let broadcaster = EventBroadcaster(database: database)
+        let events = HallEventHub(database: database)
+        let broadcaster = EventBroadcaster(events: events)
         let hub = DisplayHub(displays: displays, bindings: [:], clock: SystemWallClock(), logger: logger, alert: { _ in })
-        try await hub.follow(database: database, broadcaster: broadcaster)
+        try await hub.follow(database: database, events: events)
 
         var settings = ServerSettings(assetsDirectory: URL(fileURLWithPath: assets))
         settings.port = try Self.freePort()
         settings.issueRateLimit = 0
-        let app = KioskApp(database: database, settings: settings, broadcaster: broadcaster).application(settings: settings, logger: logger)
+        let app = KioskApp(database: database, settings: settings, events: events, broadcaster: broadcaster).application(settings: settings, logger: logger)
         let group = ServiceGroup(configuration: .init(services: [app, hub, broadcaster], logger: logger))
         let server = Task { try await group.run() }
 

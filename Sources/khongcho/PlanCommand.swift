@@ -1,3 +1,5 @@
+import DeviceIO
+import Hall
 import ArgumentParser
 import Foundation
 import QueueCore

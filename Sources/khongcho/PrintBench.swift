@@ -1,6 +1,8 @@
+import DeviceIO
+import Hall
 import ArgumentParser
 import Foundation
-import KioskDevices
+import DeviceProtocols
 
 /// Times ticket render + ESC/POS encode, to show the printer mechanism (not this code) is what a citizen
 /// waits for. `bench/print_bench.py` runs it with `--json` and compares the raster with python-escpos.

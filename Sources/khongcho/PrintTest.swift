@@ -1,7 +1,8 @@
+import Hall
 import ArgumentParser
 import Foundation
-import KioskDevices
-import KioskUSB
+import DeviceProtocols
+import DeviceIO
 
 /// `khongcho print-test`: prints a sample Vietnamese ticket on a USB printer, or renders it to a PNG.
 struct PrintTest: AsyncParsableCommand {

@@ -1,6 +1,8 @@
+import DeviceIO
+import Hall
 import ArgumentParser
 import Foundation
-import KioskServer
+import WebAPI
 import QueueCore
 import QueueStore
 

@@ -1,4 +1,6 @@
-import KioskDevices
+import DeviceIO
+import Hall
+import DeviceProtocols
 
 /// The ticket `print-test` prints: every Vietnamese diacritic a real ticket can carry, and a QR.
 enum SampleTicket {

@@ -1,11 +1,11 @@
 import ArgumentParser
 import Foundation
 import Hummingbird
-import KioskDevices
-import KioskPrinting
-import KioskServer
-import KioskTesting
-import KioskUSB
+import DeviceProtocols
+import Hall
+import WebAPI
+import Simulators
+import DeviceIO
 import Logging
 import QueueCore
 import QueueStore
@@ -76,18 +76,19 @@ struct Serve: AsyncParsableCommand {
         settings.editedCalendarYears = Set(editedYears.map(\.year))
         settings.targets = try ServiceTargets.load(assetsURL.appendingPathComponent("targets.json"))
         settings.voice = voice(data: dataURL, logger: logger)
-        let broadcaster = EventBroadcaster(database: database)
-        let alerts = AlertMonitor(database: database, targets: settings.targets, clock: SystemWallClock(), broadcaster: broadcaster)
+        let events = HallEventHub(database: database)
+        let broadcaster = EventBroadcaster(events: events)
+        let alerts = AlertMonitor(database: database, targets: settings.targets, clock: SystemWallClock(), events: events)
         let usb = usbMonitor(logger: logger)
         let printing = try await printing(
             database: database, data: dataURL, assets: assetsURL, alerts: alerts, usb: usb, logger: logger)
         let counterDevices = try await CounterDevices(
-            database: database, broadcaster: broadcaster, alerts: alerts, clock: SystemWallClock(), logger: logger,
+            database: database, events: events, alerts: alerts, clock: SystemWallClock(), logger: logger,
             devicesDirectory: URL(fileURLWithPath: devicesDirectory)
         ).build(mode: devices, serialDisplays: display, hidKeypads: hidKeypads, printers: printing.registry, usb: usb)
         let kiosk = KioskApp(
             database: database, settings: settings, ticketOutput: printing.output, slipOutput: printing.slips,
-            broadcaster: broadcaster, alerts: alerts, devices: counterDevices.directory)
+            events: events, broadcaster: broadcaster, alerts: alerts, devices: counterDevices.directory)
         let app = kiosk.application(settings: settings, logger: logger)
         let warmer = ReportWarmer(database: database, targets: settings.targets, clock: SystemWallClock(), logger: logger)
         let services: [any Service] = [app] + printing.services + counterDevices.services + [warmer, alerts, broadcaster]

@@ -1,7 +1,7 @@
 import Foundation
-import KioskDevices
-import KioskPrinting
-import KioskUSB
+import DeviceProtocols
+import Hall
+import DeviceIO
 import Logging
 import QueueCore
 import QueueStore

@@ -1,6 +1,8 @@
+import DeviceIO
+import Hall
 public import ArgumentParser
 import Foundation
-import KioskServer
+import WebAPI
 public import QueueCore
 import QueueStore
 

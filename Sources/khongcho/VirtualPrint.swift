@@ -1,7 +1,9 @@
+import DeviceIO
+import Hall
 import ArgumentParser
 import Foundation
-import KioskDevices
-import KioskTesting
+import DeviceProtocols
+import Simulators
 
 /// `khongcho virtual-print`: decodes captured ESC/POS bytes (a file) into the paper they would print.
 struct VirtualPrint: AsyncParsableCommand {

@@ -4,7 +4,7 @@
     umockdev-wrapper /usr/bin/python3 e2e/umockdev/keypad_run.py --binary <khongchoPackageTests.xctest> \
         --sync <empty directory> keypad-read|keypad-service
 
-The Swift side is Tests/KioskUSBTests/KeypadUMockdevScenarioTests.swift (filter KeypadUMockdevScenarioTests),
+The Swift side is Tests/DeviceIOTests/KeypadUMockdevScenarioTests.swift (filter KeypadUMockdevScenarioTests),
 started with the testbed's environment plus KHONGCHO_UMOCKDEV_SCENARIO and KHONGCHO_UMOCKDEV_SYNC. It leaves
 marker files in the sync directory and this driver types or (un)plugs in answer:
 

@@ -5,7 +5,7 @@
         --sync <empty directory> <scenario>
 
 Must run under umockdev-wrapper (see usb_printer_mock.EmulatedBus). The scenario's Swift test
-(Tests/KioskUSBTests/UMockdevScenarioTests.swift) is started with the testbed's environment and leaves
+(Tests/DeviceIOTests/UMockdevScenarioTests.swift) is started with the testbed's environment and leaves
 marker files in the sync directory ("ready", "left-seen", ...); this driver reacts to them (plug, unplug,
 replug) and records when it acted and when each marker was written (wall-clock seconds; a marker's time is
 its file's mtime, so it is exact even when the driver notices it late), so the pytest side can check the

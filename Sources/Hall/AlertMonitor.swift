@@ -1,0 +1,72 @@
+public import Foundation
+public import QueueCore
+public import QueueStore
+public import ServiceLifecycle
+import Synchronization
+
+/// Re-evaluates the alert rules every `interval` and announces each new situation once on the live stream
+/// (`event: alert`); the current list feeds the supervisor dashboard. Device problems are raised directly
+/// and stay listed for `deviceAlertLifetime`.
+public final class AlertMonitor: Service, Sendable {
+    let database: AppDatabase
+    let targets: ServiceTargets
+    let clock: any WallClock
+    let events: HallEventHub
+    let interval: Duration
+    let deviceAlertLifetime: TimeInterval = 600
+    private let state = Mutex<(rules: [String: HallAlert], devices: [String: HallAlert])>(([:], [:]))
+
+    public init(
+        database: AppDatabase, targets: ServiceTargets, clock: any WallClock, events: HallEventHub,
+        interval: Duration = .seconds(15)
+    ) {
+        self.database = database
+        self.targets = targets
+        self.clock = clock
+        self.events = events
+        self.interval = interval
+    }
+
+    public func run() async throws {
+        // Cancelled on graceful shutdown, so SIGTERM never waits out a sleep.
+        await cancelWhenGracefulShutdown {
+            while !Task.isCancelled {
+                _ = try? await self.evaluate()
+                try? await Task.sleep(for: self.interval)
+            }
+        }
+    }
+
+    /// Applies the rules now; returns the alerts that are new since the last evaluation (and announces them).
+    @discardableResult
+    public func evaluate() async throws -> [HallAlert] {
+        let now = clock.now()
+        let figures = try await database.supervisorFigures(at: now, targets: targets)
+        let dossiers = try await database.unreturnedDossiers(
+            promisedBefore: now.addingTimeInterval(Double(targets.promiseRiskMinutes * 60)), at: now)
+        let alerts = AlertRules(targets: targets).alerts(figures: figures, openDossiers: dossiers, at: now)
+        let fresh = state.withLock { state in
+            let fresh = alerts.filter { state.rules[$0.id] == nil }
+            // Keep the first-seen time of a continuing situation.
+            state.rules = Dictionary(uniqueKeysWithValues: alerts.map { ($0.id, state.rules[$0.id] ?? $0) })
+            return fresh
+        }
+        for alert in fresh { events.publish(.alert(alert)) }
+        return fresh
+    }
+
+    /// A device problem: announced at once, listed for a while.
+    public func raise(_ alert: HallAlert) {
+        state.withLock { $0.devices[alert.id] = alert }
+        events.publish(.alert(alert))
+    }
+
+    /// Alerts in force, oldest first.
+    public var current: [HallAlert] {
+        let now = clock.now()
+        return state.withLock { state in
+            state.devices = state.devices.filter { now.timeIntervalSince($0.value.at) < deviceAlertLifetime }
+            return (Array(state.rules.values) + Array(state.devices.values)).sorted { ($0.at, $0.id) < ($1.at, $1.id) }
+        }
+    }
+}

@@ -1,0 +1,49 @@
+public import Foundation
+import QueueCore
+public import QueueStore
+
+/// The apology and new-date letter for an overdue result (Nghị định 118/2025/NĐ-CP requires the officer to
+/// apologise to the citizen in writing), as printable HTML for the supervisor to fill the reason and sign.
+public struct ApologyLetter {
+    let dossier: Dossier
+    let centreName: String
+    let today: Date
+
+    public init(dossier: Dossier, centreName: String, today: Date) {
+        self.dossier = dossier
+        self.centreName = centreName
+        self.today = today
+    }
+
+    public func html() -> String {
+        let promised = dossier.promisedAt.map(Self.stamp) ?? "—"
+        return """
+            <!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Phiếu xin lỗi — hồ sơ \(dossier.id)</title>
+            <style>body{font:16px/1.5 "DejaVu Serif",serif;max-width:17cm;margin:2cm auto}h1{text-align:center;font-size:20px}
+            .head{display:flex;justify-content:space-between;text-align:center}.line{border-bottom:1px dotted #000;min-height:1.5em}
+            .sign{margin-top:2cm;display:flex;justify-content:space-between;text-align:center}@media print{button{display:none}}</style>
+            </head><body>
+            <div class="head"><div><b>\(Self.escape(centreName.uppercased()))</b></div>
+            <div><b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</b><br><u>Độc lập - Tự do - Hạnh phúc</u><br><i>ngày \(DayKey(today).vietnamese)</i></div></div>
+            <h1>PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ</h1>
+            <p>Kính gửi: Ông/Bà có hồ sơ số thứ tự <b>\(Self.escape(dossier.ticket ?? "#\(dossier.id)"))</b> (mã hồ sơ \(dossier.id)).</p>
+            <p>Ngày \(Self.stamp(dossier.receivedAt)), \(Self.escape(centreName)) tiếp nhận hồ sơ thủ tục
+            <b>\(Self.escape(dossier.procedureName))</b> (mã \(Self.escape(dossier.procedure))), hẹn trả kết quả lúc <b>\(promised)</b>.</p>
+            <p>Đến nay hồ sơ chưa giải quyết xong, quá thời hạn đã hẹn. Lý do:</p>
+            <div class="line"></div><div class="line"></div>
+            <p>Chúng tôi thành thật xin lỗi Ông/Bà vì sự chậm trễ này và xin hẹn lại thời gian trả kết quả vào lúc ….. giờ ….. ngày ….. tháng ….. năm …..</p>
+            <p>Rất mong nhận được sự thông cảm của Ông/Bà.</p>
+            <div class="sign"><div>Công chức tiếp nhận<br><i>(ký, ghi rõ họ tên)</i><br><br><br>\(Self.escape(dossier.staff ?? ""))</div>
+            <div>Thủ trưởng cơ quan<br><i>(ký, ghi rõ họ tên, đóng dấu)</i></div></div>
+            <p><button onclick="print()">In / Print</button></p>
+            </body></html>
+            """
+    }
+
+    static func stamp(_ date: Date) -> String { "\(VietnamTime.clockTime(date)) \(DayKey(date).vietnamese)" }
+
+    static func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+    }
+}

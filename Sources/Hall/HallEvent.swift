@@ -1,0 +1,37 @@
+public import QueueStore
+
+/// Everything a hall announces: committed ticket events (stored, replayable by id) and live notices
+/// (alerts, counter pauses, thanks for a rating) that pages and counter displays follow but nobody replays.
+public enum HallEvent: Sendable {
+    /// Ticket events just committed to the store, in order.
+    case tickets([PublishedEvent])
+    /// A hall alert was raised or cleared (printer out of paper, a wait over target, a display offline, …).
+    case alert(HallAlert)
+    /// A counter was paused or resumed.
+    case counter(CounterStatus)
+    /// A citizen rated a service: the counter's display and the hall screen thank them.
+    case rating(RatingThanks)
+
+    /// The name a live stream gives this event (`event: alert` …); ticket events carry their own names.
+    public var streamName: String {
+        switch self {
+        case .tickets: "ticket"
+        case .alert: "alert"
+        case .counter: "counter"
+        case .rating: "rating"
+        }
+    }
+}
+
+/// The thanks shown after a rating: which counter, the level given, and the ticket it was attached to.
+public struct RatingThanks: Codable, Sendable, Equatable {
+    public let counter: Int
+    public let level: Int
+    public let ticket: String?
+
+    public init(counter: Int, level: Int, ticket: String?) {
+        self.counter = counter
+        self.level = level
+        self.ticket = ticket
+    }
+}

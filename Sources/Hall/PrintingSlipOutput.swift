@@ -1,0 +1,61 @@
+public import Foundation
+public import DeviceProtocols
+public import QueueCore
+public import QueueStore
+
+/// Prints return-promise slips on the printer bound to the counter (device bindings), or on the virtual
+/// printer when the counter has none — the slip is then a PNG the officer can print or show.
+public struct PrintingSlipOutput: SlipOutput {
+    public let renderer: TicketRenderer
+    let registry: PrinterRegistry
+    let database: AppDatabase
+    let centreName: String
+    let virtualPrinterID: String?
+
+    public init(renderer: TicketRenderer, registry: PrinterRegistry, database: AppDatabase, centreName: String, virtualPrinterID: String?) {
+        self.renderer = renderer
+        self.registry = registry
+        self.database = database
+        self.centreName = centreName
+        self.virtualPrinterID = virtualPrinterID
+    }
+
+    public func printSlip(_ slip: PromiseSlip) async -> PrintOutcome {
+        guard let printer = await printer(forCounter: slip.counter) else {
+            return PrintOutcome(status: .none, message: "Quầy không có máy in. / The counter has no printer.")
+        }
+        do {
+            guard let ticketID = slip.ticketId, let ticket = try await database.ticket(id: ticketID) else {
+                return PrintOutcome(status: .failed, message: "Không tìm thấy phiếu của hồ sơ. / The dossier's ticket is missing.")
+            }
+            let bitmap = try renderer.render(content(for: slip), for: printer.port.profile)
+            let bytes = try EscPosEncoder.ticketJob(bitmap: bitmap, profile: printer.port.profile)
+            return await printer.submit(bytes, ticket: ticket, jobName: "\(ticket.serviceDay)-hen-tra-\(slip.dossierId)")
+        } catch {
+            return PrintOutcome(status: .failed, message: "Không dựng được phiếu hẹn: \(error)")
+        }
+    }
+
+    func printer(forCounter counter: Int?) async -> TicketPrinter? {
+        if let counter, let bound = try? await database.deviceBindings().first(where: { $0.value == counter })?.key,
+            let printer = registry.printer(id: bound)
+        {
+            return printer
+        }
+        return virtualPrinterID.flatMap(registry.printer(id:))
+    }
+
+    public func content(for slip: PromiseSlip) -> TicketContent {
+        var content = TicketContent(
+            centreName: centreName, fieldName: slip.fieldName, number: slip.ticket, issuedAt: Self.stamp(slip.receivedAt),
+            peopleAhead: 0, estimatedWaitMinutes: 0, statusURL: "")
+        content.extra = [
+            "procedure": slip.procedureName, "procedureCode": slip.procedureCode, "receivedAt": Self.stamp(slip.receivedAt),
+            "promisedAt": Self.stamp(slip.promisedAt), "explanation": slip.explanation, "dossier": String(slip.dossierId),
+            "counter": slip.counter.map(String.init) ?? "-",
+        ]
+        return content
+    }
+
+    static func stamp(_ date: Date) -> String { "\(VietnamTime.clockTime(date)) \(DayKey(date).vietnamese)" }
+}

@@ -1,0 +1,60 @@
+public import Foundation
+public import DeviceProtocols
+public import QueueCore
+import QueueStore
+
+/// Prints tickets: renders the ticket (Vietnamese raster text + QR) at the printer's paper width, encodes
+/// it as ESC/POS and hands it to that printer's queue. With no printer attached the kiosk still shows the
+/// number and QR; the answer says why nothing was printed and the supervisor gets an alert.
+public struct PrintingTicketOutput: TicketOutput {
+    public let renderer: TicketRenderer
+    public let registry: PrinterRegistry
+    public let centreName: String
+    public let publicURL: String
+    let alert: @Sendable (PrinterAlert) -> Void
+    let clock: any WallClock
+
+    public init(
+        renderer: TicketRenderer, registry: PrinterRegistry, centreName: String, publicURL: String, clock: any WallClock,
+        alert: @escaping @Sendable (PrinterAlert) -> Void
+    ) {
+        self.renderer = renderer
+        self.registry = registry
+        self.centreName = centreName
+        self.publicURL = publicURL
+        self.clock = clock
+        self.alert = alert
+    }
+
+    public func print(_ request: PrintRequest) async -> PrintOutcome {
+        guard let printer = registry.printer(forKiosk: request.kiosk) else {
+            alert(PrinterAlert(printer: "-", number: request.ticket.label, message: "Không có máy in nào được kết nối.",
+                messageEn: "No printer is connected.", at: clock.now()))
+            return PrintOutcome(status: .failed, message: "Máy in chưa kết nối; vui lòng ghi lại số trên màn hình.")
+        }
+        do {
+            let bitmap = try renderer.render(content(for: request), for: printer.port.profile)
+            let bytes = try EscPosEncoder.ticketJob(bitmap: bitmap, profile: printer.port.profile)
+            return await printer.submit(bytes, ticket: request.ticket)
+        } catch {
+            return PrintOutcome(status: .failed, message: "Không dựng được phiếu in: \(error)")
+        }
+    }
+
+    public func preview(_ request: PrintRequest) async -> [UInt8]? {
+        let width = registry.printer(forKiosk: request.kiosk)?.port.profile.paperWidthDots ?? 576
+        guard let bitmap = try? renderer.render(content(for: request), paperWidthDots: width) else { return nil }
+        return PNGWriter.encode(bitmap)
+    }
+
+    public func content(for request: PrintRequest) -> TicketContent {
+        let ticket = request.ticket
+        let day = ticket.serviceDay.split(separator: "-")
+        let date = day.count == 3 ? "\(day[2])/\(day[1])/\(day[0])" : ticket.serviceDay
+        return TicketContent(
+            centreName: centreName, fieldName: request.fieldName, number: ticket.label,
+            priorityLabel: ticket.priority.isPriority ? ticket.priority.vietnameseName : nil,
+            issuedAt: "\(VietnamTime.clockTime(ticket.issuedAt)) — \(date)", peopleAhead: request.ahead,
+            estimatedWaitMinutes: request.estimatedWaitMinutes, statusURL: "\(publicURL)/t/\(ticket.token)")
+    }
+}

@@ -1,0 +1,83 @@
+public import Hall
+public import Hummingbird
+import Foundation
+import NIOCore
+public import QueueCore
+
+/// Every error the API returns: `{"error": {"code", "message" (Vietnamese), "messageEn"}}` with an HTTP status.
+public struct APIError: HTTPResponseError, Sendable {
+    public enum Code: String, Sendable {
+        case invalidBody = "invalid_body"
+        case bodyTooLarge = "body_too_large"
+        case unauthorized
+        case forbidden
+        case notFound = "not_found"
+        case rateLimited = "rate_limited"
+        case internalError = "internal_error"
+    }
+
+    public let status: HTTPResponse.Status
+    public let code: String
+    public let message: String
+    public let messageEn: String
+    public var retryAfterSeconds: Int?
+
+    public init(_ status: HTTPResponse.Status, _ code: Code, _ message: String, _ messageEn: String) {
+        self.status = status
+        self.code = code.rawValue
+        self.message = message
+        self.messageEn = messageEn
+    }
+
+    public init(_ error: QueueError) {
+        status = Self.status(for: error.code)
+        code = error.code.rawValue
+        message = error.message
+        messageEn = error.englishMessage
+    }
+
+    public init(_ error: DeviceDirectoryError) {
+        switch error.code {
+        case .unknownDevice: status = .notFound
+        case .failed: status = .serviceUnavailable
+        case .notSimulated: status = .conflict
+        }
+        code = error.code.rawValue
+        message = error.message
+        messageEn = error.messageEn
+    }
+
+    static func status(for code: QueueError.Code) -> HTTPResponse.Status {
+        switch code {
+        case .unknownTicket, .unknownCounter, .unknownUser: .notFound
+        case .unknownField, .unknownProcedure, .invalidCatalog, .invalidInput: .unprocessableContent
+        case .invalidTransition, .conflict, .counterPaused, .counterBusy, .fieldClosed: .conflict
+        case .notYourCounter: .forbidden
+        }
+    }
+
+    public var headers: HTTPFields {
+        var headers: HTTPFields = [.contentType: "application/json; charset=utf-8"]
+        if let retryAfterSeconds { headers[.retryAfter] = String(retryAfterSeconds) }
+        return headers
+    }
+
+    public func response(from request: Request, context: some RequestContext) throws -> Response {
+        let detail = ["code": code, "message": message, "messageEn": messageEn]
+        let data = try JSONCoding.encoder().encode(["error": detail])
+        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    static let unauthorized = APIError(.unauthorized, .unauthorized,
+        "Cần đăng nhập: thiếu hoặc sai mã phiên (Authorization: Bearer …).",
+        "Sign in first: the bearer token is missing, wrong or expired.")
+
+    static func forbidden(_ needed: Role) -> APIError {
+        APIError(.forbidden, .forbidden, "Tài khoản của bạn không có quyền này (cần vai trò \(needed.rawValue)).",
+            "Your account lacks this permission (needs role \(needed.rawValue)).")
+    }
+
+    static func invalidBody(_ detail: String) -> APIError {
+        APIError(.unprocessableContent, .invalidBody, "Dữ liệu gửi lên không hợp lệ: \(detail)", "Invalid request body: \(detail)")
+    }
+}

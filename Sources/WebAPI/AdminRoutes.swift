@@ -1,0 +1,122 @@
+import Hall
+import Foundation
+import Hummingbird
+public import QueueCore
+import QueueStore
+
+/// Catalog and accounts, for admins. Every edit is validated as a whole catalog before it is stored.
+struct AdminRoutes {
+    let database: AppDatabase
+    let hasher: PasswordHasher
+    let clock: any WallClock
+
+    struct NewUser: Decodable {
+        let username: String
+        let password: String
+        let role: Role
+        let counter: Int?
+    }
+
+    func register(on routes: RouteTable) {
+        routes.add(.get, "/api/v1/admin/catalog") { _, context in
+            _ = try context.requireRole(.admin)
+            return JSON(try await database.catalog())
+        }
+        routes.add(.put, "/api/v1/admin/catalog") { request, context in
+            _ = try context.requireRole(.admin)
+            let catalog = try await request.decode(as: Catalog.self, context: context)
+            try await database.replaceCatalog(catalog)
+            return JSON(try await database.catalog())
+        }
+        registerItems(on: routes)
+        registerUsers(on: routes)
+    }
+
+    func registerItems(on routes: RouteTable) {
+        routes.add(.put, "/api/v1/admin/fields/{code}") { request, context in
+            try await upsert(request, context, list: \.fields) { $0.code }
+        }
+        routes.add(.delete, "/api/v1/admin/fields/{code}") { _, context in
+            try await remove(context) { catalog, code in catalog.fields.removeAll { $0.code == code } }
+        }
+        routes.add(.put, "/api/v1/admin/procedures/{code}") { request, context in
+            try await upsert(request, context, list: \.procedures) { $0.code }
+        }
+        routes.add(.delete, "/api/v1/admin/procedures/{code}") { _, context in
+            try await remove(context) { catalog, code in catalog.procedures.removeAll { $0.code == code } }
+        }
+        routes.add(.put, "/api/v1/admin/counters/{code}") { request, context in
+            try await upsert(request, context, list: \.counters) { String($0.number) }
+        }
+        routes.add(.delete, "/api/v1/admin/counters/{code}") { _, context in
+            try await remove(context) { catalog, code in catalog.counters.removeAll { String($0.number) == code } }
+        }
+    }
+
+    /// Adds or replaces one catalog item whose key must match the path.
+    func upsert<Item: Codable & Sendable>(
+        _ request: Request, _ context: AppRequestContext, list: WritableKeyPath<Catalog, [Item]> & Sendable,
+        key: @escaping @Sendable (Item) -> String
+    ) async throws -> JSON<Catalog> {
+        _ = try context.requireRole(.admin)
+        let code = try context.parameters.require("code")
+        let item = try await request.decode(as: Item.self, context: context)
+        guard key(item) == code else {
+            throw QueueError.invalid("Mã trong đường dẫn (\(code)) khác mã trong dữ liệu.", "Path key '\(code)' differs from the body.")
+        }
+        return JSON(try await database.editCatalog { catalog in
+            if let index = catalog[keyPath: list].firstIndex(where: { key($0) == code }) {
+                catalog[keyPath: list][index] = item
+            } else {
+                catalog[keyPath: list].append(item)
+            }
+        })
+    }
+
+    func remove(_ context: AppRequestContext, _ edit: @escaping @Sendable (inout Catalog, String) -> Void) async throws -> JSON<Catalog> {
+        _ = try context.requireRole(.admin)
+        let code = try context.parameters.require("code")
+        return JSON(try await database.editCatalog { catalog in
+            let before = catalog
+            edit(&catalog, code)
+            if catalog == before { throw QueueError.invalid("Không có mục “\(code)”.", "No item '\(code)'.") }
+        })
+    }
+
+    func registerUsers(on routes: RouteTable) {
+        routes.add(.get, "/api/v1/admin/users") { _, context in
+            _ = try context.requireRole(.admin)
+            return JSON(try await database.users())
+        }
+        routes.add(.post, "/api/v1/admin/users") { request, context in
+            _ = try context.requireRole(.admin)
+            let body = try await request.decode(as: NewUser.self, context: context)
+            try UserValidation.check(username: body.username, role: body.role, counter: body.counter)
+            try PasswordHasher.validate(body.password)
+            let user = try await database.addUser(
+                username: body.username, role: body.role, counter: body.counter, passwordHash: hasher.hash(body.password),
+                at: clock.now())
+            return JSON(user, status: .created)
+        }
+        routes.add(.delete, "/api/v1/admin/users/{username}") { _, context in
+            _ = try context.requireRole(.admin)
+            try await database.deleteUser(username: try context.parameters.require("username"))
+            return Response(status: .noContent)
+        }
+    }
+}
+
+/// Account rules shared by the API and the `khongcho user add` command.
+public enum UserValidation {
+    public static func check(username: String, role: Role, counter: Int?) throws(QueueError) {
+        guard (3...32).contains(username.count),
+            username.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) })
+        else {
+            throw QueueError.invalid("Tên đăng nhập cần 3–32 ký tự a–z, 0–9, . _ -", "Username must be 3–32 characters a–z, 0–9, . _ -")
+        }
+        if role == .staff, counter == nil {
+            throw QueueError.invalid("Tài khoản cán bộ (staff) cần gắn với một quầy (--counter).",
+                "A staff account must be bound to a counter (--counter).")
+        }
+    }
+}

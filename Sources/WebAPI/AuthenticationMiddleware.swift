@@ -1,0 +1,41 @@
+import Hall
+import Foundation
+import Hummingbird
+import QueueCore
+import QueueStore
+
+/// Reads `Authorization: Bearer <token>` and, when the session is valid, puts its user in the context.
+/// Routes then ask for the role they need with `requireRole`.
+struct AuthenticationMiddleware: RouterMiddleware {
+    let database: AppDatabase
+    let clock: any WallClock
+
+    func handle(
+        _ request: Request, context: AppRequestContext, next: (Request, AppRequestContext) async throws -> Response
+    ) async throws -> Response {
+        var context = context
+        if let header = request.headers[.authorization], header.lowercased().hasPrefix("bearer ") {
+            let token = String(header.dropFirst("bearer ".count)).trimmingCharacters(in: .whitespaces)
+            context.user = try await database.sessionUser(tokenHash: SessionTokens.hash(token), at: clock.now())
+        } else if request.method == .get, request.uri.path.hasSuffix("/apology"), let token = request.uri.queryParameters.get("token") {
+            // A printable letter opens in a new tab, which cannot send the header; only this read-only page takes it.
+            context.user = try await database.sessionUser(tokenHash: SessionTokens.hash(String(token)), at: clock.now())
+        }
+        return try await next(request, context)
+    }
+}
+
+extension AppRequestContext {
+    /// The signed-in user when their role is at least `role`; 401 when nobody is signed in, 403 otherwise.
+    func requireRole(_ role: Role) throws -> User {
+        guard let user else { throw APIError.unauthorized }
+        guard user.role >= role else { throw APIError.forbidden(role) }
+        return user
+    }
+
+    /// The acting staff member, limited to their own counter unless supervisor or admin.
+    func requireActor() throws -> StaffActor {
+        let user = try requireRole(.staff)
+        return StaffActor(username: user.username, counter: user.role == .staff ? (user.counter ?? -1) : nil)
+    }
+}

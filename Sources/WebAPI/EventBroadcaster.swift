@@ -1,0 +1,107 @@
+public import ServiceLifecycle
+import Foundation
+import NIOCore
+public import Hall
+import QueueStore
+import Synchronization
+
+/// Fans hall events out to every open live stream (`text/event-stream`), and keeps idle streams alive with heartbeats.
+/// As a Service it ends all streams on graceful shutdown, so open connections never hold the process.
+public final class EventBroadcaster: Service, Sendable {
+    enum Item: Sendable {
+        case events([EncodedEvent])
+        case notice(ByteBuffer)
+        case heartbeat
+    }
+
+    struct Subscription: Sendable {
+        let id: Int
+        let items: AsyncStream<Item>
+    }
+
+    private struct State {
+        var nextID = 0
+        var subscribers: [Int: AsyncStream<Item>.Continuation] = [:]
+        var closed = false
+    }
+
+    private let state = Mutex(State())
+    private let noticeListeners = Mutex<[@Sendable (String, any Sendable) -> Void]>([])
+    let heartbeatInterval: Duration
+
+    public init(events: HallEventHub, heartbeatInterval: Duration = .seconds(15)) {
+        self.heartbeatInterval = heartbeatInterval
+        events.subscribe { [weak self] event in
+            // Encoded once here, not once per client: with 200 displays open, per-client encoding dominated.
+            guard let self, self.subscriberCount > 0 else { return }
+            self.send(Self.item(for: event))
+        }
+    }
+
+    public var subscriberCount: Int { state.withLock { $0.subscribers.count } }
+
+    /// Ticket events go out as stored (with their ids, for `Last-Event-ID` resume); notices go out as
+    /// `event: <name>` and are not replayed: a page that reconnects re-reads the state they describe.
+    static func item(for event: HallEvent) -> Item {
+        switch event {
+        case .tickets(let events): .events(events.compactMap { try? EncodedEvent($0) })
+        case .alert(let alert): notice(event.streamName, alert)
+        case .counter(let status): notice(event.streamName, status)
+        case .rating(let thanks): notice(event.streamName, thanks)
+        }
+    }
+
+    static func notice(_ name: String, _ payload: some Encodable) -> Item {
+        var frame = ByteBuffer()
+        frame.writeString("event: \(name)\ndata: ")
+        do {
+            frame.writeBytes(try JSONCoding.encoder().encode(payload))
+        } catch {
+            frame.writeString("{}")
+        }
+        frame.writeString("\n\n")
+        return .notice(frame)
+    }
+
+    func subscribe() -> Subscription {
+        // Unbounded: events are small and rare next to a client's read speed; a dead client is dropped by
+        // the failed heartbeat write within one interval.
+        let (stream, continuation) = AsyncStream<Item>.makeStream()
+        let id: Int? = state.withLock { state in
+            guard !state.closed else { return nil }
+            state.nextID += 1
+            state.subscribers[state.nextID] = continuation
+            return state.nextID
+        }
+        if id == nil { continuation.finish() }
+        return Subscription(id: id ?? -1, items: stream)
+    }
+
+    func unsubscribe(_ id: Int) {
+        state.withLock { $0.subscribers.removeValue(forKey: id) }?.finish()
+    }
+
+    private func send(_ item: Item) {
+        for continuation in state.withLock({ Array($0.subscribers.values) }) { continuation.yield(item) }
+    }
+
+    public func run() async throws {
+        await cancelWhenGracefulShutdown {
+            while !Task.isCancelled {
+                try? await Task.sleep(for: self.heartbeatInterval)
+                self.send(.heartbeat)
+            }
+        }
+        closeAll()
+    }
+
+    /// Ends every open stream (shutdown); clients reconnect with Last-Event-ID.
+    public func closeAll() {
+        let continuations = state.withLock { state in
+            state.closed = true
+            defer { state.subscribers.removeAll() }
+            return Array(state.subscribers.values)
+        }
+        for continuation in continuations { continuation.finish() }
+    }
+}

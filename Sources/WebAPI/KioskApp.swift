@@ -1,0 +1,101 @@
+public import Hall
+public import Foundation
+public import Hummingbird
+public import QueueCore
+public import QueueStore
+public import Logging
+
+/// Everything the HTTP side needs, decided by the `serve` command (or a test).
+public struct ServerSettings: Sendable {
+    public var host: String = "127.0.0.1"
+    public var port: Int = 8080
+    /// Tickets per minute per client address; 0 = unlimited.
+    public var issueRateLimit: Int = 30
+    /// Count `X-Forwarded-For` as the client address (only behind a proxy you run).
+    public var trustProxy: Bool = false
+    /// How phones reach this server (e.g. `http://192.168.1.10:8080`), for the absolute status links in QR
+    /// codes; empty = links relative to the page that asked.
+    public var publicURL: String = ""
+    public var assetsDirectory: URL
+    public var passwordHasher = PasswordHasher()
+    /// The service calendar for promise answers; the calendar routes are served only when it is set.
+    public var calendar: WorkingCalendar?
+    /// Years of `calendar` that came from the admin (stored edits), for the admin calendar page.
+    public var editedCalendarYears: Set<Int> = []
+    /// The no-wait targets and alert thresholds (`assets/targets.json`).
+    public var targets = ServiceTargets()
+    /// How ratings find their ticket and how repeats are counted once.
+    public var ratingPolicy = RatingPolicy()
+    /// Spoken calls for the hall display (`nil`: the voice route answers 503 and displays show text only).
+    public var voice: VoiceLibrary?
+    /// Ratings per minute per client address on the public rating page; 0 = unlimited.
+    public var ratingRateLimit: Int = 20
+
+    public init(assetsDirectory: URL) {
+        self.assetsDirectory = assetsDirectory
+    }
+}
+
+/// Builds the Hummingbird application: routes, middleware, and the event broadcaster it depends on.
+public struct KioskApp {
+    public let router: Router<AppRequestContext>
+    public let routeTable: RouteTable
+    public let events: HallEventHub
+    public let broadcaster: EventBroadcaster
+    public let alerts: AlertMonitor
+
+    public init(database: AppDatabase, settings: ServerSettings, clock: any WallClock = SystemWallClock(),
+        ticketOutput: any TicketOutput = NoTicketOutput(), slipOutput: any SlipOutput = NoSlipOutput(),
+        events: HallEventHub? = nil, broadcaster: EventBroadcaster? = nil, alerts: AlertMonitor? = nil, devices: any DeviceDirectory = NoDevices())
+    {
+        let router = Router(context: AppRequestContext.self)
+        router.add(middleware: ErrorMiddleware())
+        router.add(middleware: AuthenticationMiddleware(database: database, clock: clock))
+        let routes = RouteTable(router: router)
+        let events = events ?? HallEventHub(database: database)
+        self.events = events
+        let broadcaster = broadcaster ?? EventBroadcaster(events: events)
+        self.broadcaster = broadcaster
+        let alerts = alerts ?? AlertMonitor(database: database, targets: settings.targets, clock: clock, events: events)
+        self.alerts = alerts
+        let web = settings.assetsDirectory.appendingPathComponent("web")
+        PublicRoutes(
+            database: database, clock: clock, rateLimiter: RateLimiter(perMinute: settings.issueRateLimit),
+            clientAddress: ClientAddress(trustProxy: settings.trustProxy), ticketOutput: ticketOutput,
+            publicURL: settings.publicURL
+        ).register(on: routes)
+        EventStreamRoutes(database: database, broadcaster: broadcaster).register(on: routes)
+        AuthRoutes(database: database, hasher: settings.passwordHasher, clock: clock).register(on: routes)
+        StaffRoutes(database: database, clock: clock, events: events).register(on: routes)
+        AdminRoutes(database: database, hasher: settings.passwordHasher, clock: clock).register(on: routes)
+        PrintRoutes(database: database, ticketOutput: ticketOutput).register(on: routes)
+        if let calendar = settings.calendar {
+            let book = CalendarBook(calendar, editedYears: settings.editedCalendarYears)
+            CalendarRoutes(database: database, book: book, clock: clock).register(on: routes)
+            CalendarAdminRoutes(database: database, book: book, clock: clock).register(on: routes)
+            DossierRoutes(database: database, book: book, clock: clock, slips: slipOutput).register(on: routes)
+        }
+        RatingRoutes(
+            database: database, clock: clock, policy: settings.ratingPolicy, rateLimiter: RateLimiter(perMinute: settings.ratingRateLimit),
+            clientAddress: ClientAddress(trustProxy: settings.trustProxy), events: events
+        ).register(on: routes)
+        SupervisorRoutes(database: database, clock: clock, targets: settings.targets, alerts: alerts).register(on: routes)
+        VoiceRoutes(library: settings.voice).register(on: routes)
+        ReportRoutes(database: database, clock: clock, targets: settings.targets).register(on: routes)
+        AdminDeviceRoutes(directory: devices).register(on: routes)
+        PageRoutes(webDirectory: web, openAPIFile: settings.assetsDirectory.appendingPathComponent("openapi.json"))
+            .register(on: routes)
+        router.add(middleware: FileMiddleware(web.path, searchForIndexHtml: false))
+        self.router = router
+        self.routeTable = routes
+    }
+
+    /// The HTTP application. Run it in a ServiceGroup *before* `broadcaster`: services stop in reverse order,
+    /// so open live streams are ended first and the server's graceful shutdown does not wait on them.
+    public func application(settings: ServerSettings, logger: Logger) -> some ApplicationProtocol {
+        Application(
+            router: router,
+            configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "KhongCho"),
+            logger: logger)
+    }
+}

@@ -1,0 +1,110 @@
+import Hall
+import Foundation
+import HTTPTypes
+import Hummingbird
+import NIOCore
+import QueueCore
+import QueueStore
+
+/// What the kiosk, the hall display and a citizen's phone may use without signing in. They see ticket
+/// numbers, fields and counters only: no staff names, no other tickets' tokens.
+struct PublicRoutes {
+    let database: AppDatabase
+    let clock: any WallClock
+    let rateLimiter: RateLimiter
+    let clientAddress: ClientAddress
+    let ticketOutput: any TicketOutput
+    let publicURL: String
+
+    struct IssueRequest: Decodable {
+        let field: String
+        let priority: Priority?
+    }
+
+    struct IssueResponse: Encodable, Sendable {
+        let id: Int64
+        let number: String
+        let field: String
+        let fieldName: String
+        let fieldNameEn: String
+        let priority: Priority
+        let issuedAt: Date
+        let ahead: Int
+        let estimatedWaitMinutes: Int
+        let token: String
+        let statusUrl: String
+        let printed: PrintOutcome
+    }
+
+    func register(on routes: RouteTable) {
+        routes.add(.get, "/api/v1/health") { _, _ in JSON(["status": "ok"]) }
+        routes.add(.get, "/api/v1/fields") { _, _ in JSON(try await database.fieldQueues(at: clock.now())) }
+        routes.add(.get, "/api/v1/hall") { _, _ in JSON(try await database.hallState(at: clock.now())) }
+        // The centre's published catalog (fields, procedures with statutory days, counters, sessions): the
+        // staff desk's dossier form and other systems read it; nothing in it is private.
+        routes.add(.get, "/api/v1/catalog") { _, _ in JSON(try await database.catalog()) }
+        routes.add(.post, "/api/v1/tickets") { request, context in try await issue(request, context) }
+        routes.add(.get, "/api/v1/public/tickets/{token}") { _, context in
+            let token = try context.parameters.require("token")
+            guard let status = try await database.ticketStatus(token: token) else { throw QueueError.unknownTicket(token) }
+            return JSON(status)
+        }
+        routes.add(.get, "/api/v1/public/tickets/{token}/ticket.png") { _, context in
+            try await ticketImage(token: try context.parameters.require("token"))
+        }
+    }
+
+    /// The paper ticket as the printer draws it, for the kiosk screen and the phone.
+    func ticketImage(token: String) async throws -> Response {
+        guard let status = try await database.ticketStatus(token: token),
+            let ticket = try await database.ticket(token: token)
+        else { throw QueueError.unknownTicket(token) }
+        let request = PrintRequest(ticket: ticket, fieldName: status.fieldName, ahead: status.ahead,
+            estimatedWaitMinutes: status.estimatedWaitMinutes, kiosk: nil)
+        guard let png = await ticketOutput.preview(request) else {
+            throw APIError(.notFound, .notFound, "Không có máy in nên không có ảnh phiếu.", "No printer model, so no ticket image.")
+        }
+        return Response(status: .ok, headers: [.contentType: "image/png", .cacheControl: "no-cache"],
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: png)))
+    }
+
+    func issue(_ request: Request, _ context: AppRequestContext) async throws -> JSON<IssueResponse> {
+        let address = clientAddress.of(request, context)
+        if let wait = rateLimiter.take(address, now: clock.now()) {
+            var error = APIError(.tooManyRequests, .rateLimited,
+                "Lấy số quá nhanh từ máy này; vui lòng chờ \(wait) giây rồi thử lại.",
+                "Too many tickets from this client; retry in \(wait) s.")
+            error.retryAfterSeconds = wait
+            throw error
+        }
+        let body = try await request.decode(as: IssueRequest.self, context: context)
+        let issued = try await database.issueTicket(
+            field: body.field, priority: body.priority ?? .none, source: address, at: clock.now())
+        let printed = await ticketOutput.print(
+            PrintRequest(ticket: issued.ticket, fieldName: issued.fieldName, ahead: issued.ahead,
+                estimatedWaitMinutes: issued.estimatedWaitMinutes, kiosk: address))
+        let ticket = issued.ticket
+        return JSON(
+            IssueResponse(
+                id: ticket.id, number: ticket.label, field: ticket.field, fieldName: issued.fieldName,
+                fieldNameEn: issued.fieldNameEn, priority: ticket.priority, issuedAt: ticket.issuedAt,
+                ahead: issued.ahead, estimatedWaitMinutes: issued.estimatedWaitMinutes, token: ticket.token,
+                statusUrl: "\(publicURL)/t/\(ticket.token)", printed: printed),
+            status: .created)
+    }
+}
+
+/// Which address a request counts against: the socket peer, or the first `X-Forwarded-For` hop when
+/// the server was told it sits behind a trusted proxy.
+struct ClientAddress: Sendable {
+    let trustProxy: Bool
+
+    func of(_ request: Request, _ context: AppRequestContext) -> String {
+        if trustProxy, let forwarded = request.headers[HTTPField.Name("X-Forwarded-For")!],
+            let first = forwarded.split(separator: ",").first
+        {
+            return first.trimmingCharacters(in: .whitespaces)
+        }
+        return context.remoteAddress?.ipAddress ?? "unknown"
+    }
+}

@@ -1,0 +1,77 @@
+import Hall
+import Foundation
+import Hummingbird
+import QueueCore
+import QueueStore
+
+/// Calling and serving tickets: staff at their own counter, supervisors and admins at any.
+struct StaffRoutes {
+    let database: AppDatabase
+    let clock: any WallClock
+    let events: HallEventHub
+
+    struct DoneRequest: Decodable { let outcome: Outcome }
+    struct TransferRequest: Decodable { let field: String }
+    struct PauseRequest: Decodable { let paused: Bool }
+
+    func register(on routes: RouteTable) {
+        routes.add(.get, "/api/v1/counters") { _, context in
+            _ = try context.requireRole(.staff)
+            return JSON(try await database.counters())
+        }
+        routes.add(.get, "/api/v1/counters/{counter}/queue") { _, context in
+            _ = try context.requireRole(.staff)
+            return JSON(try await database.waitingList(counter: try counterNumber(context), at: clock.now()))
+        }
+        routes.add(.post, "/api/v1/counters/{counter}/next") { request, context in
+            let actor = try context.requireActor()
+            guard let event = try await database.callNext(counter: try counterNumber(context), by: actor, at: clock.now()) else {
+                return Response(status: .noContent)
+            }
+            return try JSON(event.ticket).response(from: request, context: context)
+        }
+        routes.add(.post, "/api/v1/counters/{counter}/pause") { request, context in
+            let actor = try context.requireActor()
+            let number = try counterNumber(context)
+            guard actor.counter == nil || actor.counter == number else { throw QueueError.notYourCounter(actor.counter) }
+            let body = try await request.decode(as: PauseRequest.self, context: context)
+            try await database.setPaused(counter: number, body.paused)
+            let status = try await database.counters().first { $0.number == number }
+            if let status { events.publish(.counter(status)) }
+            return JSON(status)
+        }
+        registerActions(on: routes)
+    }
+
+    func registerActions(on routes: RouteTable) {
+        routes.add(.post, "/api/v1/tickets/{id}/recall") { _, context in try await act(.recall, context) }
+        routes.add(.post, "/api/v1/tickets/{id}/serve") { _, context in try await act(.serve, context) }
+        routes.add(.post, "/api/v1/tickets/{id}/no-show") { _, context in try await act(.noShow, context) }
+        routes.add(.post, "/api/v1/tickets/{id}/cancel") { _, context in try await act(.cancel, context) }
+        routes.add(.post, "/api/v1/tickets/{id}/done") { request, context in
+            _ = try context.requireActor()
+            let body = try await request.decode(as: DoneRequest.self, context: context)
+            return try await act(.done(body.outcome), context)
+        }
+        routes.add(.post, "/api/v1/tickets/{id}/transfer") { request, context in
+            _ = try context.requireActor()
+            let body = try await request.decode(as: TransferRequest.self, context: context)
+            return try await act(.transfer(toField: body.field), context)
+        }
+    }
+
+    func act(_ action: TicketAction, _ context: AppRequestContext) async throws -> JSON<TicketSummary> {
+        let actor = try context.requireActor()
+        guard let id = context.parameters.get("id", as: Int64.self) else {
+            throw QueueError.unknownTicket(context.parameters.get("id") ?? "")
+        }
+        return JSON(try await database.apply(action, ticket: id, by: actor, at: clock.now()).ticket)
+    }
+
+    func counterNumber(_ context: AppRequestContext) throws -> Int {
+        guard let number = context.parameters.get("counter", as: Int.self) else {
+            throw QueueError.unknownCounter(-1)
+        }
+        return number
+    }
+}

@@ -1,0 +1,113 @@
+import Simulators
+import Foundation
+import DeviceProtocols
+import Hall
+import KioskTesting
+import QueueCore
+import QueueStore
+import Synchronization
+import Testing
+
+/// A hall with a virtual 80 mm printer behind the real render → encode → queue path.
+struct PrintingHall {
+    let hall: TestHall
+    let port: VirtualPrinterPort
+    let output: PrintingTicketOutput
+    let alerts = AlertLog()
+
+    init(statusSupported: Bool = true) async throws {
+        hall = try await TestHall()
+        var profile = try PrinterProfiles.load(directory: TestHall.repositoryRoot.appendingPathComponent("devices/printers"))
+            .first { $0.id == "xprinter-80mm" }!
+        profile.statusSupported = statusSupported
+        port = VirtualPrinterPort(id: "kiosk-1", profile: profile, directory: nil)
+        let registry = PrinterRegistry()
+        let alerts = self.alerts
+        let alert: @Sendable (PrinterAlert) -> Void = { alert in alerts.append(alert) }
+        registry.attach(TicketPrinter(port: port, database: hall.database, clock: hall.clock, alert: alert))
+        output = PrintingTicketOutput(
+            renderer: try TicketRenderer(templateURL: TestHall.repositoryAssets.appendingPathComponent("ticket/template.json")),
+            registry: registry, centreName: "Trung tâm thử nghiệm", publicURL: "http://hall.local:8080",
+            clock: hall.clock, alert: alert)
+    }
+
+    func issue(_ field: String = "ho-tich") async throws -> PrintRequest {
+        let issued = try await hall.database.issueTicket(field: field, priority: .elderly, source: "10.0.0.5", at: hall.clock.now())
+        return PrintRequest(ticket: issued.ticket, fieldName: issued.fieldName, ahead: issued.ahead,
+            estimatedWaitMinutes: issued.estimatedWaitMinutes, kiosk: "10.0.0.5")
+    }
+}
+
+@Suite("Printing at the kiosk")
+struct PrintingTests {
+    /// ticket → renderer bitmap → ESC/POS bytes → virtual printer → the paper shows exactly that bitmap, cut.
+    @Test func printedPaperIsTheRenderedTicket() async throws {
+        let printing = try await PrintingHall()
+        let request = try await printing.issue()
+        let outcome = await printing.output.print(request)
+        #expect(outcome.status == .printed)
+        let page = try #require(printing.port.printouts.first?.pages.first)
+        #expect(page.cut != nil)
+        let expected = try printing.output.renderer.render(printing.output.content(for: request), for: printing.port.profile)
+        let region = try #require(page.printedRegion)
+        #expect(page.crop(region) == expected)
+        #expect(expected.width == 576)
+        #expect(printing.output.content(for: request).statusURL == "http://hall.local:8080/t/\(request.ticket.token)")
+        let jobs = try await printing.hall.database.printJobs(state: .printed)
+        #expect(jobs.map(\.number) == ["B001"])
+    }
+
+    @Test func paperOutIsReportedKeptAndReprintable() async throws {
+        let printing = try await PrintingHall()
+        printing.port.sensors.paperOut = true
+        let request = try await printing.issue()
+        let outcome = await printing.output.print(request)
+        #expect(outcome.status == .failed)
+        #expect(outcome.message == "Máy in hết giấy")
+        #expect(printing.port.printouts.isEmpty)
+        #expect(printing.alerts.all.map(\.message) == ["Máy in hết giấy"])
+        #expect(try await printing.hall.database.printJobs(state: .failed).map(\.number) == ["B001"])
+
+        printing.port.sensors.paperOut = false
+        #expect(await printing.output.print(request).status == .printed)
+        #expect(try await printing.hall.database.printJobs(state: .failed).isEmpty)
+        #expect(printing.port.printouts.count == 1)
+    }
+
+    @Test func aSilentPrinterIsOfflineAndNothingIsSent() async throws {
+        let printing = try await PrintingHall()
+        printing.port.sensors.answersStatus = false
+        let outcome = await printing.output.print(try await printing.issue())
+        #expect(outcome.status == .failed)
+        #expect(outcome.message == "Máy in không phản hồi (kiểm tra cáp và nguồn điện)")
+        #expect(printing.port.printouts.isEmpty)
+    }
+
+    @Test func withoutAnyPrinterTheKioskIsToldAndTheSupervisorAlerted() async throws {
+        let printing = try await PrintingHall()
+        printing.output.registry.detach(id: "kiosk-1")
+        let outcome = await printing.output.print(try await printing.issue())
+        #expect(outcome.status == .failed)
+        #expect(outcome.message == "Máy in chưa kết nối; vui lòng ghi lại số trên màn hình.")
+        #expect(printing.alerts.all.count == 1)
+    }
+
+    @Test func kiosksPrintOnTheirConfiguredPrinter() async throws {
+        let hall = try await PrintingHall()
+        let profile = hall.port.profile
+        let registry = PrinterRegistry(kioskPrinters: ["10.0.0.6": "lobby"])
+        let lobby = VirtualPrinterPort(id: "lobby", profile: profile, directory: nil)
+        registry.attach(TicketPrinter(port: hall.port, database: hall.hall.database, clock: hall.hall.clock) { _ in })
+        registry.attach(TicketPrinter(port: lobby, database: hall.hall.database, clock: hall.hall.clock) { _ in })
+        #expect(registry.printer(forKiosk: "10.0.0.6")?.port.id == "lobby")
+        #expect(registry.printer(forKiosk: "10.0.0.9")?.port.id == "kiosk-1")
+        registry.detach(id: "lobby")
+        #expect(registry.printer(forKiosk: "10.0.0.6") == nil)
+    }
+}
+
+final class AlertLog: Sendable {
+    private let alerts = Mutex<[PrinterAlert]>([])
+    func append(_ alert: PrinterAlert) { alerts.withLock { $0.append(alert) } }
+    var all: [PrinterAlert] { alerts.withLock { $0 } }
+}

@@ -1,0 +1,56 @@
+import Hall
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import WebAPI
+import KioskTesting
+import QueueCore
+import QueueStore
+import Logging
+import NIOCore
+import Testing
+
+/// Runs `body` against the hall's router with Hummingbird's in-process test client.
+func withAPI(
+    _ hall: TestHall, kiosk: KioskApp? = nil, _ body: @Sendable (any TestClientProtocol) async throws -> Void
+) async throws {
+    let app = (kiosk ?? hall.app()).application(settings: hall.settings, logger: Logger(label: "test"))
+    try await app.test(.router) { client in try await body(client) }
+}
+
+extension TestClientProtocol {
+    func json(
+        _ uri: String, _ method: HTTPRequest.Method = .get, token: String? = nil, body: String? = nil,
+        headers extra: HTTPFields = [:]
+    ) async throws -> TestResponse {
+        var headers = extra
+        headers[.contentType] = "application/json"
+        if let token { headers[.authorization] = "Bearer \(token)" }
+        return try await execute(uri: uri, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) })
+    }
+
+    func login(_ username: String, password: String = TestHall.password) async throws -> String {
+        let response = try await json("/api/v1/auth/login", .post, body: #"{"username":"\#(username)","password":"\#(password)"}"#)
+        #expect(response.status == .ok)
+        return try #require(try response.object()["token"] as? String)
+    }
+}
+
+extension TestResponse {
+    func object() throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(body.readableBytesView)) as? [String: Any])
+    }
+
+    func array() throws -> [[String: Any]] {
+        try #require(try JSONSerialization.jsonObject(with: Data(body.readableBytesView)) as? [[String: Any]])
+    }
+
+    func errorCode() throws -> String? {
+        (try object()["error"] as? [String: Any])?["code"] as? String
+    }
+
+    func errorMessage() throws -> String? {
+        (try object()["error"] as? [String: Any])?["message"] as? String
+    }
+}
