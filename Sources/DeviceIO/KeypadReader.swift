@@ -1,6 +1,6 @@
-internal import CLibUSB
-import Foundation
+import CLibUSB
 import DeviceProtocols
+public import Foundation
 import Synchronization
 
 /// A claimed keypad whose interrupt IN endpoint is read in a loop: reports come out of `reports()`.
@@ -123,4 +123,33 @@ public final class KeypadReader: @unchecked Sendable {
         handle = nil
         if let failure { continuation.finish(throwing: failure) } else { continuation.finish() }
     }
+}
+
+/// One input report as read from a keypad's interrupt endpoint, stamped when the transfer completed, which
+/// is the instant the decoder's debounce and sequence timeout reason about.
+public struct KeypadReport: Hashable, Sendable {
+    public let bytes: [UInt8]
+    public let receivedAt: Date
+
+    public init(bytes: [UInt8], receivedAt: Date) {
+        self.bytes = bytes
+        self.receivedAt = receivedAt
+    }
+}
+
+/// Timeouts for one keypad reader.
+public struct KeypadReaderOptions: Sendable, Equatable {
+    /// Per blocking interrupt read. A timeout just means nobody pressed anything; it is also how often the
+    /// loop looks at its stop flag, so it bounds how long `close()` waits.
+    public var readTimeout: Duration
+    /// Send SET_PROTOCOL(boot) after claiming a boot interface, so the keypad sends 8-byte boot reports even
+    /// if its report descriptor says otherwise. Devices that refuse it are read anyway.
+    public var setBootProtocol: Bool
+
+    public init(readTimeout: Duration = .milliseconds(100), setBootProtocol: Bool = true) {
+        self.readTimeout = readTimeout
+        self.setBootProtocol = setBootProtocol
+    }
+
+    public static let `default` = KeypadReaderOptions()
 }

@@ -1,4 +1,5 @@
-import DeviceProtocols
+public import DeviceProtocols
+public import Foundation
 public import Logging
 public import ServiceLifecycle
 
@@ -77,4 +78,16 @@ public struct KeypadService: Service {
         logger.info("Keypad disconnected: \(match.device.stableName) \(ending.map { "\($0)" } ?? "(stopped)")")
         await onEvent(.disconnected(match, ending))
     }
+}
+
+/// What `KeypadService` reports: keypads coming and going (for `/admin/devices`) and decoded actions.
+public enum KeypadServiceEvent: Sendable {
+    /// Opened and claimed; reports are being read.
+    case connected(KeypadMatch)
+    /// A decoded press, stamped with the instant its report arrived.
+    case action(KeypadMatch, KeypadAction, at: Date)
+    /// Opening failed (e.g. `.access`: the udev rule is missing); retried on the next plug-in.
+    case openFailed(KeypadMatch, USBError)
+    /// The reader ended: nil when the service stopped, `.noDevice` when the keypad was unplugged.
+    case disconnected(KeypadMatch, USBError?)
 }

@@ -1,3 +1,5 @@
+import Glibc
+
 /// Why a serial (tty) operation on a counter display failed, which system call failed, and what to do.
 ///
 /// Callers react on `code` (mark the display offline on `.unplugged` and re-drive it with the current state
@@ -65,4 +67,108 @@ public struct SerialError: Error, Sendable, Equatable, CustomStringConvertible {
     public var meansUnplugged: Bool { code == .unplugged || code == .notFound }
 
     public var description: String { "\(code.rawValue): \(englishMessage)" }
+}
+
+extension SerialError {
+    struct Advice {
+        let vietnamese: String
+        let english: String
+    }
+
+    /// The error for a failed system call: errno values that mean "the adapter is gone" become `.unplugged`,
+    /// whatever the call was, because that is what the caller must react to.
+    static func system(
+        _ call: String, path: String, errno value: Int32, fallback: Code, transferred: Int = 0,
+        requested: Int = 0
+    ) -> SerialError {
+        let code: Code =
+            switch value {
+            case EIO, ENXIO, ENODEV: .unplugged
+            default: fallback
+            }
+        return SerialError(
+            code, call: "\(call) \(path)", errno: value, transferred: transferred, requested: requested)
+    }
+
+    static func advice(for code: Code) -> Advice {
+        switch code {
+        case .open:
+            Advice(
+                vietnamese:
+                    "không mở được cổng nối tiếp. Kiểm tra đường dẫn cổng trong cấu hình thiết bị và nhật ký hệ thống (dmesg).",
+                english:
+                    "cannot open the serial port. Check the port path in the device settings and the kernel log (dmesg)."
+            )
+        case .access:
+            Advice(
+                vietnamese:
+                    "không có quyền mở cổng nối tiếp. Thêm người dùng dịch vụ vào nhóm dialout (`usermod -aG dialout khongcho`) rồi khởi động lại dịch vụ; hoặc chạy bằng root.",
+                english:
+                    "no permission to open the serial port. Add the service user to group dialout (`usermod -aG dialout khongcho`) and restart the service; or run it as root."
+            )
+        case .notFound:
+            Advice(
+                vietnamese:
+                    "không có cổng này. Cắm bộ chuyển USB-serial của màn hình; số ttyUSB có thể đổi sau khi khởi động lại, xem `khongcho devices`.",
+                english:
+                    "no such port. Plug in the display's USB-serial adapter; ttyUSB numbers can change after a reboot, see `khongcho devices`."
+            )
+        case .busy:
+            Advice(
+                vietnamese:
+                    "cổng đang bị chương trình khác giữ (một tiến trình khongcho khác, ModemManager, screen/minicom). Dừng chương trình đó rồi thử lại.",
+                english:
+                    "another program holds the port (a second khongcho process, ModemManager, screen/minicom). Stop it and try again."
+            )
+        case .tcgetattr:
+            Advice(
+                vietnamese:
+                    "không đọc được cấu hình cổng; thiết bị này có thể không phải cổng nối tiếp. Kiểm tra đường dẫn cổng.",
+                english: "cannot read the port settings; the device may not be a serial port. Check the port path.")
+        case .tcsetattr:
+            Advice(
+                vietnamese:
+                    "trình điều khiển không nhận tốc độ/khung truyền trong hồ sơ màn hình. Kiểm tra serial.* trong devices/displays/ và loại bộ chuyển USB-serial.",
+                english:
+                    "the driver did not accept the speed/framing of the display profile. Check serial.* in devices/displays/ and the USB-serial adapter."
+            )
+        case .unsupportedSettings:
+            Advice(
+                vietnamese:
+                    "cấu hình cổng không hợp lệ cho màn hình (tốc độ 2400…115200, 7 hoặc 8 bit dữ liệu, 1 hoặc 2 bit dừng). Sửa hồ sơ trong devices/displays/.",
+                english:
+                    "serial settings no display uses (baud 2400…115200, 7 or 8 data bits, 1 or 2 stop bits). Fix the profile in devices/displays/."
+            )
+        case .write:
+            Advice(
+                vietnamese: "lỗi ghi ra cổng nối tiếp. Kiểm tra cáp và bộ chuyển; hệ thống sẽ thử lại.",
+                english: "writing to the serial port failed. Check the cable and adapter; it is retried.")
+        case .read:
+            Advice(
+                vietnamese: "lỗi đọc từ cổng nối tiếp. Kiểm tra cáp và bộ chuyển; hệ thống sẽ thử lại.",
+                english: "reading from the serial port failed. Check the cable and adapter; it is retried.")
+        case .poll:
+            Advice(
+                vietnamese: "lỗi khi chờ cổng nối tiếp (poll). Khởi động lại dịch vụ nếu lặp lại.",
+                english: "waiting on the serial port (poll) failed. Restart the service if it repeats.")
+        case .timeout:
+            Advice(
+                vietnamese:
+                    "màn hình không nhận dữ liệu kịp. Kiểm tra nguồn của màn hình, cáp RS-485 (A/B) và tốc độ baud trong hồ sơ.",
+                english:
+                    "the display did not take the data in time. Check its power, the RS-485 wiring (A/B) and the baud in its profile."
+            )
+        case .unplugged:
+            Advice(
+                vietnamese:
+                    "bộ chuyển USB-serial đã bị rút ra hoặc mất kết nối. Cắm lại; màn hình được vẽ lại với số hiện tại khi có lại.",
+                english:
+                    "the USB-serial adapter was unplugged or lost its link. Plug it back in; the display is redrawn with the current number when it is back."
+            )
+        case .closed:
+            Advice(
+                vietnamese: "cổng nối tiếp đã đóng. Mở lại cổng.",
+                english: "the serial port is closed. Open it again.")
+        }
+    }
 }

@@ -77,3 +77,114 @@ public struct USBDeviceInfo: Hashable, Sendable, CustomStringConvertible {
         return String(repeating: "0", count: max(0, 2 - digits.count)) + digits
     }
 }
+
+/// Where a device sits right now: bus number and the address the kernel gave it.
+///
+/// The address changes on every replug, so an unplug followed by a replug is a different `USBDeviceID`
+/// (a `left` then an `arrived` event), just as on a real bus.
+public struct USBDeviceID: Hashable, Sendable, Comparable, CustomStringConvertible {
+    public let bus: UInt8
+    public let address: UInt8
+
+    public init(bus: UInt8, address: UInt8) {
+        self.bus = bus
+        self.address = address
+    }
+
+    /// `001:005`, the way `lsusb` and `/dev/bus/usb/001/005` spell it.
+    public var description: String { "\(Self.threeDigits(bus)):\(Self.threeDigits(address))" }
+
+    public static func < (lhs: USBDeviceID, rhs: USBDeviceID) -> Bool {
+        (lhs.bus, lhs.address) < (rhs.bus, rhs.address)
+    }
+
+    private static func threeDigits(_ value: UInt8) -> String {
+        let digits = String(value)
+        return String(repeating: "0", count: max(0, 3 - digits.count)) + digits
+    }
+}
+
+/// A VID:PID pair, parsed from a profile's hex strings ("0416", "0x0416", "0416" in any case).
+public struct USBVendorProduct: Hashable, Sendable, CustomStringConvertible {
+    public let vendorID: UInt16
+    public let productID: UInt16
+
+    public init(vendorID: UInt16, productID: UInt16) {
+        self.vendorID = vendorID
+        self.productID = productID
+    }
+
+    /// Nil when either string is not 1–4 hex digits (an optional `0x` prefix is allowed).
+    public init?(vendorHex: String, productHex: String) {
+        guard let vendor = Self.parse(vendorHex), let product = Self.parse(productHex) else { return nil }
+        self.init(vendorID: vendor, productID: product)
+    }
+
+    public var description: String { "\(USBDeviceInfo.hex4(vendorID)):\(USBDeviceInfo.hex4(productID))" }
+
+    static func parse(_ text: String) -> UInt16? {
+        var digits = Substring(text)
+        if digits.lowercased().hasPrefix("0x") { digits = digits.dropFirst(2) }
+        guard (1...4).contains(digits.count) else { return nil }
+        return UInt16(digits, radix: 16)
+    }
+}
+
+/// One endpoint of an interface, as its descriptor states it.
+public struct USBEndpointInfo: Hashable, Sendable {
+    public enum TransferType: UInt8, Sendable {
+        case control = 0
+        case isochronous = 1
+        case bulk = 2
+        case interrupt = 3
+    }
+
+    /// `bEndpointAddress`: bit 7 set means IN (device to host).
+    public let address: UInt8
+    /// `bmAttributes`: the low two bits are the transfer type.
+    public let attributes: UInt8
+    public let maxPacketSize: UInt16
+
+    public init(address: UInt8, attributes: UInt8, maxPacketSize: UInt16) {
+        self.address = address
+        self.attributes = attributes
+        self.maxPacketSize = maxPacketSize
+    }
+
+    public var isIn: Bool { address & 0x80 != 0 }
+    public var isOut: Bool { !isIn }
+    public var transferType: TransferType {
+        TransferType(rawValue: attributes & 0x03) ?? .control
+    }
+}
+
+/// One alternate setting of one interface of the active configuration.
+public struct USBInterfaceInfo: Hashable, Sendable {
+    /// USB printer class (`bInterfaceClass` 7).
+    public static let printerClass: UInt8 = 7
+
+    public let number: UInt8
+    public let alternateSetting: UInt8
+    public let interfaceClass: UInt8
+    public let interfaceSubclass: UInt8
+    /// For printers: 1 unidirectional, 2 bidirectional, 3 IEEE 1284.4.
+    public let interfaceProtocol: UInt8
+    public let endpoints: [USBEndpointInfo]
+
+    public init(
+        number: UInt8, alternateSetting: UInt8 = 0, interfaceClass: UInt8, interfaceSubclass: UInt8 = 0,
+        interfaceProtocol: UInt8 = 0, endpoints: [USBEndpointInfo]
+    ) {
+        self.number = number
+        self.alternateSetting = alternateSetting
+        self.interfaceClass = interfaceClass
+        self.interfaceSubclass = interfaceSubclass
+        self.interfaceProtocol = interfaceProtocol
+        self.endpoints = endpoints
+    }
+
+    public var isPrinterClass: Bool { interfaceClass == Self.printerClass }
+
+    public var bulkOut: USBEndpointInfo? { endpoints.first { $0.transferType == .bulk && $0.isOut } }
+    public var bulkIn: USBEndpointInfo? { endpoints.first { $0.transferType == .bulk && $0.isIn } }
+}

@@ -70,3 +70,53 @@ public struct FontLocator: Sendable {
         return Fonts(regular: URL(fileURLWithPath: path), bold: bold)
     }
 }
+
+extension FontLocator {
+    /// One font family the locator looks for, with the package that installs it (named in the error).
+    public struct Candidate: Sendable, Equatable {
+        public var regular: String
+        public var bold: String?
+        public var package: String
+
+        public init(regular: String, bold: String?, package: String) {
+            self.regular = regular
+            self.bold = bold
+            self.package = package
+        }
+    }
+}
+
+extension FontLocator {
+    /// The font files found: a regular face and, when there is one, its bold companion.
+    public struct Fonts: Sendable, Equatable {
+        public var regular: URL
+        /// `nil`: bold text is synthesised by thickening the regular glyphs.
+        public var bold: URL?
+
+        public init(regular: URL, bold: URL?) {
+            self.regular = regular
+            self.bold = bold
+        }
+    }
+}
+
+/// Why no font could be used; each message says what to install or set.
+public enum FontLocatorError: Error, Equatable, CustomStringConvertible {
+    /// None of the standard fonts is installed.
+    case noFont(searched: [String])
+    /// `KHONGCHO_FONT` or `KHONGCHO_FONT_BOLD` names a file that does not exist.
+    case configuredFontMissing(variable: String, path: String)
+
+    public var description: String {
+        switch self {
+        case .noFont(let searched):
+            "Không tìm thấy phông chữ tiếng Việt để in phiếu — no Vietnamese-capable font found "
+                + "(looked for \(searched.joined(separator: ", "))). Install the Debian package fonts-dejavu-core "
+                + "(apt-get install fonts-dejavu-core, or `make deps-run`), or set \(FontLocator.environmentVariable) "
+                + "to a TrueType font file that covers Vietnamese."
+        case .configuredFontMissing(let variable, let path):
+            "Phông chữ cấu hình không tồn tại — \(variable) names \(path), which does not exist. "
+                + "Fix the path or unset \(variable) to use DejaVu Sans (package fonts-dejavu-core)."
+        }
+    }
+}

@@ -62,3 +62,85 @@ public struct PrinterStatus: Sendable, Equatable {
         return byte
     }
 }
+
+/// The real-time status queries (`DLE EOT n`) the kiosk asks. Each is answered by one byte, even while the
+/// printer is offline, which is why asking all three tells offline apart from unplugged.
+public enum PrinterStatusRequest: UInt8, Sendable, CaseIterable {
+    /// n = 1: online or offline.
+    case printer = 1
+    /// n = 2: why it is offline (cover open, paper end stop, error).
+    case offlineCause = 2
+    /// n = 4: roll paper sensors (near end, end).
+    case paper = 4
+
+    /// `10 04 n`.
+    public var command: [UInt8] { [0x10, 0x04, rawValue] }
+}
+
+/// A status byte that cannot be a `DLE EOT` reply. Trusting it would show a false "out of paper" (or hide a
+/// real one), so the parser rejects it and the caller should re-ask or treat the printer as unknown.
+public enum PrinterStatusError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// Bits 1 and 4 must read 1 and bits 0 and 7 must read 0 in every reply.
+    case malformedReply(request: PrinterStatusRequest, byte: UInt8)
+
+    public var description: String {
+        switch self {
+        case .malformedReply(let request, let byte):
+            let hex = "0x" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
+            let hint =
+                byte & 0x12 == 0x10
+                ? " (bit 1 clear: this looks like an Automatic Status Back byte; disable ASB with GS a 0)" : ""
+            return
+                "malformed reply \(hex) to DLE EOT \(request.rawValue): bits 1 and 4 must be 1, bits 0 and 7 must be 0"
+                + hint
+        }
+    }
+}
+
+extension String {
+    fileprivate func leftPadded(to width: Int) -> String {
+        String(repeating: "0", count: max(0, width - count)) + self
+    }
+}
+
+/// Something about the printer a person must know, in the order the kiosk should show them: the first one
+/// present is the most useful thing to fix (a cover open also makes the printer offline, so "cover open"
+/// comes before "offline").
+public enum PrinterStatusCondition: String, Sendable, CaseIterable, Comparable {
+    case noReply
+    case coverOpen
+    case paperOut
+    case error
+    case offline
+    case paperNearEnd
+
+    /// Whether a ticket can still be printed with this condition (only "near end" allows it).
+    public var blocksPrinting: Bool { self != .paperNearEnd }
+
+    /// Text for the kiosk and the supervisor screen; Vietnamese is the default language.
+    public var vietnamese: String {
+        switch self {
+        case .noReply: "Máy in không phản hồi (kiểm tra cáp và nguồn điện)"
+        case .coverOpen: "Nắp máy in đang mở"
+        case .paperOut: "Máy in hết giấy"
+        case .error: "Máy in gặp lỗi"
+        case .offline: "Máy in đang ngoại tuyến"
+        case .paperNearEnd: "Máy in sắp hết giấy"
+        }
+    }
+
+    public var english: String {
+        switch self {
+        case .noReply: "Printer not responding (check cable and power)"
+        case .coverOpen: "Printer cover open"
+        case .paperOut: "Printer out of paper"
+        case .error: "Printer error"
+        case .offline: "Printer offline"
+        case .paperNearEnd: "Printer paper nearly out"
+        }
+    }
+
+    public static func < (lhs: Self, rhs: Self) -> Bool {
+        allCases.firstIndex(of: lhs) ?? 0 < allCases.firstIndex(of: rhs) ?? 0
+    }
+}

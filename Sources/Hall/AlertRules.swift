@@ -14,18 +14,22 @@ struct AlertRules {
     func fieldAlerts(_ field: FieldWatch, _ now: Date) -> [HallAlert] {
         var alerts: [HallAlert] = []
         if field.waiting > 0, field.estimatedWaitMinutes > field.targetMinutes {
-            alerts.append(HallAlert(
-                id: "predicted-wait:\(field.code)", kind: .predictedWait, field: field.code,
-                message: "\(field.name): chờ dự kiến \(field.estimatedWaitMinutes) phút, vượt mục tiêu \(field.targetMinutes) phút — mở thêm quầy?",
-                messageEn: "\(field.nameEn): predicted wait \(field.estimatedWaitMinutes) min exceeds the \(field.targetMinutes) min target — open another counter?",
-                at: now))
+            alerts.append(
+                HallAlert(
+                    id: "predicted-wait:\(field.code)", kind: .predictedWait, field: field.code,
+                    message:
+                        "\(field.name): chờ dự kiến \(field.estimatedWaitMinutes) phút, vượt mục tiêu \(field.targetMinutes) phút — mở thêm quầy?",
+                    messageEn:
+                        "\(field.nameEn): predicted wait \(field.estimatedWaitMinutes) min exceeds the \(field.targetMinutes) min target — open another counter?",
+                    at: now))
         }
         if field.waiting > 0, field.longestWaitMinutes > field.targetMinutes {
-            alerts.append(HallAlert(
-                id: "ticket-over-target:\(field.code)", kind: .ticketOverTarget, field: field.code,
-                message: "\(field.name): có người đã chờ \(field.longestWaitMinutes) phút (mục tiêu \(field.targetMinutes) phút).",
-                messageEn: "\(field.nameEn): someone has waited \(field.longestWaitMinutes) min (target \(field.targetMinutes) min).",
-                at: now))
+            alerts.append(
+                HallAlert(
+                    id: "ticket-over-target:\(field.code)", kind: .ticketOverTarget, field: field.code,
+                    message: "\(field.name): có người đã chờ \(field.longestWaitMinutes) phút (mục tiêu \(field.targetMinutes) phút).",
+                    messageEn: "\(field.nameEn): someone has waited \(field.longestWaitMinutes) min (target \(field.targetMinutes) min).",
+                    at: now))
         }
         return alerts
     }

@@ -26,7 +26,8 @@ public enum CalendarFiles {
         let edited = Set(overrides.map(\.year))
         let years = shipped.filter { !edited.contains($0.year) } + overrides
         let settingsURL = directory.appendingPathComponent("settings.json")
-        let settings = FileManager.default.fileExists(atPath: settingsURL.path)
+        let settings =
+            FileManager.default.fileExists(atPath: settingsURL.path)
             ? try JSONDecoder().decode(Settings.self, from: Data(contentsOf: settingsURL))
             : Settings(extraWindows: [], noWaitFriday: NoWaitFridaySettings(), seasons: nil)
         return try WorkingCalendar(

@@ -1,6 +1,6 @@
-public import Foundation
 public import DeviceProtocols
-public import QueueCore
+public import Foundation
+import QueueCore
 public import QueueStore
 
 /// A caller keypad's keys do exactly what the staff page's buttons do, at the keypad's counter, as the
@@ -20,7 +20,8 @@ public struct CallerActions: Sendable {
             return event.map { "Gọi \($0.ticket.number)" } ?? "Không còn ai chờ"
         }
         guard let current = try await database.counters().first(where: { $0.number == counter })?.current else {
-            throw QueueError.invalid("Quầy \(counter) chưa có phiếu nào; bấm “gọi số” trước.",
+            throw QueueError.invalid(
+                "Quầy \(counter) chưa có phiếu nào; bấm “gọi số” trước.",
                 "Counter \(counter) has no ticket; press “next” first.")
         }
         let event = try await database.apply(Self.action(command), ticket: current.id, by: actor, at: now)

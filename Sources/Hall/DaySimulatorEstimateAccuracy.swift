@@ -1,4 +1,5 @@
-public import QueueStore
+import QueueStore
+
 /// How well the live wait estimate printed on each ticket matched the wait that followed, per field, over a
 /// simulated or replayed day (issue: the estimator's accuracy is measured).
 ///

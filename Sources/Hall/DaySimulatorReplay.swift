@@ -1,6 +1,6 @@
-public import QueueStore
-public import Foundation
+import Foundation
 public import QueueCore
+import QueueStore
 
 extension SimulatedArrival {
     /// Reads a past day to replay: CSV lines `issuedAt,field,serviceSeconds`, an optional header line, `#`

@@ -1,5 +1,5 @@
+import DeviceProtocols
 public import Foundation
-public import DeviceProtocols
 public import Logging
 public import QueueCore
 public import QueueStore
@@ -170,9 +170,10 @@ public actor DisplayHub: Service {
         entries[id] = entry
         guard wasOK else { return }
         logger.warning("Display \(id) failed: \(error)")
-        alert(HallAlert(
-            id: "device:\(id)", kind: .device, counter: entry.counter, message: entry.problem?.vi ?? "",
-            messageEn: entry.problem?.en ?? "", at: clock.now()))
+        alert(
+            HallAlert(
+                id: "device:\(id)", kind: .device, counter: entry.counter, message: entry.problem?.vi ?? "",
+                messageEn: entry.problem?.en ?? "", at: clock.now()))
     }
 
     /// Re-drives offline displays; clears thank-you lines that have run out. `run()` calls it every
@@ -185,4 +186,40 @@ public actor DisplayHub: Service {
         }
         for id in order where entries[id]?.status != .ok { await drive(id: id) }
     }
+}
+
+extension DisplayHub {
+    public var infos: [DeviceInfo] {
+        order.compactMap { id in
+            guard let entry = entries[id] else { return nil }
+            return DeviceInfo(
+                id: id, kind: .display, profile: entry.display.profile.id, name: entry.display.profile.name,
+                port: entry.display.port.name, counter: entry.counter, status: entry.status,
+                statusText: entry.problem?.vi ?? "Đang hoạt động", statusTextEn: entry.problem?.en ?? "Working",
+                lastSeen: entry.lastSeen, simulated: entry.display.port.simulated, screen: entry.screen)
+        }
+    }
+
+    public func has(_ id: String) -> Bool { entries[id] != nil }
+
+    public func bind(_ id: String, counter: Int?) async {
+        entries[id]?.counter = counter
+        await drive(id: id)
+    }
+
+    /// Lights every cell for 3 s, then shows the counter again.
+    public func test(_ id: String) async throws {
+        guard let entry = entries[id] else { return }
+        let address = entry.display.address(counter: entry.counter ?? 0)
+        try await entry.display.port.write(try entry.display.encoder.testPattern(address: address))
+        try? await Task.sleep(for: .seconds(3))
+        await drive(id: id)
+    }
+}
+
+/// What changes a counter's display: a ticket event, a pause, a rating to thank for.
+public enum HallSignal: Sendable {
+    case ticket(PublishedEvent)
+    case paused(counter: Int, Bool)
+    case thanks(counter: Int)
 }

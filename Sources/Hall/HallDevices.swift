@@ -1,5 +1,5 @@
-public import Foundation
 import DeviceProtocols
+import Foundation
 public import QueueCore
 public import QueueStore
 
@@ -46,15 +46,21 @@ public struct HallDevices: DeviceDirectory {
             do {
                 try await displays.test(id)
             } catch {
-                throw DeviceDirectoryError.failed("Bảng số không nhận mẫu thử: \(error)", "The display did not take the test pattern: \(error)")
+                throw DeviceDirectoryError.failed(
+                    "Bảng số không nhận mẫu thử: \(error)", "The display did not take the test pattern: \(error)")
             }
-            return DeviceTestResult(message: "Đã gửi mẫu thử tới \(id) (sáng mọi ô trong 3 giây).", messageEn: "Test pattern sent to \(id) (every cell lit for 3 s).")
+            return DeviceTestResult(
+                message: "Đã gửi mẫu thử tới \(id) (sáng mọi ô trong 3 giây).",
+                messageEn: "Test pattern sent to \(id) (every cell lit for 3 s).")
         }
         if await keypads.has(id) {
-            return DeviceTestResult(message: "Bấm một phím trên \(id); “lần cuối” sẽ đổi.", messageEn: "Press a key on \(id); its last-seen time changes.")
+            return DeviceTestResult(
+                message: "Bấm một phím trên \(id); “lần cuối” sẽ đổi.", messageEn: "Press a key on \(id); its last-seen time changes.")
         }
         if printers?.printer(id: id) != nil {
-            return DeviceTestResult(message: "Dùng “khongcho print-test” hoặc in lại một phiếu để thử máy in.", messageEn: "Use `khongcho print-test` or reprint a ticket to test a printer.")
+            return DeviceTestResult(
+                message: "Dùng “khongcho print-test” hoặc in lại một phiếu để thử máy in.",
+                messageEn: "Use `khongcho print-test` or reprint a ticket to test a printer.")
         }
         throw DeviceDirectoryError.unknownDevice(id)
     }

@@ -1,4 +1,4 @@
-public import DeviceProtocols
+import DeviceProtocols
 import Synchronization
 
 /// The printers attached right now and which kiosk prints where. Hot-plug adds and removes printers;

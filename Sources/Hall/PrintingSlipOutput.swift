@@ -1,6 +1,6 @@
-public import Foundation
 public import DeviceProtocols
-public import QueueCore
+import Foundation
+import QueueCore
 public import QueueStore
 
 /// Prints return-promise slips on the printer bound to the counter (device bindings), or on the virtual

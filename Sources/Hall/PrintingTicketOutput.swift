@@ -1,5 +1,5 @@
-public import Foundation
 public import DeviceProtocols
+import Foundation
 public import QueueCore
 import QueueStore
 
@@ -28,8 +28,10 @@ public struct PrintingTicketOutput: TicketOutput {
 
     public func print(_ request: PrintRequest) async -> PrintOutcome {
         guard let printer = registry.printer(forKiosk: request.kiosk) else {
-            alert(PrinterAlert(printer: "-", number: request.ticket.label, message: "Không có máy in nào được kết nối.",
-                messageEn: "No printer is connected.", at: clock.now()))
+            alert(
+                PrinterAlert(
+                    printer: "-", number: request.ticket.label, message: "Không có máy in nào được kết nối.",
+                    messageEn: "No printer is connected.", at: clock.now()))
             return PrintOutcome(status: .failed, message: "Máy in chưa kết nối; vui lòng ghi lại số trên màn hình.")
         }
         do {

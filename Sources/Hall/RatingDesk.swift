@@ -15,7 +15,8 @@ public struct RatingDesk: Sendable {
     }
 
     public func rate(level: Int, counter: Int, source: Rating.Source, device: String?, at now: Date) async throws -> RecordedRating {
-        let recorded = try await database.recordRating(level: level, counter: counter, source: source, device: device, at: now, policy: policy)
+        let recorded = try await database.recordRating(
+            level: level, counter: counter, source: source, device: device, at: now, policy: policy)
         if !recorded.repeated {
             events.publish(.rating(RatingThanks(counter: counter, level: level, ticket: recorded.rating.ticket)))
         }

@@ -35,7 +35,8 @@ struct ReportChart {
             let length = top > 0 ? Int((bar.value / top * Double(Self.barArea)).rounded()) : 0
             let colour = bar.met.map { $0 ? "#2e7d32" : "#c62828" } ?? "#1565c0"
             out += "<text x=\"\(Self.labelWidth - 6)\" y=\"\(y + 13)\" text-anchor=\"end\">\(ReportHTML.escape(bar.label))</text>"
-            out += "<rect x=\"\(Self.labelWidth)\" y=\"\(y + 3)\" width=\"\(max(0, length))\" height=\"\(Self.rowHeight - 6)\" fill=\"\(colour)\"/>"
+            out +=
+                "<rect x=\"\(Self.labelWidth)\" y=\"\(y + 3)\" width=\"\(max(0, length))\" height=\"\(Self.rowHeight - 6)\" fill=\"\(colour)\"/>"
             if let target = bar.target, top > 0 {
                 let x = Self.labelWidth + Int((target / top * Double(Self.barArea)).rounded())
                 out += "<line x1=\"\(x)\" y1=\"\(y + 1)\" x2=\"\(x)\" y2=\"\(y + Self.rowHeight - 1)\" stroke=\"#000\" stroke-width=\"2\"/>"

@@ -65,23 +65,34 @@ enum ReportHTML {
     static func keyFigures(_ report: PeriodReport) -> String {
         let total = report.figures.total
         var rows = [
-            targetRow("Tỷ lệ hài lòng toàn trung tâm", "Overall satisfaction", total.satisfactionRate,
-                total.satisfactionTarget, total.satisfactionMet),
+            targetRow(
+                "Tỷ lệ hài lòng toàn trung tâm", "Overall satisfaction", total.satisfactionRate,
+                total.satisfactionTarget, total.satisfactionMet)
         ]
         for field in report.figures.byField {
             let names = report.fieldName(field.key)
-            rows.append(targetRow("Hài lòng – \(names.name)", "Satisfaction – \(names.nameEn)", field.satisfactionRate,
-                field.satisfactionTarget, field.satisfactionMet))
+            rows.append(
+                targetRow(
+                    "Hài lòng – \(names.name)", "Satisfaction – \(names.nameEn)", field.satisfactionRate,
+                    field.satisfactionTarget, field.satisfactionMet))
         }
-        rows.append(targetRow("Trả kết quả đúng hẹn", "Results returned on time", total.promisesOnTimeRate,
-            total.promisesOnTimeTarget, total.promisesOnTimeMet))
-        rows.append(infoRow("Chờ trong mục tiêu của lĩnh vực", "Waits within the field's target",
-            total.withinTargetShare.map { "\(ReportNumber.percent($0)) %" }))
+        rows.append(
+            targetRow(
+                "Trả kết quả đúng hẹn", "Results returned on time", total.promisesOnTimeRate,
+                total.promisesOnTimeTarget, total.promisesOnTimeMet))
+        rows.append(
+            infoRow(
+                "Chờ trong mục tiêu của lĩnh vực", "Waits within the field's target",
+                total.withinTargetShare.map { "\(ReportNumber.percent($0)) %" }))
         rows.append(infoRow("Giải quyết trong ngày", "Same-day resolution", total.sameDayRate.map { "\(ReportNumber.percent($0)) %" }))
-        rows.append(infoRow("Phiếu cấp / đã phục vụ / vắng mặt", "Tickets issued / served / no-shows",
-            "\(total.issued) / \(total.served) / \(total.noShows)"))
-        rows.append(infoRow("Thời gian chờ TB / P90 (phút)", "Mean / p90 wait (min)",
-            total.waitMeanSeconds.map { "\(ReportNumber.minutes($0)) / \(ReportNumber.minutes(total.waitP90Seconds))" }))
+        rows.append(
+            infoRow(
+                "Phiếu cấp / đã phục vụ / vắng mặt", "Tickets issued / served / no-shows",
+                "\(total.issued) / \(total.served) / \(total.noShows)"))
+        rows.append(
+            infoRow(
+                "Thời gian chờ TB / P90 (phút)", "Mean / p90 wait (min)",
+                total.waitMeanSeconds.map { "\(ReportNumber.minutes($0)) / \(ReportNumber.minutes(total.waitP90Seconds))" }))
         return """
             <section>
             <h2>Chỉ tiêu chính <span class="en">Key figures</span></h2>
@@ -118,21 +129,24 @@ enum ReportHTML {
         let waits = ReportChart(
             title: "Thời gian chờ TB theo giờ lấy số, phút (mean wait by hour, min)",
             bars: report.figures.byHour.map { row in
-                ReportChart.Bar(label: "\(row.key):00", value: (row.waitMeanSeconds ?? 0) / 60,
+                ReportChart.Bar(
+                    label: "\(row.key):00", value: (row.waitMeanSeconds ?? 0) / 60,
                     text: row.waitMeanSeconds.map { ReportNumber.minutes($0) } ?? "—", target: nil, met: nil)
             },
             scale: nil)
         let tickets = ReportChart(
             title: "Số phiếu theo lĩnh vực (tickets by field)",
             bars: report.figures.byField.map { row in
-                ReportChart.Bar(label: report.fieldName(row.key).name, value: Double(row.issued), text: String(row.issued),
+                ReportChart.Bar(
+                    label: report.fieldName(row.key).name, value: Double(row.issued), text: String(row.issued),
                     target: nil, met: nil)
             },
             scale: nil)
         let satisfaction = ReportChart(
             title: "Tỷ lệ hài lòng theo lĩnh vực, % — vạch đen: mục tiêu (satisfaction by field, %; black mark: target)",
             bars: report.figures.byField.map { row in
-                ReportChart.Bar(label: report.fieldName(row.key).name, value: (row.satisfactionRate ?? 0) * 100,
+                ReportChart.Bar(
+                    label: report.fieldName(row.key).name, value: (row.satisfactionRate ?? 0) * 100,
                     text: row.satisfactionRate.map { "\(ReportNumber.percent($0)) %" } ?? "—",
                     target: row.satisfactionTarget * 100, met: row.satisfactionMet)
             },
@@ -187,7 +201,8 @@ enum ReportHTML {
     static func estimates(_ report: PeriodReport) -> String {
         let accuracy = report.estimateAccuracy
         let rows = ([accuracy.total] + accuracy.byField).map { item in
-            let name = item.key == "total"
+            let name =
+                item.key == "total"
                 ? ReportSection.total.name("total", in: report) : ReportSection.field.name(item.key, in: report)
             return "<tr><td class=\"name\">\(escape(name))</td><td>\(item.tickets)</td>"
                 + "<td>\(ReportNumber.minutes(item.meanAbsoluteErrorSeconds))</td><td>\(ReportNumber.minutes(item.biasSeconds))</td></tr>"

@@ -1,6 +1,6 @@
 public import Foundation
-public import QueueStore
 import QueueCore
+public import QueueStore
 
 /// What happened to the paper copy of a ticket.
 public struct PrintOutcome: Codable, Sendable, Equatable {
@@ -63,7 +63,8 @@ public struct PromiseSlip: Sendable, Equatable {
     public var explanation: String
 
     public init(
-        dossierId: Int64, ticketId: Int64?, ticket: String, fieldName: String, counter: Int?, procedureCode: String, procedureName: String, receivedAt: Date,
+        dossierId: Int64, ticketId: Int64?, ticket: String, fieldName: String, counter: Int?, procedureCode: String, procedureName: String,
+        receivedAt: Date,
         promisedAt: Date, explanation: String
     ) {
         self.dossierId = dossierId

@@ -11,9 +11,11 @@ public enum CatalogBuilder {
                 Field(code: "ho-tich", name: "Hộ tịch", nameEn: "Civil status", prefix: "B"),
             ],
             procedures: [
-                Procedure(code: "1.001193", field: "ho-tich", name: "Đăng ký khai sinh", workingDays: 0, sameDayGroup: 1,
+                Procedure(
+                    code: "1.001193", field: "ho-tich", name: "Đăng ký khai sinh", workingDays: 0, sameDayGroup: 1,
                     noWaitFriday: true),
-                Procedure(code: "1.004227", field: "dat-dai", name: "Đăng ký biến động đất đai", workingDays: 10, sameDayGroup: 3,
+                Procedure(
+                    code: "1.004227", field: "dat-dai", name: "Đăng ký biến động đất đai", workingDays: 10, sameDayGroup: 3,
                     noWaitFriday: false),
             ],
             counters: [

@@ -28,4 +28,3 @@ public final class CountingSynthesiser: VoiceSynthesiser, @unchecked Sendable {
 public func temporaryVoiceDirectory() -> URL {
     FileManager.default.temporaryDirectory.appendingPathComponent("khongcho-voice-\(UUID().uuidString)")
 }
-

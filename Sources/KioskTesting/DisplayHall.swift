@@ -1,6 +1,6 @@
+import DeviceProtocols
 import Foundation
 public import Hall
-import DeviceProtocols
 import Logging
 import QueueCore
 public import Simulators

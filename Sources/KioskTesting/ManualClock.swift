@@ -1,5 +1,5 @@
-import Hall
 public import Foundation
+import Hall
 public import QueueCore
 import Synchronization
 

@@ -1,9 +1,9 @@
-import QueueStore
+import DeviceProtocols
 import Foundation
 public import Hall
-import DeviceProtocols
 import Logging
 import QueueCore
+import QueueStore
 
 extension KeypadHub {
     /// Four keypads: rating keypads at counters 1 and 2, a caller keypad at 1, and an unbound "USB" one.

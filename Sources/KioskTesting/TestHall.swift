@@ -1,8 +1,8 @@
 public import Foundation
 import Hall
-public import WebAPI
 public import QueueCore
 public import QueueStore
+public import WebAPI
 
 /// A whole hall for tests: in-memory store seeded with a small catalog, a manual clock, and a staff member
 /// per counter plus a supervisor and an admin (password `secret-pass`, cheap bcrypt cost).

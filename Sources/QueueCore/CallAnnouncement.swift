@@ -32,7 +32,8 @@ public struct CallAnnouncement: Sendable, Equatable {
                 "Ticket label '\(label)' is invalid: expected 1–2 capital letters A–Z and 1–4 digits (e.g. A012).")
         }
         guard (1...99).contains(counter) else {
-            throw QueueError.invalid("Số quầy \(counter) không hợp lệ: cần từ 1 đến 99.",
+            throw QueueError.invalid(
+                "Số quầy \(counter) không hợp lệ: cần từ 1 đến 99.",
                 "Counter \(counter) is invalid: expected 1 to 99.")
         }
         self.label = label

@@ -11,18 +11,24 @@ extension Catalog {
         for procedure in procedures {
             try procedure.validate()
             guard fieldCodes.contains(procedure.field) else {
-                throw QueueError(.invalidCatalog,
-                    message: "Thủ tục \(procedure.code) thuộc lĩnh vực “\(procedure.field)” không có trong danh mục; chuyển hoặc xóa thủ tục trước khi xóa lĩnh vực.",
-                    englishMessage: "Procedure \(procedure.code) belongs to field '\(procedure.field)', which is not in the catalog; move or delete the procedure first.")
+                throw QueueError(
+                    .invalidCatalog,
+                    message:
+                        "Thủ tục \(procedure.code) thuộc lĩnh vực “\(procedure.field)” không có trong danh mục; chuyển hoặc xóa thủ tục trước khi xóa lĩnh vực.",
+                    englishMessage:
+                        "Procedure \(procedure.code) belongs to field '\(procedure.field)', which is not in the catalog; move or delete the procedure first."
+                )
             }
         }
         try requireUnique(procedures.map(\.code), what: "mã thủ tục", english: "procedure code")
         for counter in counters {
             try counter.validate()
             for code in counter.fields where !fieldCodes.contains(code) {
-                throw QueueError(.invalidCatalog,
+                throw QueueError(
+                    .invalidCatalog,
                     message: "Quầy \(counter.number) phục vụ lĩnh vực “\(code)” không có trong danh mục; sửa quầy trước khi xóa lĩnh vực.",
-                    englishMessage: "Counter \(counter.number) serves field '\(code)', which is not in the catalog; edit the counter first.")
+                    englishMessage: "Counter \(counter.number) serves field '\(code)', which is not in the catalog; edit the counter first."
+                )
             }
         }
         try requireUnique(counters.map { String($0.number) }, what: "số quầy", english: "counter number")
@@ -32,13 +38,17 @@ extension Catalog {
 
 extension Field {
     public func validate() throws(QueueError) {
-        try require(Self.isCode(code), "Mã lĩnh vực “\(code)” chỉ gồm chữ thường không dấu, số và dấu gạch ngang.",
+        try require(
+            Self.isCode(code), "Mã lĩnh vực “\(code)” chỉ gồm chữ thường không dấu, số và dấu gạch ngang.",
             "Field code '\(code)' must be lowercase ASCII letters, digits and dashes.")
-        try require(!name.trimmed.isEmpty && !nameEn.trimmed.isEmpty, "Lĩnh vực “\(code)” cần tên tiếng Việt và tiếng Anh.",
+        try require(
+            !name.trimmed.isEmpty && !nameEn.trimmed.isEmpty, "Lĩnh vực “\(code)” cần tên tiếng Việt và tiếng Anh.",
             "Field '\(code)' needs a Vietnamese and an English name.")
-        try require(prefix.count >= 1 && prefix.count <= 2 && prefix.allSatisfy { $0.isASCII && $0.isUppercase },
+        try require(
+            prefix.count >= 1 && prefix.count <= 2 && prefix.allSatisfy { $0.isASCII && $0.isUppercase },
             "Tiền tố “\(prefix)” phải là 1–2 chữ in hoa A–Z.", "Prefix '\(prefix)' must be 1–2 capital letters A–Z.")
-        try require((1...240).contains(waitTargetMinutes), "Mục tiêu thời gian chờ phải từ 1 đến 240 phút.",
+        try require(
+            (1...240).contains(waitTargetMinutes), "Mục tiêu thời gian chờ phải từ 1 đến 240 phút.",
             "Wait target must be between 1 and 240 minutes.")
     }
 
@@ -50,12 +60,15 @@ extension Field {
 
 extension Procedure {
     public func validate() throws(QueueError) {
-        try require(!code.trimmed.isEmpty && code.count <= 40, "Mã thủ tục không hợp lệ: “\(code)”.",
+        try require(
+            !code.trimmed.isEmpty && code.count <= 40, "Mã thủ tục không hợp lệ: “\(code)”.",
             "Invalid procedure code '\(code)'.")
         try require(!name.trimmed.isEmpty, "Thủ tục “\(code)” cần có tên.", "Procedure '\(code)' needs a name.")
-        try require((0...365).contains(workingDays), "Thời hạn giải quyết của “\(code)” phải từ 0 đến 365 ngày làm việc.",
+        try require(
+            (0...365).contains(workingDays), "Thời hạn giải quyết của “\(code)” phải từ 0 đến 365 ngày làm việc.",
             "Working days of '\(code)' must be 0–365.")
-        try require((1...3).contains(sameDayGroup), "Nhóm giải quyết trong ngày của “\(code)” phải là 1, 2 hoặc 3.",
+        try require(
+            (1...3).contains(sameDayGroup), "Nhóm giải quyết trong ngày của “\(code)” phải là 1, 2 hoặc 3.",
             "Same-day group of '\(code)' must be 1, 2 or 3.")
     }
 }
@@ -64,7 +77,8 @@ extension Counter {
     public func validate() throws(QueueError) {
         try require((1...999).contains(number), "Số quầy phải từ 1 đến 999.", "Counter number must be 1–999.")
         try require(!name.trimmed.isEmpty, "Quầy \(number) cần có tên.", "Counter \(number) needs a name.")
-        try require(!fields.isEmpty, "Quầy \(number) phải phục vụ ít nhất một lĩnh vực.",
+        try require(
+            !fields.isEmpty, "Quầy \(number) phải phục vụ ít nhất một lĩnh vực.",
             "Counter \(number) must serve at least one field.")
     }
 }
@@ -72,7 +86,8 @@ extension Counter {
 extension OfficeSession {
     public func validate() throws(QueueError) {
         guard let startMinute, let endMinute, startMinute < endMinute else {
-            throw .invalid("Buổi làm việc “\(start)–\(end)” không hợp lệ (dạng HH:MM, bắt đầu trước kết thúc).",
+            throw .invalid(
+                "Buổi làm việc “\(start)–\(end)” không hợp lệ (dạng HH:MM, bắt đầu trước kết thúc).",
                 "Office session '\(start)–\(end)' is invalid (HH:MM, start before end).")
         }
     }

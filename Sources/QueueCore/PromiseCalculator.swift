@@ -24,11 +24,14 @@ public struct PromiseCalculator: Sendable {
                     explanationEn: "No-wait Friday: result the same day, by \(Self.clock(closing)) on \(day.iso).")
             }
             let next = try calendar.nextWorkingDay(after: day)
-            let cutoff = Self.clock(settings.cutoffMinute), morning = Self.clock(settings.nextDayMinute)
+            let cutoff = Self.clock(settings.cutoffMinute)
+            let morning = Self.clock(settings.nextDayMinute)
             return Promise(
                 promisedAt: next.date(atMinute: settings.nextDayMinute), rule: .noWaitFridayAfterCutoff,
-                explanation: "Thứ sáu không chờ: hồ sơ nhận từ \(cutoff) trở đi được trả trước \(morning) ngày làm việc tiếp theo (\(next.vietnamese)).",
-                explanationEn: "No-wait Friday: files received from \(cutoff) on are returned by \(morning) on the next working day (\(next.iso)).")
+                explanation:
+                    "Thứ sáu không chờ: hồ sơ nhận từ \(cutoff) trở đi được trả trước \(morning) ngày làm việc tiếp theo (\(next.vietnamese)).",
+                explanationEn:
+                    "No-wait Friday: files received from \(cutoff) on are returned by \(morning) on the next working day (\(next.iso)).")
         }
         let received = try effectiveIntakeDay(day: day, minute: minute)
         if procedure.sameDayGroup == 1 || procedure.workingDays == 0 {
@@ -46,8 +49,11 @@ public struct PromiseCalculator: Sendable {
         let closing = try closing(on: due)
         return Promise(
             promisedAt: due.date(atMinute: closing), rule: .workingDays(count),
-            explanation: "Thời hạn \(count) ngày làm việc kể từ ngày nhận \(received.vietnamese) (không tính ngày nghỉ, lễ, Tết): trả trước \(Self.clock(closing)) ngày \(due.vietnamese).",
-            explanationEn: "\(count) working days from receipt on \(received.iso) (weekends and holidays excluded): by \(Self.clock(closing)) on \(due.iso).")
+            explanation:
+                "Thời hạn \(count) ngày làm việc kể từ ngày nhận \(received.vietnamese) (không tính ngày nghỉ, lễ, Tết): trả trước \(Self.clock(closing)) ngày \(due.vietnamese).",
+            explanationEn:
+                "\(count) working days from receipt on \(received.iso) (weekends and holidays excluded): by \(Self.clock(closing)) on \(due.iso)."
+        )
     }
 
     /// The day a file counts as received: the intake day if it is a working day and the hall has not closed,

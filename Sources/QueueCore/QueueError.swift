@@ -68,7 +68,8 @@ extension TicketState {
 
 extension QueueError {
     public static func notYourCounter(_ counter: Int?) -> QueueError {
-        QueueError(.notYourCounter,
+        QueueError(
+            .notYourCounter,
             message: "Tài khoản này chỉ được thao tác với phiếu tại quầy \(counter.map(String.init) ?? "của mình").",
             englishMessage: "This account may only act on tickets at counter \(counter.map(String.init) ?? "its own").")
     }

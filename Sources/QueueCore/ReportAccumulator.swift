@@ -176,4 +176,3 @@ public struct ReportAccumulator: Sendable {
         return staff.count - 1
     }
 }
-

@@ -82,9 +82,10 @@ public struct ReportBytesReader {
 
 extension ReportTally {
     func encode(into writer: inout ReportBytesWriter) {
-        for value in [issued, served, noShows, transferred, withinTarget, serviceTimed, sameDayPromises, sameDayResolved,
-            promisesDue, promisesOnTime, level1, level2, level3, level4, touched ? 1 : 0]
-        {
+        for value in [
+            issued, served, noShows, transferred, withinTarget, serviceTimed, sameDayPromises, sameDayResolved,
+            promisesDue, promisesOnTime, level1, level2, level3, level4, touched ? 1 : 0,
+        ] {
             writer.int(Int64(value))
         }
         writer.int(waitSum)

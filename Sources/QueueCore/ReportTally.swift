@@ -106,7 +106,9 @@ struct ReportTally: Sendable {
         var low = 0
         var high = last
         while low < high {
-            let a = buffer[low], b = buffer[(low + high) / 2], c = buffer[high]
+            let a = buffer[low]
+            let b = buffer[(low + high) / 2]
+            let c = buffer[high]
             let pivot = Swift.max(Swift.min(a, b), Swift.min(Swift.max(a, b), c))
             var less = low
             var index = low

@@ -40,3 +40,41 @@ public struct ReportTicket: Sendable, Equatable {
         self.issueWeekday = reading.weekday
     }
 }
+
+/// One result-return promise: when the dossier was received, when the result was promised, when (if yet) it was
+/// returned, and whether the procedure was a same-day one.
+public struct ReportPromise: Sendable, Equatable {
+    public var field: String
+    public var receivedAt: Date
+    public var promisedAt: Date
+    public var returnedAt: Date?
+    public var sameDay: Bool
+
+    public init(field: String, receivedAt: Date, promisedAt: Date, returnedAt: Date? = nil, sameDay: Bool) {
+        self.field = field
+        self.receivedAt = receivedAt
+        self.promisedAt = promisedAt
+        self.returnedAt = returnedAt
+        self.sameDay = sameDay
+    }
+}
+
+/// One satisfaction rating. Levels follow the citizen's form: 1 = rất hài lòng (very satisfied), 2 = hài lòng
+/// (satisfied), 3 = bình thường (neutral), 4 = không hài lòng (dissatisfied); levels 1 and 2 count as satisfied.
+public struct ReportRating: Sendable, Equatable {
+    public var at: Date
+    public var counter: Int?
+    public var field: String?
+    public var staff: String?
+    public var level: Int
+
+    public init(at: Date, counter: Int? = nil, field: String? = nil, staff: String? = nil, level: Int) {
+        self.at = at
+        self.counter = counter
+        self.field = field
+        self.staff = staff
+        self.level = level
+    }
+
+    public var isSatisfied: Bool { level == 1 || level == 2 }
+}

@@ -1,4 +1,5 @@
 public import Foundation
+import Synchronization
 
 /// The only way domain code learns the time: injected, so tests and the simulator can drive it.
 public protocol WallClock: Sendable {
@@ -8,4 +9,24 @@ public protocol WallClock: Sendable {
 public struct SystemWallClock: WallClock {
     public init() {}
     public func now() -> Date { Date() }
+}
+
+/// A wall clock the day simulator moves forward event by event; it never goes back.
+public final class VirtualClock: WallClock, Sendable {
+    private let current: Mutex<Date>
+
+    public init(_ start: Date) {
+        current = Mutex(start)
+    }
+
+    public func now() -> Date { current.withLock { $0 } }
+
+    /// Moves to `date`, or stays put when `date` is earlier.
+    public func advance(to date: Date) {
+        current.withLock { if date > $0 { $0 = date } }
+    }
+
+    public func advance(seconds: Double) {
+        current.withLock { $0 = $0.addingTimeInterval(max(0, seconds)) }
+    }
 }

@@ -25,11 +25,13 @@ public struct WorkingCalendar: Sendable {
         var byYear: [Int: CalendarYear] = [:]
         for year in years {
             try year.validate()
-            try requireInput(byYear[year.year] == nil,
+            try requireInput(
+                byYear[year.year] == nil,
                 "Lịch năm \(year.year) được nạp hai lần.", "The \(year.year) calendar is loaded twice.")
             byYear[year.year] = year
         }
-        try requireInput(!sessions.isEmpty,
+        try requireInput(
+            !sessions.isEmpty,
             "Cần ít nhất một buổi làm việc.", "At least one office session is required.")
         var minutes: [(start: Int, end: Int)] = []
         for session in sessions {
@@ -71,7 +73,8 @@ public struct WorkingCalendar: Sendable {
     /// The `count`-th working day after `day`; `day` itself is not counted (the starting day of a period is
     /// excluded, as in the Civil Code), and `count == 0` returns `day`.
     public func addWorkingDays(_ count: Int, to day: DayKey) throws(QueueError) -> DayKey {
-        try requireInput(count >= 0,
+        try requireInput(
+            count >= 0,
             "Số ngày làm việc không được âm (\(count)).", "Working-day count must not be negative (\(count)).")
         var result = day
         for _ in 0..<count { result = try nextWorkingDay(after: result) }
@@ -120,8 +123,10 @@ public struct WorkingCalendar: Sendable {
 
     func requireYear(_ day: DayKey) throws(QueueError) {
         guard years[day.year] != nil else {
-            throw QueueError(.invalidInput,
-                message: "Chưa có lịch ngày nghỉ năm \(day.year) (cần tệp assets/calendar/\(day.year).json); không thể tính ngày \(day.vietnamese).",
+            throw QueueError(
+                .invalidInput,
+                message:
+                    "Chưa có lịch ngày nghỉ năm \(day.year) (cần tệp assets/calendar/\(day.year).json); không thể tính ngày \(day.vietnamese).",
                 englishMessage: "No holiday calendar for \(day.year) (assets/calendar/\(day.year).json); cannot evaluate \(day.iso).")
         }
     }

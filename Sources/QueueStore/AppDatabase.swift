@@ -1,6 +1,7 @@
-public import GRDB
 public import Foundation
+public import GRDB
 public import QueueCore
+import Synchronization
 
 /// The store: SQLite through GRDB over any `DatabaseWriter` — a WAL pool on disk, an in-memory queue in tests.
 ///
@@ -32,7 +33,9 @@ public final class AppDatabase: Sendable {
     static func checkSchema(_ writer: any DatabaseWriter) throws {
         let superseded = try writer.read { db in try Migrations.migrator.hasBeenSuperseded(db) }
         if superseded {
-            throw StoreError(.newerSchema, """
+            throw StoreError(
+                .newerSchema,
+                """
                 Cơ sở dữ liệu được tạo bởi phiên bản KhôngChờ mới hơn; hãy cài phiên bản mới hơn. \
                 The database was written by a newer KhôngChờ: install that version (nothing was changed).
                 """)
@@ -52,7 +55,9 @@ extension AppDatabase {
         } catch let error as DatabaseError
             where error.resultCode == .SQLITE_NOTADB || error.resultCode == .SQLITE_CORRUPT
         {
-            throw StoreError(.corruptDatabase, """
+            throw StoreError(
+                .corruptDatabase,
+                """
                 Tệp dữ liệu \(path) bị hỏng hoặc không phải SQLite; khôi phục từ bản sao lưu hoặc chọn thư mục khác \
                 bằng --data. The database file is corrupt or not SQLite: restore a backup or pass another --data \
                 directory (nothing was changed). SQLite said: \(error.message ?? "\(error.resultCode)")
@@ -84,5 +89,38 @@ extension AppDatabase {
             try db.execute(sql: "PRAGMA synchronous = FULL")
         }
         return configuration
+    }
+}
+
+/// Why the store refused to open or act, with the fix in the message.
+public struct StoreError: Error, Sendable, CustomStringConvertible {
+    public enum Code: String, Sendable {
+        case corruptDatabase = "corrupt_database"
+        case newerSchema = "newer_schema"
+        case cannotOpen = "cannot_open"
+    }
+
+    public let code: Code
+    public let message: String
+
+    public init(_ code: Code, _ message: String) {
+        self.code = code
+        self.message = message
+    }
+
+    public var description: String { message }
+}
+
+/// Fans committed events out to listeners (the live stream, device drivers).
+final class EventSink: Sendable {
+    private let listeners = Mutex<[@Sendable ([PublishedEvent]) -> Void]>([])
+
+    func add(_ listener: @escaping @Sendable ([PublishedEvent]) -> Void) {
+        listeners.withLock { $0.append(listener) }
+    }
+
+    func deliver(_ events: [PublishedEvent]) {
+        guard !events.isEmpty else { return }
+        for listener in listeners.withLock({ $0 }) { listener(events) }
     }
 }

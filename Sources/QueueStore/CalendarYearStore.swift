@@ -1,6 +1,6 @@
 public import Foundation
-public import QueueCore
 import GRDB
+public import QueueCore
 
 extension AppDatabase {
     /// The calendar years the admin edited or added, oldest year first.

@@ -1,5 +1,5 @@
-public import QueueCore
 import GRDB
+public import QueueCore
 
 extension AppDatabase {
     /// Loads `catalog` when the store has none yet (first start); returns whether it did.
@@ -37,11 +37,13 @@ extension AppDatabase {
 
     func readCatalog(_ db: Database) throws -> Catalog {
         let fields = try Row.fetchAll(db, sql: "SELECT * FROM field ORDER BY position").map { row in
-            Field(code: row["code"], name: row["name"], nameEn: row["nameEn"], prefix: row["prefix"],
+            Field(
+                code: row["code"], name: row["name"], nameEn: row["nameEn"], prefix: row["prefix"],
                 waitTargetMinutes: row["waitTargetMinutes"])
         }
         let procedures = try Row.fetchAll(db, sql: "SELECT * FROM procedure ORDER BY position").map { row in
-            Procedure(code: row["code"], field: row["field"], name: row["name"], workingDays: row["workingDays"],
+            Procedure(
+                code: row["code"], field: row["field"], name: row["name"], workingDays: row["workingDays"],
                 sameDayGroup: row["sameDayGroup"], noWaitFriday: row["noWaitFriday"])
         }
         let counters = try Int.fetchAll(db, sql: "SELECT number FROM counter ORDER BY number").map { number in
@@ -57,7 +59,8 @@ extension AppDatabase {
     }
 
     func write(_ db: Database, _ catalog: Catalog) throws {
-        try db.execute(sql: "INSERT INTO centre (id, name) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name",
+        try db.execute(
+            sql: "INSERT INTO centre (id, name) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name",
             arguments: [catalog.centreName])
         try db.execute(sql: "DELETE FROM counterField; DELETE FROM procedure; DELETE FROM officeSession")
         try deleteMissing(db, table: "field", key: "code", keep: catalog.fields.map(\.code))
@@ -77,16 +80,20 @@ extension AppDatabase {
         }
         for (position, procedure) in catalog.procedures.enumerated() {
             try db.execute(
-                sql: "INSERT INTO procedure (code, field, name, workingDays, sameDayGroup, noWaitFriday, position) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                arguments: [procedure.code, procedure.field, procedure.name, procedure.workingDays, procedure.sameDayGroup,
-                    procedure.noWaitFriday, position])
+                sql:
+                    "INSERT INTO procedure (code, field, name, workingDays, sameDayGroup, noWaitFriday, position) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                arguments: [
+                    procedure.code, procedure.field, procedure.name, procedure.workingDays, procedure.sameDayGroup,
+                    procedure.noWaitFriday, position,
+                ])
         }
         for counter in catalog.counters {
             try db.execute(
                 sql: "INSERT INTO counter (number, name) VALUES (?, ?) ON CONFLICT (number) DO UPDATE SET name = excluded.name",
                 arguments: [counter.number, counter.name])
             for (position, field) in counter.fields.enumerated() {
-                try db.execute(sql: "INSERT INTO counterField (counter, field, position) VALUES (?, ?, ?)",
+                try db.execute(
+                    sql: "INSERT INTO counterField (counter, field, position) VALUES (?, ?, ?)",
                     arguments: [counter.number, field, position])
             }
         }

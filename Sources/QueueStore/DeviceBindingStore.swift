@@ -18,7 +18,8 @@ extension AppDatabase {
         try await writer.write { db in
             if let counter { _ = try counterRow(db, counter) }
             try db.execute(
-                sql: "INSERT INTO deviceBinding (device, counter, updatedAt) VALUES (?, ?, ?) ON CONFLICT (device) DO UPDATE SET counter = excluded.counter, updatedAt = excluded.updatedAt",
+                sql:
+                    "INSERT INTO deviceBinding (device, counter, updatedAt) VALUES (?, ?, ?) ON CONFLICT (device) DO UPDATE SET counter = excluded.counter, updatedAt = excluded.updatedAt",
                 arguments: [device, counter, Millis.of(now)])
         }
     }

@@ -1,6 +1,6 @@
 public import Foundation
-public import QueueCore
 import GRDB
+import QueueCore
 
 /// A dossier (hồ sơ) handed in at a counter, with the return it was promised.
 public struct Dossier: Codable, Sendable, Equatable {

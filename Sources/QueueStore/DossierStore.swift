@@ -1,6 +1,6 @@
 public import Foundation
-public import QueueCore
 import GRDB
+public import QueueCore
 
 extension AppDatabase {
     /// Records the dossier handed in with a ticket and its promise (`nil` for an incomplete dossier), and
@@ -38,7 +38,8 @@ extension AppDatabase {
         try await writer.write { db in
             guard let dossier = try fetchDossier(db, id: id, now: now) else { throw Self.unknownDossier(id) }
             guard dossier.returnedAt == nil else {
-                throw QueueError(.conflict, message: "Hồ sơ \(id) đã trả kết quả rồi.", englishMessage: "Dossier \(id) was already returned.")
+                throw QueueError(
+                    .conflict, message: "Hồ sơ \(id) đã trả kết quả rồi.", englishMessage: "Dossier \(id) was already returned.")
             }
             try db.execute(sql: "UPDATE dossier SET returnedAt = ? WHERE id = ?", arguments: [Millis.of(now), id])
             if let ticketID = dossier.ticketId, let ticket = try Ticket.fetch(db, id: ticketID) {

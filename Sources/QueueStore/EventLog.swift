@@ -10,9 +10,11 @@ extension AppDatabase {
         _ db: Database, _ kind: TicketEventKind, ticket: Ticket, at: Date, staff: String?, detail: String? = nil
     ) throws -> PublishedEvent {
         let snapshot = EventSnapshot(ticket: TicketSummary(ticket), waiting: try waitingCounts(db, day: ticket.serviceDay))
-        try db.cachedStatement(sql: """
+        try db.cachedStatement(
+            sql: """
                 INSERT INTO event (ticket, kind, at, field, counter, staff, detail, snapshot) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """).execute(
+                """
+        ).execute(
             arguments: [
                 ticket.id, kind.rawValue, Millis.of(at), ticket.field, ticket.counter, staff, detail,
                 String(decoding: try JSONEncoder().encode(snapshot), as: UTF8.self),
@@ -27,8 +29,11 @@ extension AppDatabase {
 
     /// Waiting tickets per field on `day`, every field listed (zero included).
     func waitingCounts(_ db: Database, day: String) throws -> [String: Int] {
-        var counts = Dictionary(uniqueKeysWithValues: try String.fetchAll(try db.cachedStatement(sql: "SELECT code FROM field")).map { ($0, 0) })
-        let rows = try Row.fetchAll(try db.cachedStatement(sql: "SELECT field, SUM(n) AS n FROM waitingCount WHERE serviceDay = ? GROUP BY field"), arguments: [day])
+        var counts = Dictionary(
+            uniqueKeysWithValues: try String.fetchAll(try db.cachedStatement(sql: "SELECT code FROM field")).map { ($0, 0) })
+        let rows = try Row.fetchAll(
+            try db.cachedStatement(sql: "SELECT field, SUM(n) AS n FROM waitingCount WHERE serviceDay = ? GROUP BY field"), arguments: [day]
+        )
         for row in rows { counts[row["field"]] = row["n"] }
         return counts
     }
@@ -36,7 +41,8 @@ extension AppDatabase {
     /// Events after `id` in order, for a live stream resuming where its client left off.
     public func events(after id: Int64, limit: Int = 1000) async throws -> [PublishedEvent] {
         try await writer.read { db in
-            let rows = try Row.fetchAll(try db.cachedStatement(sql: "SELECT id, kind, at, counter, snapshot FROM event WHERE id > ? ORDER BY id LIMIT ?"),
+            let rows = try Row.fetchAll(
+                try db.cachedStatement(sql: "SELECT id, kind, at, counter, snapshot FROM event WHERE id > ? ORDER BY id LIMIT ?"),
                 arguments: [id, limit])
             let decoder = JSONDecoder()
             return try rows.compactMap { row -> PublishedEvent? in

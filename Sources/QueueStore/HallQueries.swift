@@ -1,6 +1,6 @@
 public import Foundation
-public import QueueCore
 import GRDB
+public import QueueCore
 
 /// A field as the kiosk lists it.
 public struct FieldQueue: Codable, Sendable, Equatable {
@@ -117,7 +117,9 @@ extension AppDatabase {
                 lastEventId: try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM event") ?? 0,
                 fields: try fieldQueues(db, day: day),
                 counters: try counterStatuses(db),
-                recentCalls: calls.map { CallRecord(eventId: $0["id"], number: $0["label"], counter: $0["counter"], at: Millis.date($0["at"])) })
+                recentCalls: calls.map {
+                    CallRecord(eventId: $0["id"], number: $0["label"], counter: $0["counter"], at: Millis.date($0["at"]))
+                })
         }
     }
 

@@ -15,119 +15,125 @@ enum Migrations {
     }
 
     static func createCatalog(_ db: Database) throws {
-        try db.execute(sql: """
-            CREATE TABLE centre (id INTEGER PRIMARY KEY CHECK (id = 1), name TEXT NOT NULL);
-            CREATE TABLE field (
-              code TEXT PRIMARY KEY, name TEXT NOT NULL, nameEn TEXT NOT NULL,
-              prefix TEXT NOT NULL UNIQUE, waitTargetMinutes INTEGER NOT NULL, position INTEGER NOT NULL);
-            CREATE TABLE procedure (
-              code TEXT PRIMARY KEY, field TEXT NOT NULL REFERENCES field(code) ON DELETE CASCADE,
-              name TEXT NOT NULL, workingDays INTEGER NOT NULL, sameDayGroup INTEGER NOT NULL,
-              noWaitFriday BOOLEAN NOT NULL, position INTEGER NOT NULL);
-            CREATE TABLE counter (
-              number INTEGER PRIMARY KEY, name TEXT NOT NULL,
-              paused BOOLEAN NOT NULL DEFAULT 0, priorityStreak INTEGER NOT NULL DEFAULT 0);
-            CREATE TABLE counterField (
-              counter INTEGER NOT NULL REFERENCES counter(number) ON DELETE CASCADE,
-              field TEXT NOT NULL REFERENCES field(code) ON DELETE CASCADE,
-              position INTEGER NOT NULL, PRIMARY KEY (counter, field));
-            CREATE TABLE officeSession (id INTEGER PRIMARY KEY, start TEXT NOT NULL, end TEXT NOT NULL);
-            """)
+        try db.execute(
+            sql: """
+                CREATE TABLE centre (id INTEGER PRIMARY KEY CHECK (id = 1), name TEXT NOT NULL);
+                CREATE TABLE field (
+                  code TEXT PRIMARY KEY, name TEXT NOT NULL, nameEn TEXT NOT NULL,
+                  prefix TEXT NOT NULL UNIQUE, waitTargetMinutes INTEGER NOT NULL, position INTEGER NOT NULL);
+                CREATE TABLE procedure (
+                  code TEXT PRIMARY KEY, field TEXT NOT NULL REFERENCES field(code) ON DELETE CASCADE,
+                  name TEXT NOT NULL, workingDays INTEGER NOT NULL, sameDayGroup INTEGER NOT NULL,
+                  noWaitFriday BOOLEAN NOT NULL, position INTEGER NOT NULL);
+                CREATE TABLE counter (
+                  number INTEGER PRIMARY KEY, name TEXT NOT NULL,
+                  paused BOOLEAN NOT NULL DEFAULT 0, priorityStreak INTEGER NOT NULL DEFAULT 0);
+                CREATE TABLE counterField (
+                  counter INTEGER NOT NULL REFERENCES counter(number) ON DELETE CASCADE,
+                  field TEXT NOT NULL REFERENCES field(code) ON DELETE CASCADE,
+                  position INTEGER NOT NULL, PRIMARY KEY (counter, field));
+                CREATE TABLE officeSession (id INTEGER PRIMARY KEY, start TEXT NOT NULL, end TEXT NOT NULL);
+                """)
     }
 
     static func createTickets(_ db: Database) throws {
-        try db.execute(sql: """
-            CREATE TABLE dailySequence (
-              serviceDay TEXT NOT NULL, field TEXT NOT NULL, lastNumber INTEGER NOT NULL,
-              PRIMARY KEY (serviceDay, field));
-            CREATE TABLE ticket (
-              id INTEGER PRIMARY KEY AUTOINCREMENT, token TEXT NOT NULL UNIQUE,
-              serviceDay TEXT NOT NULL, issuedField TEXT NOT NULL, field TEXT NOT NULL,
-              number INTEGER NOT NULL, label TEXT NOT NULL, priority TEXT NOT NULL, state TEXT NOT NULL,
-              issuedAt INTEGER NOT NULL, calledAt INTEGER, servingAt INTEGER, endedAt INTEGER,
-              counter INTEGER, staff TEXT, recalls INTEGER NOT NULL DEFAULT 0, outcome TEXT, source TEXT,
-              UNIQUE (serviceDay, label));
-            CREATE INDEX ticketByState ON ticket(serviceDay, state, field);
-            -- Waiting tickets per day, field and priority, kept by triggers in the same transaction as the
-            -- ticket change, so queue lengths cost O(fields) however long the queue.
-            CREATE TABLE waitingCount (
-              serviceDay TEXT NOT NULL, field TEXT NOT NULL, priority BOOLEAN NOT NULL, n INTEGER NOT NULL,
-              PRIMARY KEY (serviceDay, field, priority));
-            CREATE TRIGGER waitingCountOnIssue AFTER INSERT ON ticket WHEN new.state = 'waiting' BEGIN
-              INSERT INTO waitingCount VALUES (new.serviceDay, new.field, new.priority <> 'none', 1)
-              ON CONFLICT DO UPDATE SET n = n + 1;
-            END;
-            CREATE TRIGGER waitingCountOnLeave AFTER UPDATE OF state, field ON ticket WHEN old.state = 'waiting' BEGIN
-              UPDATE waitingCount SET n = n - 1
-              WHERE serviceDay = old.serviceDay AND field = old.field AND priority = (old.priority <> 'none');
-            END;
-            CREATE TRIGGER waitingCountOnEnter AFTER UPDATE OF state, field ON ticket WHEN new.state = 'waiting' BEGIN
-              INSERT INTO waitingCount VALUES (new.serviceDay, new.field, new.priority <> 'none', 1)
-              ON CONFLICT DO UPDATE SET n = n + 1;
-            END;
-            CREATE INDEX ticketByCounter ON ticket(counter, state);
-            CREATE TABLE event (
-              id INTEGER PRIMARY KEY AUTOINCREMENT, ticket INTEGER NOT NULL REFERENCES ticket(id),
-              kind TEXT NOT NULL, at INTEGER NOT NULL, field TEXT NOT NULL, counter INTEGER, staff TEXT,
-              detail TEXT, snapshot TEXT NOT NULL);
-            CREATE INDEX eventByTicket ON event(ticket);
-            CREATE TRIGGER eventIsAppendOnlyUpdate BEFORE UPDATE ON event
-              BEGIN SELECT RAISE(ABORT, 'event log is append-only'); END;
-            CREATE TRIGGER eventIsAppendOnlyDelete BEFORE DELETE ON event
-              BEGIN SELECT RAISE(ABORT, 'event log is append-only'); END;
-            """)
+        try db.execute(
+            sql: """
+                CREATE TABLE dailySequence (
+                  serviceDay TEXT NOT NULL, field TEXT NOT NULL, lastNumber INTEGER NOT NULL,
+                  PRIMARY KEY (serviceDay, field));
+                CREATE TABLE ticket (
+                  id INTEGER PRIMARY KEY AUTOINCREMENT, token TEXT NOT NULL UNIQUE,
+                  serviceDay TEXT NOT NULL, issuedField TEXT NOT NULL, field TEXT NOT NULL,
+                  number INTEGER NOT NULL, label TEXT NOT NULL, priority TEXT NOT NULL, state TEXT NOT NULL,
+                  issuedAt INTEGER NOT NULL, calledAt INTEGER, servingAt INTEGER, endedAt INTEGER,
+                  counter INTEGER, staff TEXT, recalls INTEGER NOT NULL DEFAULT 0, outcome TEXT, source TEXT,
+                  UNIQUE (serviceDay, label));
+                CREATE INDEX ticketByState ON ticket(serviceDay, state, field);
+                -- Waiting tickets per day, field and priority, kept by triggers in the same transaction as the
+                -- ticket change, so queue lengths cost O(fields) however long the queue.
+                CREATE TABLE waitingCount (
+                  serviceDay TEXT NOT NULL, field TEXT NOT NULL, priority BOOLEAN NOT NULL, n INTEGER NOT NULL,
+                  PRIMARY KEY (serviceDay, field, priority));
+                CREATE TRIGGER waitingCountOnIssue AFTER INSERT ON ticket WHEN new.state = 'waiting' BEGIN
+                  INSERT INTO waitingCount VALUES (new.serviceDay, new.field, new.priority <> 'none', 1)
+                  ON CONFLICT DO UPDATE SET n = n + 1;
+                END;
+                CREATE TRIGGER waitingCountOnLeave AFTER UPDATE OF state, field ON ticket WHEN old.state = 'waiting' BEGIN
+                  UPDATE waitingCount SET n = n - 1
+                  WHERE serviceDay = old.serviceDay AND field = old.field AND priority = (old.priority <> 'none');
+                END;
+                CREATE TRIGGER waitingCountOnEnter AFTER UPDATE OF state, field ON ticket WHEN new.state = 'waiting' BEGIN
+                  INSERT INTO waitingCount VALUES (new.serviceDay, new.field, new.priority <> 'none', 1)
+                  ON CONFLICT DO UPDATE SET n = n + 1;
+                END;
+                CREATE INDEX ticketByCounter ON ticket(counter, state);
+                CREATE TABLE event (
+                  id INTEGER PRIMARY KEY AUTOINCREMENT, ticket INTEGER NOT NULL REFERENCES ticket(id),
+                  kind TEXT NOT NULL, at INTEGER NOT NULL, field TEXT NOT NULL, counter INTEGER, staff TEXT,
+                  detail TEXT, snapshot TEXT NOT NULL);
+                CREATE INDEX eventByTicket ON event(ticket);
+                CREATE TRIGGER eventIsAppendOnlyUpdate BEFORE UPDATE ON event
+                  BEGIN SELECT RAISE(ABORT, 'event log is append-only'); END;
+                CREATE TRIGGER eventIsAppendOnlyDelete BEFORE DELETE ON event
+                  BEGIN SELECT RAISE(ABORT, 'event log is append-only'); END;
+                """)
     }
 
     static func createPrintJobs(_ db: Database) throws {
-        try db.execute(sql: """
-            CREATE TABLE printJob (
-              id INTEGER PRIMARY KEY AUTOINCREMENT, ticket INTEGER NOT NULL REFERENCES ticket(id),
-              printer TEXT NOT NULL, state TEXT NOT NULL, error TEXT,
-              createdAt INTEGER NOT NULL, finishedAt INTEGER);
-            CREATE INDEX printJobByState ON printJob(state, createdAt);
-            """)
+        try db.execute(
+            sql: """
+                CREATE TABLE printJob (
+                  id INTEGER PRIMARY KEY AUTOINCREMENT, ticket INTEGER NOT NULL REFERENCES ticket(id),
+                  printer TEXT NOT NULL, state TEXT NOT NULL, error TEXT,
+                  createdAt INTEGER NOT NULL, finishedAt INTEGER);
+                CREATE INDEX printJobByState ON printJob(state, createdAt);
+                """)
     }
 
     static func createUsers(_ db: Database) throws {
-        try db.execute(sql: """
-            CREATE TABLE user (
-              id INTEGER PRIMARY KEY AUTOINCREMENT, username TEXT NOT NULL UNIQUE COLLATE NOCASE,
-              role TEXT NOT NULL, counter INTEGER, passwordHash TEXT NOT NULL, createdAt INTEGER NOT NULL);
-            CREATE TABLE authSession (
-              tokenHash TEXT PRIMARY KEY, user INTEGER NOT NULL REFERENCES user(id) ON DELETE CASCADE,
-              expiresAt INTEGER NOT NULL);
-            """)
+        try db.execute(
+            sql: """
+                CREATE TABLE user (
+                  id INTEGER PRIMARY KEY AUTOINCREMENT, username TEXT NOT NULL UNIQUE COLLATE NOCASE,
+                  role TEXT NOT NULL, counter INTEGER, passwordHash TEXT NOT NULL, createdAt INTEGER NOT NULL);
+                CREATE TABLE authSession (
+                  tokenHash TEXT PRIMARY KEY, user INTEGER NOT NULL REFERENCES user(id) ON DELETE CASCADE,
+                  expiresAt INTEGER NOT NULL);
+                """)
     }
 
     /// Ratings, dossiers with their promises, device bindings; the first call and the estimate given at issue
     /// are kept on the ticket so reports measure the real wait and the estimate's accuracy.
     static func createNoWait(_ db: Database) throws {
-        try db.execute(sql: """
-            ALTER TABLE ticket ADD COLUMN firstCalledAt INTEGER;
-            ALTER TABLE ticket ADD COLUMN estimatedWaitMinutes INTEGER;
-            UPDATE ticket SET firstCalledAt = calledAt;
-            CREATE TABLE rating (
-              id INTEGER PRIMARY KEY AUTOINCREMENT, at INTEGER NOT NULL, serviceDay TEXT NOT NULL,
-              counter INTEGER NOT NULL, ticket INTEGER REFERENCES ticket(id), field TEXT, staff TEXT,
-              level INTEGER NOT NULL CHECK (level BETWEEN 1 AND 4), source TEXT NOT NULL, device TEXT);
-            CREATE INDEX ratingByDay ON rating(serviceDay, counter);
-            CREATE INDEX ratingByTicket ON rating(ticket);
-            CREATE TABLE dossier (
-              id INTEGER PRIMARY KEY AUTOINCREMENT, ticket INTEGER REFERENCES ticket(id), procedure TEXT NOT NULL,
-              field TEXT NOT NULL, complete BOOLEAN NOT NULL, receivedAt INTEGER NOT NULL, serviceDay TEXT NOT NULL,
-              promisedAt INTEGER, rule TEXT, sameDay BOOLEAN NOT NULL, counter INTEGER, staff TEXT, returnedAt INTEGER);
-            CREATE INDEX dossierByDay ON dossier(serviceDay);
-            CREATE INDEX dossierOpen ON dossier(returnedAt, promisedAt);
-            CREATE TABLE deviceBinding (device TEXT PRIMARY KEY, counter INTEGER, updatedAt INTEGER NOT NULL);
-            """)
+        try db.execute(
+            sql: """
+                ALTER TABLE ticket ADD COLUMN firstCalledAt INTEGER;
+                ALTER TABLE ticket ADD COLUMN estimatedWaitMinutes INTEGER;
+                UPDATE ticket SET firstCalledAt = calledAt;
+                CREATE TABLE rating (
+                  id INTEGER PRIMARY KEY AUTOINCREMENT, at INTEGER NOT NULL, serviceDay TEXT NOT NULL,
+                  counter INTEGER NOT NULL, ticket INTEGER REFERENCES ticket(id), field TEXT, staff TEXT,
+                  level INTEGER NOT NULL CHECK (level BETWEEN 1 AND 4), source TEXT NOT NULL, device TEXT);
+                CREATE INDEX ratingByDay ON rating(serviceDay, counter);
+                CREATE INDEX ratingByTicket ON rating(ticket);
+                CREATE TABLE dossier (
+                  id INTEGER PRIMARY KEY AUTOINCREMENT, ticket INTEGER REFERENCES ticket(id), procedure TEXT NOT NULL,
+                  field TEXT NOT NULL, complete BOOLEAN NOT NULL, receivedAt INTEGER NOT NULL, serviceDay TEXT NOT NULL,
+                  promisedAt INTEGER, rule TEXT, sameDay BOOLEAN NOT NULL, counter INTEGER, staff TEXT, returnedAt INTEGER);
+                CREATE INDEX dossierByDay ON dossier(serviceDay);
+                CREATE INDEX dossierOpen ON dossier(returnedAt, promisedAt);
+                CREATE TABLE deviceBinding (device TEXT PRIMARY KEY, counter INTEGER, updatedAt INTEGER NOT NULL);
+                """)
     }
 
     /// Calendar years the admin edited or added (the JSON of `assets/calendar/YYYY.json`); they override the
     /// shipped files, so an upgrade never undoes the centre's corrections.
     static func createCalendarYears(_ db: Database) throws {
-        try db.execute(sql: """
-            CREATE TABLE calendarYear (year INTEGER PRIMARY KEY, json TEXT NOT NULL, updatedAt INTEGER NOT NULL, updatedBy TEXT);
-            """)
+        try db.execute(
+            sql: """
+                CREATE TABLE calendarYear (year INTEGER PRIMARY KEY, json TEXT NOT NULL, updatedAt INTEGER NOT NULL, updatedBy TEXT);
+                """)
     }
 
     /// Each closed day's ticket tallies, counted once for reports (a year report merges ~245 of them instead of
@@ -136,11 +142,12 @@ enum Migrations {
     /// tickets are only ever issued for today, which is never stored, and a trigger there halved the issue
     /// rate (measured: 1,080 vs 1,660 req/s).
     static func createReportDays(_ db: Database) throws {
-        try db.execute(sql: """
-            CREATE TABLE reportDay (serviceDay TEXT PRIMARY KEY, targetsKey TEXT NOT NULL, data BLOB NOT NULL);
-            CREATE TRIGGER reportDayOnTicketUpdate AFTER UPDATE ON ticket BEGIN
-              DELETE FROM reportDay WHERE serviceDay IN (old.serviceDay, new.serviceDay);
-            END;
-            """)
+        try db.execute(
+            sql: """
+                CREATE TABLE reportDay (serviceDay TEXT PRIMARY KEY, targetsKey TEXT NOT NULL, data BLOB NOT NULL);
+                CREATE TRIGGER reportDayOnTicketUpdate AFTER UPDATE ON ticket BEGIN
+                  DELETE FROM reportDay WHERE serviceDay IN (old.serviceDay, new.serviceDay);
+                END;
+                """)
     }
 }

@@ -1,6 +1,6 @@
 public import Foundation
-public import QueueCore
 import GRDB
+import QueueCore
 
 /// A citizen's satisfaction rating: 1 = rất hài lòng, 2 = hài lòng, 3 = bình thường, 4 = không hài lòng.
 public struct Rating: Codable, Sendable, Equatable {

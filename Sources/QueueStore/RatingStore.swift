@@ -1,6 +1,6 @@
 public import Foundation
-public import QueueCore
 import GRDB
+import QueueCore
 
 extension AppDatabase {
     /// Stores a rating and attaches it to the ticket being served at `counter`, or the one that ended there
@@ -11,7 +11,8 @@ extension AppDatabase {
         policy: RatingPolicy = RatingPolicy()
     ) async throws -> RecordedRating {
         guard (1...4).contains(level) else {
-            throw QueueError.invalid("Mức đánh giá phải từ 1 (rất hài lòng) đến 4 (không hài lòng), nhận được \(level).",
+            throw QueueError.invalid(
+                "Mức đánh giá phải từ 1 (rất hài lòng) đến 4 (không hài lòng), nhận được \(level).",
                 "The rating level must be 1 (very satisfied) to 4 (dissatisfied), got \(level).")
         }
         return try await writer.write { db in

@@ -1,7 +1,7 @@
 public import Foundation
-public import QueueCore
 import GRDB
 import GRDBSQLite
+public import QueueCore
 
 extension AppDatabase {
     /// The period's report.
@@ -110,7 +110,6 @@ extension AppDatabase {
         sqlite3_column_type(statement, column) == SQLITE_NULL ? nil : sqlite3_column_int64(statement, column)
     }
 
-
     private static func readRatings(_ db: Database, _ period: ReportPeriod) throws -> [ReportRating] {
         let query = try scan(db, "rating", period: period)
         let statement = try db.makeStatement(sql: "SELECT at, counter, field, staff, level" + query.from)
@@ -118,10 +117,13 @@ extension AppDatabase {
         var fields = ReportQueryInterner()
         var staff = ReportQueryInterner()
         var ratings: [ReportRating] = []
+        // swift-format-ignore: ReplaceForEachWithForLoop
+        // A GRDB cursor is not a Sequence; its forEach reads the rows without copying them.
         try Row.fetchCursor(statement, arguments: query.arguments).forEach { _ in
-            ratings.append(ReportRating(
-                at: Millis.date(sqlite3_column_int64(raw, 0)), counter: optionalInteger(raw, 1).map { Int($0) },
-                field: fields.text(raw, 2), staff: staff.text(raw, 3), level: Int(sqlite3_column_int64(raw, 4))))
+            ratings.append(
+                ReportRating(
+                    at: Millis.date(sqlite3_column_int64(raw, 0)), counter: optionalInteger(raw, 1).map { Int($0) },
+                    field: fields.text(raw, 2), staff: staff.text(raw, 3), level: Int(sqlite3_column_int64(raw, 4))))
         }
         return ratings
     }
@@ -135,12 +137,62 @@ extension AppDatabase {
         let raw = statement.sqliteStatement
         var fields = ReportQueryInterner()
         var promises: [ReportPromise] = []
+        // swift-format-ignore: ReplaceForEachWithForLoop
+        // A GRDB cursor is not a Sequence; its forEach reads the rows without copying them.
         try Row.fetchCursor(statement, arguments: arguments).forEach { _ in
-            promises.append(ReportPromise(
-                field: fields.text(raw, 0) ?? "", receivedAt: Millis.date(sqlite3_column_int64(raw, 1)),
-                promisedAt: Millis.date(sqlite3_column_int64(raw, 2)), returnedAt: optionalInteger(raw, 3).map(Millis.date),
-                sameDay: sqlite3_column_int64(raw, 4) != 0))
+            promises.append(
+                ReportPromise(
+                    field: fields.text(raw, 0) ?? "", receivedAt: Millis.date(sqlite3_column_int64(raw, 1)),
+                    promisedAt: Millis.date(sqlite3_column_int64(raw, 2)), returnedAt: optionalInteger(raw, 3).map(Millis.date),
+                    sameDay: sqlite3_column_int64(raw, 4) != 0))
         }
         return promises
+    }
+}
+
+/// Turns a text column into a shared `String` without allocating per row: a report sees a handful of field
+/// codes and a few dozen staff names over a million rows, found again by comparing bytes.
+struct ReportQueryInterner {
+    private var strings: [String] = []
+    private var bytes: [[UInt8]] = []
+    private var last = -1
+
+    /// The column's text (SQLite asks for the text first, then its length); nil for NULL.
+    mutating func text(_ statement: OpaquePointer, _ column: Int32) -> String? {
+        guard let text = sqlite3_column_text(statement, column) else { return nil }
+        let view = UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(statement, column)))
+        // Rows come in runs of the same value: try the last one first.
+        if last >= 0, bytes[last].elementsEqual(view) { return strings[last] }
+        if let known = bytes.firstIndex(where: { $0.elementsEqual(view) }) {
+            last = known
+            return strings[known]
+        }
+        strings.append(String(decoding: view, as: UTF8.self))
+        bytes.append(Array(view))
+        last = strings.count - 1
+        return strings[last]
+    }
+}
+
+/// One ticket row as read from SQLite, before the Vietnam-time breakdown `ReportTicket` does: the reading
+/// thread only copies integers, and the counting thread (`ReportQueryPipe`) builds the `ReportTicket`, so the
+/// two cores share the work more evenly.
+struct ReportQueryRawTicket: Sendable {
+    var field: String
+    var staff: String?
+    var counter: Int64?
+    var issued: Int64
+    var firstCalled: Int64?
+    var serving: Int64?
+    var ended: Int64?
+    var estimateMinutes: Int64?
+    var state: TicketState
+    var transferred: Bool
+
+    func ticket(day: DayKey) -> ReportTicket {
+        ReportTicket(
+            serviceDay: day, field: field, counter: counter.map { Int($0) }, staff: staff, issuedAt: Millis.date(issued),
+            calledAt: firstCalled.map(Millis.date), servingAt: serving.map(Millis.date), endedAt: ended.map(Millis.date),
+            state: state, transferred: transferred)
     }
 }

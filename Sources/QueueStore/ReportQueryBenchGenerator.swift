@@ -1,6 +1,6 @@
-import Foundation
-import QueueCore
+public import Foundation
 import GRDB
+import QueueCore
 
 /// The generator behind `generateReportHistory`; deterministic for a seed.
 struct ReportBenchHistory {
@@ -32,21 +32,25 @@ struct ReportBenchHistory {
             if !day.isWeekend, !Self.holidays.contains(day.iso) { days.append(day) }
             day = day.adding(days: 1)
         }
-        let insertTicket = try db.makeStatement(sql: """
-            INSERT INTO ticket (id, token, serviceDay, issuedField, field, number, label, priority, state, issuedAt,
-              firstCalledAt, calledAt, servingAt, endedAt, counter, staff, estimatedWaitMinutes)
-            VALUES (?, ?, ?, ?, ?, ?, ?, 'none', ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        let insertRating = try db.makeStatement(sql: """
-            INSERT INTO rating (at, serviceDay, counter, ticket, field, staff, level, source) VALUES (?, ?, ?, ?, ?, ?, ?, 'bench')
-            """)
-        let insertDossier = try db.makeStatement(sql: """
-            INSERT INTO dossier (ticket, procedure, field, complete, receivedAt, serviceDay, promisedAt, rule, sameDay,
-              counter, staff, returnedAt) VALUES (?, ?, ?, 1, ?, ?, ?, 'bench', ?, ?, ?, ?)
-            """)
-        let countersByField = Dictionary(uniqueKeysWithValues: catalog.fields.map { field in
-            (field.code, catalog.counters.filter { $0.fields.contains(field.code) }.map(\.number))
-        })
+        let insertTicket = try db.makeStatement(
+            sql: """
+                INSERT INTO ticket (id, token, serviceDay, issuedField, field, number, label, priority, state, issuedAt,
+                  firstCalledAt, calledAt, servingAt, endedAt, counter, staff, estimatedWaitMinutes)
+                VALUES (?, ?, ?, ?, ?, ?, ?, 'none', ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+        let insertRating = try db.makeStatement(
+            sql: """
+                INSERT INTO rating (at, serviceDay, counter, ticket, field, staff, level, source) VALUES (?, ?, ?, ?, ?, ?, ?, 'bench')
+                """)
+        let insertDossier = try db.makeStatement(
+            sql: """
+                INSERT INTO dossier (ticket, procedure, field, complete, receivedAt, serviceDay, promisedAt, rule, sameDay,
+                  counter, staff, returnedAt) VALUES (?, ?, ?, 1, ?, ?, ?, 'bench', ?, ?, ?, ?)
+                """)
+        let countersByField = Dictionary(
+            uniqueKeysWithValues: catalog.fields.map { field in
+                (field.code, catalog.counters.filter { $0.fields.contains(field.code) }.map(\.number))
+            })
         let proceduresByField = Dictionary(grouping: catalog.procedures, by: \.field)
         var id: Int64 = 0
         var ratings = 0
@@ -105,7 +109,8 @@ struct ReportBenchHistory {
                 if random.unit() < 0.3, let procedures = proceduresByField[field], !procedures.isEmpty {
                     let procedure = procedures[Int(random.next() % UInt64(procedures.count))]
                     let sameDay = procedure.workingDays == 0
-                    let promised = sameDay
+                    let promised =
+                        sameDay
                         ? midnight + 17 * 3_600_000
                         : midnight + Int64(procedure.workingDays) * 7 * 86_400_000 / 5 + 17 * 3_600_000
                     let late = random.unit()
@@ -128,5 +133,26 @@ struct ReportBenchHistory {
             if roll < 0 { return index }
         }
         return weights.count - 1
+    }
+}
+
+extension AppDatabase {
+    /// Writes a seeded synthetic reporting year (15 Dec of the year before → 14 Dec) of history straight into the
+    /// store, for `khongcho report-bench`: about `tickets` tickets spread over the working days (weekends and the
+    /// main public holidays skipped) in the office sessions, across the catalog's fields and counters, with
+    /// ratings for about 40 % of served tickets and dossiers for about 30 %. Rows go in with batched prepared
+    /// INSERTs in one transaction; the live engine, events and triggers' side tables are bypassed, so use a fresh
+    /// store only. Returns the rows written (tickets, ratings, dossiers).
+    public func generateReportHistory(
+        tickets: Int, year: Int, seed: UInt64 = 1, asOf: Date
+    ) async throws -> (tickets: Int, ratings: Int, dossiers: Int) {
+        let catalog = try await catalog()
+        guard !catalog.fields.isEmpty, !catalog.counters.isEmpty else {
+            throw QueueError.invalid("Danh mục trống: cần lĩnh vực và quầy.", "The catalog is empty: fields and counters are needed.")
+        }
+        return try await writer.write { db in
+            var history = ReportBenchHistory(catalog: catalog, seed: seed, asOf: asOf)
+            return try history.write(db, tickets: tickets, year: year)
+        }
     }
 }

@@ -19,7 +19,8 @@ struct DayCount: Sendable {
 extension AppDatabase {
     /// The wait targets the stored tallies were counted against (within-target shares depend on them).
     static func rollupKey(_ targets: ReportTargets) -> String {
-        "default=\(targets.defaultWaitMinutes);" + targets.waitMinutes.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+        "default=\(targets.defaultWaitMinutes);"
+            + targets.waitMinutes.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
             .joined(separator: ";")
     }
 
@@ -72,6 +73,8 @@ extension AppDatabase {
         var day = range.0
         var dayStart: Int64 = 1
         var dayEnd: Int64 = 0
+        // swift-format-ignore: ReplaceForEachWithForLoop
+        // A GRDB cursor is not a Sequence; its forEach reads the rows without copying them.
         try Row.fetchCursor(statement, arguments: [range.0.iso, range.1.iso]).forEach { _ in
             let serviceDay = serviceDays.text(raw, 10) ?? ""
             if serviceDay != currentDay {
@@ -111,7 +114,9 @@ extension AppDatabase {
     func storeDays(_ days: [(String, [UInt8])], key: String) async throws {
         try await writer.write { db in
             let statement = try db.makeStatement(
-                sql: "INSERT INTO reportDay (serviceDay, targetsKey, data) VALUES (?, ?, ?) ON CONFLICT (serviceDay) DO UPDATE SET targetsKey = excluded.targetsKey, data = excluded.data")
+                sql:
+                    "INSERT INTO reportDay (serviceDay, targetsKey, data) VALUES (?, ?, ?) ON CONFLICT (serviceDay) DO UPDATE SET targetsKey = excluded.targetsKey, data = excluded.data"
+            )
             for (day, bytes) in days { try statement.execute(arguments: [day, key, Data(bytes)]) }
         }
     }

@@ -1,4 +1,5 @@
 import QueueCore
+
 /// Sums of estimate errors, one slot per field, filled while the report query reads tickets.
 struct ReportEstimateTally {
     var codes: [String] = []
@@ -32,7 +33,7 @@ struct ReportEstimateTally {
         let rank = Dictionary(fieldOrder.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         let order = codes.indices.sorted { a, b in
             switch (rank[codes[a]], rank[codes[b]]) {
-            case let (x?, y?): x < y
+            case (let x?, let y?): x < y
             case (.some, nil): true
             case (nil, .some): false
             case (nil, nil): codes[a] < codes[b]

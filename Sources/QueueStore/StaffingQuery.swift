@@ -1,5 +1,5 @@
-public import QueueCore
 import GRDB
+public import QueueCore
 
 extension AppDatabase {
     /// The recorded arrivals and service times of service days `from`…`to` (inclusive), for the planner.
@@ -14,10 +14,11 @@ extension AppDatabase {
                     """,
                 arguments: [from.iso, to.iso])
             while let row = try rows.next() {
-                history.add(ReportTicket(
-                    serviceDay: DayKey(iso: row[0]), field: row[1], issuedAt: Millis.date(row[2]),
-                    servingAt: (row[3] as Int64?).map(Millis.date), endedAt: (row[4] as Int64?).map(Millis.date),
-                    state: TicketState(rawValue: row[5]) ?? .cancelled))
+                history.add(
+                    ReportTicket(
+                        serviceDay: DayKey(iso: row[0]), field: row[1], issuedAt: Millis.date(row[2]),
+                        servingAt: (row[3] as Int64?).map(Millis.date), endedAt: (row[4] as Int64?).map(Millis.date),
+                        state: TicketState(rawValue: row[5]) ?? .cancelled))
             }
             return history
         }

@@ -1,6 +1,6 @@
 public import Foundation
-public import QueueCore
 import GRDB
+public import QueueCore
 
 extension AppDatabase {
     /// Today's live figures for the supervisor. `targetMinutes` gives a field's wait target for today (the
@@ -11,7 +11,9 @@ extension AppDatabase {
         try await writer.read { db in
             let day = VietnamTime.serviceDay(of: now)
             let fields = try Row.fetchAll(db, sql: "SELECT * FROM field ORDER BY position").map { row in
-                Field(code: row["code"], name: row["name"], nameEn: row["nameEn"], prefix: row["prefix"], waitTargetMinutes: row["waitTargetMinutes"])
+                Field(
+                    code: row["code"], name: row["name"], nameEn: row["nameEn"], prefix: row["prefix"],
+                    waitTargetMinutes: row["waitTargetMinutes"])
             }
             let targets = Dictionary(uniqueKeysWithValues: fields.map { ($0.code, targetMinutes($0)) })
             let watches = try fields.map { try fieldWatch(db, $0, target: targets[$0.code] ?? $0.waitTargetMinutes, day: day, now: now) }
@@ -77,7 +79,10 @@ extension AppDatabase {
             arguments: [day])
         var within = 0
         var called = 0
-        for row in try Row.fetchAll(db, sql: "SELECT field, firstCalledAt - issuedAt AS wait FROM ticket WHERE serviceDay = ? AND firstCalledAt IS NOT NULL", arguments: [day]) {
+        for row in try Row.fetchAll(
+            db, sql: "SELECT field, firstCalledAt - issuedAt AS wait FROM ticket WHERE serviceDay = ? AND firstCalledAt IS NOT NULL",
+            arguments: [day])
+        {
             called += 1
             if (row["wait"] as Int64) <= Int64(targets[row["field"]] ?? 15) * 60_000 { within += 1 }
         }
@@ -115,7 +120,9 @@ extension AppDatabase {
 
     func ratingLevels(_ db: Database, day: String) throws -> [String: Int] {
         var levels = ["1": 0, "2": 0, "3": 0, "4": 0]
-        for row in try Row.fetchAll(db, sql: "SELECT level, COUNT(*) AS n FROM rating WHERE serviceDay = ? GROUP BY level", arguments: [day]) {
+        for row in try Row.fetchAll(
+            db, sql: "SELECT level, COUNT(*) AS n FROM rating WHERE serviceDay = ? GROUP BY level", arguments: [day])
+        {
             levels[String(row["level"] as Int)] = row["n"]
         }
         return levels

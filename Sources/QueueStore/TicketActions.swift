@@ -1,6 +1,6 @@
 public import Foundation
-public import QueueCore
 import GRDB
+public import QueueCore
 
 extension AppDatabase {
     /// Applies a staff action to a ticket: checks the state machine and the actor's counter, updates the
@@ -23,7 +23,8 @@ extension AppDatabase {
             case .noShow, .cancel:
                 ticket.endedAt = now
             case .transfer(let field):
-                guard try Bool.fetchOne(try db.cachedStatement(sql: "SELECT 1 FROM field WHERE code = ?"), arguments: [field]) == true else {
+                guard try Bool.fetchOne(try db.cachedStatement(sql: "SELECT 1 FROM field WHERE code = ?"), arguments: [field]) == true
+                else {
                     throw QueueError.unknownField(field)
                 }
                 detail = "\(ticket.field)→\(field)"
@@ -49,10 +50,12 @@ extension AppDatabase {
     }
 
     func save(_ db: Database, _ ticket: Ticket) throws {
-        try db.cachedStatement(sql: """
+        try db.cachedStatement(
+            sql: """
                 UPDATE ticket SET field = ?, state = ?, servingAt = ?, endedAt = ?, counter = ?, recalls = ?, outcome = ?
                 WHERE id = ?
-                """).execute(
+                """
+        ).execute(
             arguments: [
                 ticket.field, ticket.state.rawValue, ticket.servingAt.map(Millis.of), ticket.endedAt.map(Millis.of),
                 ticket.counter, ticket.recalls, ticket.outcome?.rawValue, ticket.id,

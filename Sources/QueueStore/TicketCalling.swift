@@ -1,6 +1,6 @@
 public import Foundation
-public import QueueCore
 import GRDB
+import QueueCore
 
 /// Who is acting, and on which counters they may act.
 public struct StaffActor: Sendable, Equatable {
@@ -26,20 +26,26 @@ extension AppDatabase {
             if counter.paused {
                 throw QueueError(.counterPaused, message: "Quầy \(number) đang tạm dừng.", englishMessage: "Counter \(number) is paused.")
             }
-            if let busy = try Ticket.fetchOne(try db.cachedStatement(sql: "SELECT * FROM ticket WHERE counter = ? AND state IN ('called', 'serving') LIMIT 1"),
+            if let busy = try Ticket.fetchOne(
+                try db.cachedStatement(sql: "SELECT * FROM ticket WHERE counter = ? AND state IN ('called', 'serving') LIMIT 1"),
                 arguments: [number])
             {
-                throw QueueError(.counterBusy,
+                throw QueueError(
+                    .counterBusy,
                     message: "Quầy \(number) đang có phiếu \(busy.label) chưa kết thúc; hãy hoàn thành, chuyển hoặc báo vắng trước.",
                     englishMessage: "Counter \(number) still has ticket \(busy.label): finish, transfer or mark it no-show first.")
             }
             let waiting = try waitingTickets(db, fields: counter.fields, day: VietnamTime.serviceDay(of: now))
             guard let choice = priorityRule.pick(from: waiting, priorityStreak: counter.priorityStreak) else { return nil }
-            try db.cachedStatement(sql: """
-                UPDATE ticket SET state = 'called', calledAt = ?1, firstCalledAt = COALESCE(firstCalledAt, ?1), counter = ?2, staff = ?3
-                WHERE id = ?4
-                """).execute(arguments: [Millis.of(now), number, actor.username, choice.ticket.id])
-            try db.cachedStatement(sql: "UPDATE counter SET priorityStreak = ? WHERE number = ?").execute( arguments: [choice.priorityStreak, number])
+            try db.cachedStatement(
+                sql: """
+                    UPDATE ticket SET state = 'called', calledAt = ?1, firstCalledAt = COALESCE(firstCalledAt, ?1), counter = ?2, staff = ?3
+                    WHERE id = ?4
+                    """
+            ).execute(arguments: [Millis.of(now), number, actor.username, choice.ticket.id])
+            try db.cachedStatement(sql: "UPDATE counter SET priorityStreak = ? WHERE number = ?").execute(arguments: [
+                choice.priorityStreak, number,
+            ])
             guard let ticket = try Ticket.fetch(db, id: choice.ticket.id) else { return nil }
             return try appendEvent(db, .called, ticket: ticket, at: now, staff: actor.username)
         }
@@ -48,7 +54,9 @@ extension AppDatabase {
     func waitingTickets(_ db: Database, fields: [String], day: String) throws -> [WaitingTicket] {
         guard !fields.isEmpty else { return [] }
         let marks = Array(repeating: "?", count: fields.count).joined(separator: ",")
-        let rows = try Row.fetchAll(try db.cachedStatement(sql: "SELECT id, priority, issuedAt FROM ticket WHERE serviceDay = ? AND state = 'waiting' AND field IN (\(marks))"),
+        let rows = try Row.fetchAll(
+            try db.cachedStatement(
+                sql: "SELECT id, priority, issuedAt FROM ticket WHERE serviceDay = ? AND state = 'waiting' AND field IN (\(marks))"),
             arguments: StatementArguments([day] + fields))
         return rows.map { row in
             WaitingTicket(
@@ -68,9 +76,11 @@ extension AppDatabase {
         guard let row = try Row.fetchOne(try db.cachedStatement(sql: "SELECT * FROM counter WHERE number = ?"), arguments: [number]) else {
             throw QueueError.unknownCounter(number)
         }
-        let fields = try String.fetchAll(try db.cachedStatement(sql: """
-                SELECT field FROM counterField WHERE counter = ? ORDER BY position
-                """),
+        let fields = try String.fetchAll(
+            try db.cachedStatement(
+                sql: """
+                    SELECT field FROM counterField WHERE counter = ? ORDER BY position
+                    """),
             arguments: [number])
         return CounterRow(
             number: number, name: row["name"], paused: row["paused"], priorityStreak: row["priorityStreak"], fields: fields)

@@ -1,6 +1,6 @@
 public import Foundation
-public import QueueCore
 import GRDB
+public import QueueCore
 
 /// What the kiosk gets back when a ticket is issued.
 public struct IssuedTicket: Sendable {
@@ -17,7 +17,9 @@ extension AppDatabase {
     /// transaction: a number a client has seen is durable, and no number is given twice.
     public func issueTicket(field code: String, priority: Priority, source: String?, at now: Date) async throws -> IssuedTicket {
         try await writer.write { db in
-            guard let names = try Row.fetchOne(try db.cachedStatement(sql: "SELECT prefix, name, nameEn FROM field WHERE code = ?"), arguments: [code])
+            guard
+                let names = try Row.fetchOne(
+                    try db.cachedStatement(sql: "SELECT prefix, name, nameEn FROM field WHERE code = ?"), arguments: [code])
             else { throw QueueError.unknownField(code) }
             let prefix: String = names["prefix"]
             let day = VietnamTime.serviceDay(of: now)
@@ -25,11 +27,13 @@ extension AppDatabase {
             // Everyone already waiting in the field is ahead (for a priority ticket: only priority ones).
             let ahead = try waitingInField(db, field: code, day: day, priorityOnly: priority.isPriority)
             let estimate = try estimateWait(db, field: code, day: day, ahead: ahead)
-            try db.cachedStatement(sql: """
+            try db.cachedStatement(
+                sql: """
                     INSERT INTO ticket (token, serviceDay, issuedField, field, number, label, priority, state, issuedAt, source,
                       estimatedWaitMinutes)
                     VALUES (?, ?, ?, ?, ?, ?, ?, 'waiting', ?, ?, ?)
-                    """).execute(
+                    """
+            ).execute(
                 arguments: [
                     Self.newToken(), day, code, code, number, TicketLabel.make(prefix: prefix, number: number),
                     priority.rawValue, Millis.of(now), source, estimate,
@@ -43,18 +47,21 @@ extension AppDatabase {
     }
 
     func allocateNumber(_ db: Database, field: String, day: String) throws -> Int {
-        let number = try Int.fetchOne(try db.cachedStatement(sql: """
-                INSERT INTO dailySequence (serviceDay, field, lastNumber) VALUES (?, ?, 1)
-                ON CONFLICT (serviceDay, field) DO UPDATE SET lastNumber = lastNumber + 1
-                RETURNING lastNumber
-                """),
+        let number = try Int.fetchOne(
+            try db.cachedStatement(
+                sql: """
+                    INSERT INTO dailySequence (serviceDay, field, lastNumber) VALUES (?, ?, 1)
+                    ON CONFLICT (serviceDay, field) DO UPDATE SET lastNumber = lastNumber + 1
+                    RETURNING lastNumber
+                    """),
             arguments: [day, field])
         return number ?? 1
     }
 
     func waitingInField(_ db: Database, field: String, day: String, priorityOnly: Bool) throws -> Int {
         let filter = priorityOnly ? "AND priority" : ""
-        return try Int.fetchOne(try db.cachedStatement(sql: "SELECT COALESCE(SUM(n), 0) FROM waitingCount WHERE serviceDay = ? AND field = ? \(filter)"),
+        return try Int.fetchOne(
+            try db.cachedStatement(sql: "SELECT COALESCE(SUM(n), 0) FROM waitingCount WHERE serviceDay = ? AND field = ? \(filter)"),
             arguments: [day, field]) ?? 0
     }
 
@@ -62,10 +69,12 @@ extension AppDatabase {
     /// priority tickets ahead; normal tickets see everyone who waits.
     func peopleAhead(_ db: Database, of ticket: Ticket) throws -> Int {
         let priorityOnly = ticket.priority.isPriority ? "AND priority <> 'none'" : ""
-        return try Int.fetchOne(try db.cachedStatement(sql: """
-                SELECT COUNT(*) FROM ticket WHERE serviceDay = ? AND field = ? AND state = 'waiting' AND id <> ?
-                AND (issuedAt < ? OR (issuedAt = ? AND id < ?) OR priority <> 'none' AND ? = 'none') \(priorityOnly)
-                """),
+        return try Int.fetchOne(
+            try db.cachedStatement(
+                sql: """
+                    SELECT COUNT(*) FROM ticket WHERE serviceDay = ? AND field = ? AND state = 'waiting' AND id <> ?
+                    AND (issuedAt < ? OR (issuedAt = ? AND id < ?) OR priority <> 'none' AND ? = 'none') \(priorityOnly)
+                    """),
             arguments: [
                 ticket.serviceDay, ticket.field, ticket.id, Millis.of(ticket.issuedAt), Millis.of(ticket.issuedAt),
                 ticket.id, ticket.priority.rawValue,
@@ -75,11 +84,13 @@ extension AppDatabase {
     /// Uses the field's last 20 service times of `day` (the index keeps this cheap however long the history).
     func estimateWait(_ db: Database, field: String, day: String, ahead: Int) throws -> Int {
         let counters = try openCounters(db, field: field)
-        let durations = try Int64.fetchAll(try db.cachedStatement(sql: """
-                SELECT endedAt - servingAt FROM ticket
-                WHERE serviceDay = ? AND state = 'done' AND field = ? AND servingAt IS NOT NULL AND endedAt IS NOT NULL
-                ORDER BY endedAt DESC LIMIT 20
-                """),
+        let durations = try Int64.fetchAll(
+            try db.cachedStatement(
+                sql: """
+                    SELECT endedAt - servingAt FROM ticket
+                    WHERE serviceDay = ? AND state = 'done' AND field = ? AND servingAt IS NOT NULL AND endedAt IS NOT NULL
+                    ORDER BY endedAt DESC LIMIT 20
+                    """),
             arguments: [day, field])
         let mean = estimator.meanServiceMinutes(durations.reversed().map { Double($0) / 60_000 })
         return estimator.estimateMinutes(
@@ -88,12 +99,14 @@ extension AppDatabase {
 
     /// The field's open (not paused) counters, and how many of them have a citizen called or being served.
     func openCounters(_ db: Database, field: String) throws -> (open: Int, busy: Int) {
-        let row = try Row.fetchOne(try db.cachedStatement(sql: """
-                SELECT COUNT(*), COALESCE(SUM(EXISTS (
-                  SELECT 1 FROM ticket WHERE ticket.counter = counter.number AND ticket.state IN ('called', 'serving'))), 0)
-                FROM counter JOIN counterField ON counterField.counter = counter.number
-                WHERE counterField.field = ? AND counter.paused = 0
-                """),
+        let row = try Row.fetchOne(
+            try db.cachedStatement(
+                sql: """
+                    SELECT COUNT(*), COALESCE(SUM(EXISTS (
+                      SELECT 1 FROM ticket WHERE ticket.counter = counter.number AND ticket.state IN ('called', 'serving'))), 0)
+                    FROM counter JOIN counterField ON counterField.counter = counter.number
+                    WHERE counterField.field = ? AND counter.paused = 0
+                    """),
             arguments: [field])
         return (row?[0] ?? 0, row?[1] ?? 0)
     }

@@ -1,6 +1,6 @@
 public import Foundation
-public import QueueCore
 import GRDB
+public import QueueCore
 
 public struct User: Codable, Sendable, Equatable {
     public var id: Int64
@@ -15,7 +15,8 @@ extension AppDatabase {
         try await writer.write { db in
             if let counter { _ = try counterRow(db, counter) }
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM user WHERE username = ?", arguments: [username]) == true {
-                throw QueueError(.conflict, message: "Tên đăng nhập “\(username)” đã tồn tại.",
+                throw QueueError(
+                    .conflict, message: "Tên đăng nhập “\(username)” đã tồn tại.",
                     englishMessage: "Username '\(username)' already exists.")
             }
             try db.execute(
@@ -50,7 +51,8 @@ extension AppDatabase {
     public func createSession(tokenHash: String, user: Int64, expiresAt: Date, now: Date) async throws {
         try await writer.write { db in
             try db.execute(sql: "DELETE FROM authSession WHERE expiresAt < ?", arguments: [Millis.of(now)])
-            try db.execute(sql: "INSERT INTO authSession (tokenHash, user, expiresAt) VALUES (?, ?, ?)",
+            try db.execute(
+                sql: "INSERT INTO authSession (tokenHash, user, expiresAt) VALUES (?, ?, ?)",
                 arguments: [tokenHash, user, Millis.of(expiresAt)])
         }
     }

@@ -1,5 +1,5 @@
 public import DeviceProtocols
-public import Foundation
+import Foundation
 import Synchronization
 
 /// A display without hardware: keeps every frame (the admin page shows the screen text; tests and the

@@ -1,5 +1,5 @@
-public import Foundation
 public import DeviceProtocols
+public import Foundation
 import Synchronization
 
 /// The printer of `--devices simulated` and of tests: decodes each job's ESC/POS bytes with the virtual

@@ -1,5 +1,5 @@
-public import Foundation
 public import DeviceProtocols
+public import Foundation
 
 /// Everything a virtual printer produced: the pages, the status requests it answered, and the whole roll
 /// as one image with cut marks, for PNG files a person can look at.

@@ -1,6 +1,6 @@
+import Foundation
 public import Hall
 public import Hummingbird
-import Foundation
 import NIOCore
 public import QueueCore
 
@@ -68,12 +68,14 @@ public struct APIError: HTTPResponseError, Sendable {
         return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
     }
 
-    static let unauthorized = APIError(.unauthorized, .unauthorized,
+    static let unauthorized = APIError(
+        .unauthorized, .unauthorized,
         "Cần đăng nhập: thiếu hoặc sai mã phiên (Authorization: Bearer …).",
         "Sign in first: the bearer token is missing, wrong or expired.")
 
     static func forbidden(_ needed: Role) -> APIError {
-        APIError(.forbidden, .forbidden, "Tài khoản của bạn không có quyền này (cần vai trò \(needed.rawValue)).",
+        APIError(
+            .forbidden, .forbidden, "Tài khoản của bạn không có quyền này (cần vai trò \(needed.rawValue)).",
             "Your account lacks this permission (needs role \(needed.rawValue)).")
     }
 

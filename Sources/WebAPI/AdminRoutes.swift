@@ -1,5 +1,5 @@
-import Hall
 import Foundation
+import Hall
 import Hummingbird
 public import QueueCore
 import QueueStore
@@ -64,23 +64,25 @@ struct AdminRoutes {
         guard key(item) == code else {
             throw QueueError.invalid("Mã trong đường dẫn (\(code)) khác mã trong dữ liệu.", "Path key '\(code)' differs from the body.")
         }
-        return JSON(try await database.editCatalog { catalog in
-            if let index = catalog[keyPath: list].firstIndex(where: { key($0) == code }) {
-                catalog[keyPath: list][index] = item
-            } else {
-                catalog[keyPath: list].append(item)
-            }
-        })
+        return JSON(
+            try await database.editCatalog { catalog in
+                if let index = catalog[keyPath: list].firstIndex(where: { key($0) == code }) {
+                    catalog[keyPath: list][index] = item
+                } else {
+                    catalog[keyPath: list].append(item)
+                }
+            })
     }
 
     func remove(_ context: AppRequestContext, _ edit: @escaping @Sendable (inout Catalog, String) -> Void) async throws -> JSON<Catalog> {
         _ = try context.requireRole(.admin)
         let code = try context.parameters.require("code")
-        return JSON(try await database.editCatalog { catalog in
-            let before = catalog
-            edit(&catalog, code)
-            if catalog == before { throw QueueError.invalid("Không có mục “\(code)”.", "No item '\(code)'.") }
-        })
+        return JSON(
+            try await database.editCatalog { catalog in
+                let before = catalog
+                edit(&catalog, code)
+                if catalog == before { throw QueueError.invalid("Không có mục “\(code)”.", "No item '\(code)'.") }
+            })
     }
 
     func registerUsers(on routes: RouteTable) {
@@ -115,7 +117,8 @@ public enum UserValidation {
             throw QueueError.invalid("Tên đăng nhập cần 3–32 ký tự a–z, 0–9, . _ -", "Username must be 3–32 characters a–z, 0–9, . _ -")
         }
         if role == .staff, counter == nil {
-            throw QueueError.invalid("Tài khoản cán bộ (staff) cần gắn với một quầy (--counter).",
+            throw QueueError.invalid(
+                "Tài khoản cán bộ (staff) cần gắn với một quầy (--counter).",
                 "A staff account must be bound to a counter (--counter).")
         }
     }

@@ -1,8 +1,9 @@
+public import Foundation
 import Hall
 public import Hummingbird
 public import NIOCore
+import QueueCore
 public import QueueStore
-public import Foundation
 
 /// Per-request data: who sent it (for rate limits) and who is signed in (for roles).
 public struct AppRequestContext: RequestContext, RemoteAddressRequestContext {
@@ -21,4 +22,25 @@ public struct AppRequestContext: RequestContext, RemoteAddressRequestContext {
 
     public var requestDecoder: JSONDecoder { JSONCoding.decoder() }
     public var responseEncoder: JSONEncoder { JSONCoding.encoder() }
+}
+
+/// Query parameters validated at the boundary, with errors that say what was expected.
+extension Request {
+    /// A `YYYY-MM-DD` service day, or `fallback` when absent.
+    func day(_ name: String, default fallback: String) throws -> String {
+        guard let text = uri.queryParameters.get(name) else { return fallback }
+        guard let day = DayKey(iso: text) else {
+            throw QueueError.invalid(
+                "Tham số \(name)=“\(text)” phải là ngày dạng YYYY-MM-DD.", "'\(name)=\(text)' must be a YYYY-MM-DD date.")
+        }
+        return day.iso
+    }
+
+    func optionalInt(_ name: String) throws -> Int? {
+        guard let text = uri.queryParameters.get(name) else { return nil }
+        guard let value = Int(text) else {
+            throw QueueError.invalid("Tham số \(name)=“\(text)” phải là số nguyên.", "'\(name)=\(text)' must be an integer.")
+        }
+        return value
+    }
 }

@@ -1,5 +1,5 @@
-import Hall
 import Foundation
+import Hall
 import Hummingbird
 import NIOCore
 import QueueCore
@@ -25,10 +25,13 @@ struct CalendarAdminRoutes {
         routes.add(.get, "/api/v1/admin/calendar") { _, context in
             _ = try context.requireRole(.admin)
             let edited = book.editedYears
-            return JSON(YearList(years: book.current.years.values.sorted { $0.year < $1.year }.map {
-                YearSummary(year: $0.year, holidays: $0.holidays.count, swappedWorkingDays: $0.swappedWorkingDays.count,
-                    edited: edited.contains($0.year))
-            }))
+            return JSON(
+                YearList(
+                    years: book.current.years.values.sorted { $0.year < $1.year }.map {
+                        YearSummary(
+                            year: $0.year, holidays: $0.holidays.count, swappedWorkingDays: $0.swappedWorkingDays.count,
+                            edited: edited.contains($0.year))
+                    }))
         }
         routes.add(.get, "/api/v1/admin/calendar/{year}") { _, context in
             _ = try context.requireRole(.admin)
@@ -44,7 +47,8 @@ struct CalendarAdminRoutes {
             let body = try await request.body.collect(upTo: context.maxUploadSize)
             let calendar = try CalendarYear.decode(Data(body.readableBytesView))
             guard calendar.year == year else {
-                throw QueueError.invalid("Nội dung là lịch năm \(calendar.year) nhưng địa chỉ là năm \(year).",
+                throw QueueError.invalid(
+                    "Nội dung là lịch năm \(calendar.year) nhưng địa chỉ là năm \(year).",
                     "The body is the \(calendar.year) calendar but the address says \(year).")
             }
             let updated = try book.replacing(calendar)

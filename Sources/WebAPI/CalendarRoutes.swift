@@ -1,5 +1,5 @@
-import Hall
 import Foundation
+import Hall
 import Hummingbird
 import QueueCore
 import QueueStore
@@ -36,9 +36,10 @@ struct CalendarRoutes {
                 throw QueueError(.unknownProcedure, message: "Không có thủ tục mã “\(code)”.", englishMessage: "No procedure '\(code)'.")
             }
             let promise = try PromiseCalculator(calendar: book.current).promise(for: procedure, receivedAt: at)
-            return JSON(PromiseAnswer(
-                procedure: code, receivedAt: at, promisedAt: promise.promisedAt, rule: promise.rule.code,
-                workingDays: promise.rule.workingDays, explanation: promise.explanation, explanationEn: promise.explanationEn))
+            return JSON(
+                PromiseAnswer(
+                    procedure: code, receivedAt: at, promisedAt: promise.promisedAt, rule: promise.rule.code,
+                    workingDays: promise.rule.workingDays, explanation: promise.explanation, explanationEn: promise.explanationEn))
         }
         routes.add(.get, "/api/v1/calendar/next-working-day") { request, _ in
             let calendar = book.current
@@ -51,7 +52,8 @@ struct CalendarRoutes {
     func instant(_ request: Request) throws -> Date {
         guard let text = request.uri.queryParameters.get("at") else { return clock.now() }
         guard let date = ISO8601DateFormatter().date(from: text) else {
-            throw QueueError.invalid("Thời điểm “\(text)” không đúng dạng ISO 8601 (vd 2026-03-06T15:45:00+07:00).",
+            throw QueueError.invalid(
+                "Thời điểm “\(text)” không đúng dạng ISO 8601 (vd 2026-03-06T15:45:00+07:00).",
                 "'\(text)' is not an ISO 8601 instant (e.g. 2026-03-06T15:45:00+07:00).")
         }
         return date

@@ -1,5 +1,5 @@
-import Hall
 import Foundation
+import Hall
 import Hummingbird
 import QueueCore
 import QueueStore
@@ -12,7 +12,10 @@ struct DossierRoutes {
     let clock: any WallClock
     let slips: any SlipOutput
 
-    struct IntakeRequest: Decodable { let procedure: String; let complete: Bool }
+    struct IntakeRequest: Decodable {
+        let procedure: String
+        let complete: Bool
+    }
 
     struct IntakeAnswer: Encodable, Sendable {
         struct Body: Encodable, Sendable {
@@ -36,7 +39,9 @@ struct DossierRoutes {
     func register(on routes: RouteTable) {
         routes.add(.post, "/api/v1/tickets/{id}/dossiers") { request, context in
             let actor = try context.requireActor()
-            guard let id = context.parameters.get("id", as: Int64.self) else { throw QueueError.unknownTicket(context.parameters.get("id") ?? "") }
+            guard let id = context.parameters.get("id", as: Int64.self) else {
+                throw QueueError.unknownTicket(context.parameters.get("id") ?? "")
+            }
             let body = try await request.decode(as: IntakeRequest.self, context: context)
             return JSON(try await intake(body, ticket: id, actor: actor), status: .created)
         }
@@ -61,11 +66,13 @@ struct DossierRoutes {
                 throw AppDatabase.unknownDossier(try dossierID(context))
             }
             guard dossier.status == .late || dossier.status == .returnedLate else {
-                throw QueueError(.conflict, message: "Hồ sơ \(dossier.id) không trễ hẹn nên không cần thư xin lỗi.",
+                throw QueueError(
+                    .conflict, message: "Hồ sơ \(dossier.id) không trễ hẹn nên không cần thư xin lỗi.",
                     englishMessage: "Dossier \(dossier.id) is not late, so no apology is due.")
             }
             let letter = ApologyLetter(dossier: dossier, centreName: try await database.catalog().centreName, today: now).html()
-            return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
+            return Response(
+                status: .ok, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
                 body: ResponseBody(byteBuffer: ByteBuffer(string: letter)))
         }
     }
@@ -74,25 +81,28 @@ struct DossierRoutes {
         let now = clock.now()
         let catalog = try await database.catalog()
         guard let procedure = catalog.procedures.first(where: { $0.code == body.procedure }) else {
-            throw QueueError(.unknownProcedure, message: "Không có thủ tục mã “\(body.procedure)”.", englishMessage: "No procedure '\(body.procedure)'.")
+            throw QueueError(
+                .unknownProcedure, message: "Không có thủ tục mã “\(body.procedure)”.", englishMessage: "No procedure '\(body.procedure)'.")
         }
         let promise = body.complete ? try PromiseCalculator(calendar: book.current).promise(for: procedure, receivedAt: now) : nil
         let (dossier, _) = try await database.recordDossier(
             ticket: id, procedure: procedure, complete: body.complete, promise: promise, by: actor, at: now)
         var printed = PrintOutcome(status: .none)
         if let promise {
-            printed = await slips.printSlip(PromiseSlip(
-                dossierId: dossier.id, ticketId: dossier.ticketId, ticket: dossier.ticket ?? "",
-                fieldName: catalog.fields.first { $0.code == procedure.field }?.name ?? procedure.field,
-                counter: dossier.counter, procedureCode: procedure.code,
-                procedureName: procedure.name, receivedAt: now, promisedAt: promise.promisedAt, explanation: promise.explanation))
+            printed = await slips.printSlip(
+                PromiseSlip(
+                    dossierId: dossier.id, ticketId: dossier.ticketId, ticket: dossier.ticket ?? "",
+                    fieldName: catalog.fields.first { $0.code == procedure.field }?.name ?? procedure.field,
+                    counter: dossier.counter, procedureCode: procedure.code,
+                    procedureName: procedure.name, receivedAt: now, promisedAt: promise.promisedAt, explanation: promise.explanation))
         }
-        return IntakeAnswer(dossier: .init(
-            id: dossier.id, ticket: dossier.ticket, procedure: procedure.code, procedureName: procedure.name, complete: body.complete,
-            promisedAt: promise?.promisedAt, rule: promise?.rule.code,
-            explanation: promise?.explanation ?? "Hồ sơ chưa đủ — hướng dẫn công dân bổ sung; chưa hẹn ngày trả.",
-            explanationEn: promise?.explanationEn ?? "Incomplete dossier — tell the citizen what to add; no return promised yet.",
-            slip: printed.status, slipError: printed.status == .failed ? printed.message : nil))
+        return IntakeAnswer(
+            dossier: .init(
+                id: dossier.id, ticket: dossier.ticket, procedure: procedure.code, procedureName: procedure.name, complete: body.complete,
+                promisedAt: promise?.promisedAt, rule: promise?.rule.code,
+                explanation: promise?.explanation ?? "Hồ sơ chưa đủ — hướng dẫn công dân bổ sung; chưa hẹn ngày trả.",
+                explanationEn: promise?.explanationEn ?? "Incomplete dossier — tell the citizen what to add; no return promised yet.",
+                slip: printed.status, slipError: printed.status == .failed ? printed.message : nil))
     }
 
     func dossierID(_ context: AppRequestContext) throws -> Int64 {

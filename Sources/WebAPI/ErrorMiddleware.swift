@@ -1,5 +1,5 @@
-import Hall
 import Foundation
+import Hall
 import Hummingbird
 import Logging
 import QueueCore
@@ -23,7 +23,8 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             throw Self.translate(error.status, detail: nil)
         } catch {
             context.logger.error("Unhandled error", metadata: ["error": "\(error)", "path": "\(request.uri.path)"])
-            throw APIError(.internalServerError, .internalError, "Lỗi máy chủ; đã ghi nhật ký, hãy thử lại.",
+            throw APIError(
+                .internalServerError, .internalError, "Lỗi máy chủ; đã ghi nhật ký, hãy thử lại.",
                 "Server error; it was logged, please retry.")
         }
     }

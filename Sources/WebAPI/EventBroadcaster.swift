@@ -1,8 +1,8 @@
-public import ServiceLifecycle
 import Foundation
-import NIOCore
 public import Hall
+import NIOCore
 import QueueStore
+public import ServiceLifecycle
 import Synchronization
 
 /// Fans hall events out to every open live stream (`text/event-stream`), and keeps idle streams alive with heartbeats.

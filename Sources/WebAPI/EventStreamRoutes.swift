@@ -1,6 +1,6 @@
-import Hall
 import Foundation
 import HTTPTypes
+import Hall
 import Hummingbird
 import NIOCore
 import QueueStore
@@ -16,7 +16,8 @@ struct EventStreamRoutes {
     }
 
     func stream(_ request: Request) async throws -> Response {
-        let resumeFrom = request.headers[HTTPField.Name("Last-Event-ID")!].flatMap { Int64($0) }
+        let resumeFrom =
+            request.headers[HTTPField.Name("Last-Event-ID")!].flatMap { Int64($0) }
             ?? request.uri.queryParameters.get("since", as: Int64.self)
         let start: Int64
         if let resumeFrom { start = resumeFrom } else { start = try await database.lastEventID() }
@@ -27,24 +28,26 @@ struct EventStreamRoutes {
         let headers: HTTPFields = [
             .contentType: "text/event-stream; charset=utf-8", .cacheControl: "no-cache", HTTPField.Name("X-Accel-Buffering")!: "no",
         ]
-        return Response(status: .ok, headers: headers, body: ResponseBody { writer in
-            defer { broadcaster.unsubscribe(subscription.id) }
-            var lastSent = start
-            try await writer.write(ByteBuffer(string: "retry: 1000\n: KhôngChờ live events\n\n"))
-            while true {
-                let backlog = try await database.events(after: lastSent, limit: 500)
-                try await writer.write(Self.frames(backlog.map(EncodedEvent.init), after: &lastSent))
-                if backlog.count < 500 { break }
-            }
-            for await item in subscription.items {
-                switch item {
-                case .events(let events): try await writer.write(Self.frames(events, after: &lastSent))
-                case .notice(let frame): try await writer.write(frame)
-                case .heartbeat: try await writer.write(ByteBuffer(string: ": ping\n\n"))
+        return Response(
+            status: .ok, headers: headers,
+            body: ResponseBody { writer in
+                defer { broadcaster.unsubscribe(subscription.id) }
+                var lastSent = start
+                try await writer.write(ByteBuffer(string: "retry: 1000\n: KhôngChờ live events\n\n"))
+                while true {
+                    let backlog = try await database.events(after: lastSent, limit: 500)
+                    try await writer.write(Self.frames(backlog.map(EncodedEvent.init), after: &lastSent))
+                    if backlog.count < 500 { break }
                 }
-            }
-            try await writer.finish(nil)
-        })
+                for await item in subscription.items {
+                    switch item {
+                    case .events(let events): try await writer.write(Self.frames(events, after: &lastSent))
+                    case .notice(let frame): try await writer.write(frame)
+                    case .heartbeat: try await writer.write(ByteBuffer(string: ": ping\n\n"))
+                    }
+                }
+                try await writer.finish(nil)
+            })
     }
 
     /// The frames a client has not seen yet, in order.

@@ -1,9 +1,9 @@
-public import Hall
 public import Foundation
+public import Hall
 public import Hummingbird
+public import Logging
 public import QueueCore
 public import QueueStore
-public import Logging
 
 /// Everything the HTTP side needs, decided by the `serve` command (or a test).
 public struct ServerSettings: Sendable {
@@ -44,10 +44,12 @@ public struct KioskApp {
     public let broadcaster: EventBroadcaster
     public let alerts: AlertMonitor
 
-    public init(database: AppDatabase, settings: ServerSettings, clock: any WallClock = SystemWallClock(),
+    public init(
+        database: AppDatabase, settings: ServerSettings, clock: any WallClock = SystemWallClock(),
         ticketOutput: any TicketOutput = NoTicketOutput(), slipOutput: any SlipOutput = NoSlipOutput(),
-        events: HallEventHub? = nil, broadcaster: EventBroadcaster? = nil, alerts: AlertMonitor? = nil, devices: any DeviceDirectory = NoDevices())
-    {
+        events: HallEventHub? = nil, broadcaster: EventBroadcaster? = nil, alerts: AlertMonitor? = nil,
+        devices: any DeviceDirectory = NoDevices()
+    ) {
         let router = Router(context: AppRequestContext.self)
         router.add(middleware: ErrorMiddleware())
         router.add(middleware: AuthenticationMiddleware(database: database, clock: clock))

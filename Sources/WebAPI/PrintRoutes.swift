@@ -1,5 +1,5 @@
-import Hall
 import Foundation
+import Hall
 import Hummingbird
 import QueueCore
 import QueueStore
@@ -24,7 +24,8 @@ struct PrintRoutes {
             _ = try context.requireRole(.supervisor)
             let state = try request.uri.queryParameters.get("state").map { text in
                 guard let state = PrintJob.State(rawValue: text) else {
-                    throw QueueError.invalid("Trạng thái “\(text)” không hợp lệ (queued, printed, failed).",
+                    throw QueueError.invalid(
+                        "Trạng thái “\(text)” không hợp lệ (queued, printed, failed).",
                         "Unknown state '\(text)' (queued, printed, failed).")
                 }
                 return state

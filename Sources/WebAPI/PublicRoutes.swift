@@ -1,6 +1,6 @@
-import Hall
 import Foundation
 import HTTPTypes
+import Hall
 import Hummingbird
 import NIOCore
 import QueueCore
@@ -59,19 +59,22 @@ struct PublicRoutes {
         guard let status = try await database.ticketStatus(token: token),
             let ticket = try await database.ticket(token: token)
         else { throw QueueError.unknownTicket(token) }
-        let request = PrintRequest(ticket: ticket, fieldName: status.fieldName, ahead: status.ahead,
+        let request = PrintRequest(
+            ticket: ticket, fieldName: status.fieldName, ahead: status.ahead,
             estimatedWaitMinutes: status.estimatedWaitMinutes, kiosk: nil)
         guard let png = await ticketOutput.preview(request) else {
             throw APIError(.notFound, .notFound, "Không có máy in nên không có ảnh phiếu.", "No printer model, so no ticket image.")
         }
-        return Response(status: .ok, headers: [.contentType: "image/png", .cacheControl: "no-cache"],
+        return Response(
+            status: .ok, headers: [.contentType: "image/png", .cacheControl: "no-cache"],
             body: ResponseBody(byteBuffer: ByteBuffer(bytes: png)))
     }
 
     func issue(_ request: Request, _ context: AppRequestContext) async throws -> JSON<IssueResponse> {
         let address = clientAddress.of(request, context)
         if let wait = rateLimiter.take(address, now: clock.now()) {
-            var error = APIError(.tooManyRequests, .rateLimited,
+            var error = APIError(
+                .tooManyRequests, .rateLimited,
                 "Lấy số quá nhanh từ máy này; vui lòng chờ \(wait) giây rồi thử lại.",
                 "Too many tickets from this client; retry in \(wait) s.")
             error.retryAfterSeconds = wait
@@ -81,7 +84,8 @@ struct PublicRoutes {
         let issued = try await database.issueTicket(
             field: body.field, priority: body.priority ?? .none, source: address, at: clock.now())
         let printed = await ticketOutput.print(
-            PrintRequest(ticket: issued.ticket, fieldName: issued.fieldName, ahead: issued.ahead,
+            PrintRequest(
+                ticket: issued.ticket, fieldName: issued.fieldName, ahead: issued.ahead,
                 estimatedWaitMinutes: issued.estimatedWaitMinutes, kiosk: address))
         let ticket = issued.ticket
         return JSON(

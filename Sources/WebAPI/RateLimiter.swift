@@ -1,5 +1,5 @@
-import Hall
 import Foundation
+import Hall
 import Synchronization
 
 /// A token bucket per client address: `perMinute` tickets, refilled evenly. 0 turns limiting off.

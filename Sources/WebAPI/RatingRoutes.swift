@@ -1,5 +1,5 @@
-import Hall
 import Foundation
+import Hall
 import Hummingbird
 import QueueCore
 import QueueStore
@@ -13,14 +13,21 @@ struct RatingRoutes {
     let clientAddress: ClientAddress
     let events: HallEventHub
 
-    struct RateRequest: Decodable { let counter: Int; let level: Int }
-    struct RatingAnswer: Encodable, Sendable { let rating: Rating; let repeated: Bool }
+    struct RateRequest: Decodable {
+        let counter: Int
+        let level: Int
+    }
+    struct RatingAnswer: Encodable, Sendable {
+        let rating: Rating
+        let repeated: Bool
+    }
     struct RatingList: Encodable, Sendable { let ratings: [Rating] }
 
     func register(on routes: RouteTable) {
         routes.add(.post, "/api/v1/ratings") { request, context in
             if let wait = rateLimiter.take(clientAddress.of(request, context), now: clock.now()) {
-                var error = APIError(.tooManyRequests, .rateLimited,
+                var error = APIError(
+                    .tooManyRequests, .rateLimited,
                     "Đánh giá quá nhanh từ máy này; vui lòng chờ \(wait) giây.", "Too many ratings from this client; retry in \(wait) s.")
                 error.retryAfterSeconds = wait
                 throw error
@@ -35,8 +42,10 @@ struct RatingRoutes {
             let today = VietnamTime.serviceDay(of: clock.now())
             let from = try request.day("from", default: today)
             let to = try request.day("to", default: from > today ? from : today)
-            return JSON(RatingList(ratings: try await database.ratings(
-                from: from, to: to, field: request.uri.queryParameters.get("field"), counter: try request.optionalInt("counter"))))
+            return JSON(
+                RatingList(
+                    ratings: try await database.ratings(
+                        from: from, to: to, field: request.uri.queryParameters.get("field"), counter: try request.optionalInt("counter"))))
         }
     }
 }

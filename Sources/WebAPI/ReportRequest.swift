@@ -17,7 +17,8 @@ enum ReportRequest {
         case (nil, nil, nil):
             throw QueueError.invalid(
                 "Thiếu kỳ báo cáo: dùng period=quarter:2026-Q1 (hoặc day:, week:, month:, year:, custom:) hoặc from=YYYY-MM-DD&to=YYYY-MM-DD.",
-                "Missing report period: pass period=quarter:2026-Q1 (or day:, week:, month:, year:, custom:) or from=YYYY-MM-DD&to=YYYY-MM-DD.")
+                "Missing report period: pass period=quarter:2026-Q1 (or day:, week:, month:, year:, custom:) or from=YYYY-MM-DD&to=YYYY-MM-DD."
+            )
         default:
             throw QueueError.invalid(
                 "Dùng hoặc period, hoặc cả from và to — không kết hợp.",

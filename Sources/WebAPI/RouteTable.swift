@@ -1,6 +1,6 @@
+import Foundation
 import Hall
 import Hummingbird
-import Foundation
 import NIOCore
 
 /// Registers routes on the router and remembers each (method, path), so a test can hold the OpenAPI

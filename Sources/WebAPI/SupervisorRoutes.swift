@@ -1,5 +1,5 @@
-import Hall
 import Foundation
+import Hall
 import Hummingbird
 import QueueCore
 import QueueStore
@@ -29,10 +29,11 @@ struct SupervisorRoutes {
             _ = try context.requireRole(.supervisor)
             let now = clock.now()
             let figures = try await database.supervisorFigures(at: now, targets: targets)
-            return JSON(Overview(
-                serviceDay: figures.serviceDay, generatedAt: now, fields: figures.fields, counters: figures.counters,
-                today: figures.today, hourly: figures.hourly, satisfaction: figures.satisfaction, alerts: alerts.current,
-                lateDossiers: Array(try await database.lateDossiers(at: now).prefix(50))))
+            return JSON(
+                Overview(
+                    serviceDay: figures.serviceDay, generatedAt: now, fields: figures.fields, counters: figures.counters,
+                    today: figures.today, hourly: figures.hourly, satisfaction: figures.satisfaction, alerts: alerts.current,
+                    lateDossiers: Array(try await database.lateDossiers(at: now).prefix(50))))
         }
     }
 }

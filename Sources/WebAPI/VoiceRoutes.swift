@@ -1,5 +1,5 @@
-import Hall
 import Foundation
+import Hall
 import Hummingbird
 import NIOCore
 import QueueCore
@@ -17,7 +17,8 @@ struct VoiceRoutes {
             guard let library else { return try Self.unavailable(.notConfigured) }
             do {
                 let wav = try await library.wav(for: announcement)
-                return Response(status: .ok,
+                return Response(
+                    status: .ok,
                     headers: [.contentType: "audio/wav", .cacheControl: "public, max-age=3600"],
                     body: ResponseBody(byteBuffer: ByteBuffer(bytes: wav)))
             } catch let error as VoiceError {
@@ -29,12 +30,14 @@ struct VoiceRoutes {
     static func announcement(_ query: Parameters) throws -> CallAnnouncement {
         let label = query.get("label") ?? ""
         guard let counterText = query.get("counter"), let counter = Int(counterText) else {
-            throw QueueError.invalid("Thiếu hoặc sai tham số counter (số quầy 1–99).",
+            throw QueueError.invalid(
+                "Thiếu hoặc sai tham số counter (số quầy 1–99).",
                 "Missing or invalid query parameter 'counter' (a counter number 1–99).")
         }
         let languageText = query.get("lang") ?? "vi"
         guard let language = CallAnnouncement.Language(rawValue: languageText) else {
-            throw QueueError.invalid("Ngôn ngữ “\(languageText)” không hỗ trợ: dùng vi hoặc en.",
+            throw QueueError.invalid(
+                "Ngôn ngữ “\(languageText)” không hỗ trợ: dùng vi hoặc en.",
                 "Language '\(languageText)' is not supported: use vi or en.")
         }
         let recallText = query.get("recall") ?? "0"
@@ -48,7 +51,8 @@ struct VoiceRoutes {
     static func unavailable(_ error: VoiceError) throws -> Response {
         let detail = ["code": error.code.rawValue, "message": error.message, "messageEn": error.englishMessage]
         let data = try JSONCoding.encoder().encode(["error": detail])
-        return Response(status: .serviceUnavailable,
+        return Response(
+            status: .serviceUnavailable,
             headers: [.contentType: "application/json; charset=utf-8", .retryAfter: "60"],
             body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
     }

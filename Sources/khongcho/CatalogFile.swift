@@ -1,8 +1,8 @@
 import DeviceIO
-import Hall
 import Foundation
-import WebAPI
+import Hall
 import QueueCore
+import WebAPI
 
 /// Reads the catalog JSON, turning a missing or malformed file into a message that says where and what.
 enum CatalogFile {

@@ -1,13 +1,13 @@
-import Simulators
+import DeviceIO
+import DeviceProtocols
 import Foundation
 import Hall
-import DeviceProtocols
-import WebAPI
-import DeviceIO
 import Logging
 import QueueCore
 import QueueStore
 import ServiceLifecycle
+import Simulators
+import WebAPI
 
 /// Counter displays and keypads for `serve`: simulated ones (one 2×20 display and one rating keypad per
 /// counter, an LED board and a caller keypad on counter 1) unless `--devices none`; serial displays from
@@ -44,7 +44,8 @@ struct CounterDevices {
         if mode != .none { try await addSimulatedKeypads(keypads, counters: counters, profiles: keypadProfiles) }
         var services: [any Service] = [hub]
         if let usb, hidKeypads != .off { services.append(usbKeypads(keypads, profiles: keypadProfiles, policy: hidKeypads, monitor: usb)) }
-        logger.info("Counter devices: \(displays.count) displays (\(displays.filter { $0.port.simulated }.count) simulated); see /admin/devices")
+        logger.info(
+            "Counter devices: \(displays.count) displays (\(displays.filter { $0.port.simulated }.count) simulated); see /admin/devices")
         return Built(
             directory: HallDevices(database: database, displays: hub, keypads: keypads, printers: printers, clock: clock),
             services: services)
@@ -52,7 +53,9 @@ struct CounterDevices {
 
     func simulatedDisplays(counters: [Int], profiles: [DisplayProfile]) throws -> [CounterDisplay] {
         guard let vfd = profiles.first(where: { $0.id == "epson-dmd-2x20" }) else { return [] }
-        var displays = try counters.map { try CounterDisplay(id: "sim-display-\($0)", profile: vfd, port: SimulatedDisplayPort(), defaultCounter: $0) }
+        var displays = try counters.map {
+            try CounterDisplay(id: "sim-display-\($0)", profile: vfd, port: SimulatedDisplayPort(), defaultCounter: $0)
+        }
         if let led = profiles.first(where: { $0.id == "led-stx-etx-xor" }), let first = counters.first {
             displays.append(try CounterDisplay(id: "sim-led-\(first)", profile: led, port: SimulatedDisplayPort(), defaultCounter: first))
         }
@@ -125,6 +128,7 @@ enum SerialDisplayOption {
 
     static func failure(_ text: String, _ profiles: [DisplayProfile]) -> ValidationFailure {
         ValidationFailure(
-            "--display “\(text)”: cần dạng /dev/ttyUSB0=HỒ_SƠ@QUẦY hoặc usb:VID:PID=HỒ_SƠ@QUẦY, hồ sơ trong devices/displays (\(profiles.map(\.id).joined(separator: ", "))) / expected PATH=PROFILE@COUNTER or usb:VID:PID=PROFILE@COUNTER")
+            "--display “\(text)”: cần dạng /dev/ttyUSB0=HỒ_SƠ@QUẦY hoặc usb:VID:PID=HỒ_SƠ@QUẦY, hồ sơ trong devices/displays (\(profiles.map(\.id).joined(separator: ", "))) / expected PATH=PROFILE@COUNTER or usb:VID:PID=PROFILE@COUNTER"
+        )
     }
 }

@@ -1,10 +1,10 @@
 import DeviceIO
-import Hall
 import Foundation
-import WebAPI
+import Hall
 import Logging
 import QueueCore
 import QueueStore
+import WebAPI
 
 /// Demo accounts for `make run`, so a first-time user can try every page. Created only when no account exists.
 enum DemoAccounts {

@@ -1,8 +1,8 @@
-import Hall
 import ArgumentParser
-import Foundation
-import DeviceProtocols
 import DeviceIO
+import DeviceProtocols
+import Foundation
+import Hall
 
 /// `khongcho devices`: the USB devices attached, which printer profile each matches, and its live status.
 struct DevicesCommand: AsyncParsableCommand {
@@ -30,10 +30,11 @@ struct DevicesCommand: AsyncParsableCommand {
             let match = matcher.match(device)
             var status: String?
             if let match { status = await self.status(of: match, context: context) }
-            entries.append(Entry(
-                device: device.stableName, vidPid: device.vidPid,
-                name: [device.manufacturer, device.product].compactMap { $0 }.joined(separator: " "),
-                printer: match != nil, profile: match?.profile?.id, status: status))
+            entries.append(
+                Entry(
+                    device: device.stableName, vidPid: device.vidPid,
+                    name: [device.manufacturer, device.product].compactMap { $0 }.joined(separator: " "),
+                    printer: match != nil, profile: match?.profile?.id, status: status))
         }
         if json {
             let encoder = JSONEncoder()

@@ -1,16 +1,16 @@
-import Simulators
-import DeviceIO
 import ArgumentParser
+import DeviceIO
+import DeviceProtocols
 import Foundation
 import Glibc
 import Hall
-import DeviceProtocols
-import WebAPI
 import Logging
 import QueueCore
 import QueueStore
 import ServiceLifecycle
+import Simulators
 import Synchronization
+import WebAPI
 
 /// Times a staff call to the two things a citizen sees: the bytes written to the counter's display and the
 /// `ticket` event on the live stream the hall screens follow. Everything runs in this process — store,
@@ -38,7 +38,8 @@ struct DisplayBench: AsyncParsableCommand {
     func run() async throws {
         let profiles = try DisplayProfiles.load(directory: URL(fileURLWithPath: devices).appendingPathComponent("displays"))
         guard let vfd = profiles.first(where: { $0.id == "epson-dmd-2x20" }) else {
-            throw ValidationFailure("Không có hồ sơ bảng số “epson-dmd-2x20” trong \(devices)/displays / no display profile 'epson-dmd-2x20'")
+            throw ValidationFailure(
+                "Không có hồ sơ bảng số “epson-dmd-2x20” trong \(devices)/displays / no display profile 'epson-dmd-2x20'")
         }
         var logger = Logger(label: "khongcho.display-bench")
         logger.logLevel = .warning  // the simulated displays log every screen at info; that is not the path measured
@@ -57,7 +58,8 @@ struct DisplayBench: AsyncParsableCommand {
         var settings = ServerSettings(assetsDirectory: URL(fileURLWithPath: assets))
         settings.port = try Self.freePort()
         settings.issueRateLimit = 0
-        let app = KioskApp(database: database, settings: settings, events: events, broadcaster: broadcaster).application(settings: settings, logger: logger)
+        let app = KioskApp(database: database, settings: settings, events: events, broadcaster: broadcaster).application(
+            settings: settings, logger: logger)
         let group = ServiceGroup(configuration: .init(services: [app, hub, broadcaster], logger: logger))
         let server = Task { try await group.run() }
 
@@ -166,7 +168,8 @@ struct DisplayBench: AsyncParsableCommand {
                     settle.append(try await database.apply(.noShow, ticket: previous, by: actor, at: Date()).id)
                     current[counter] = nil
                 }
-                settle.append(try await database.issueTicket(field: "linh-vuc-\(counter)", priority: .none, source: "bench", at: Date()).event.id)
+                settle.append(
+                    try await database.issueTicket(field: "linh-vuc-\(counter)", priority: .none, source: "bench", at: Date()).event.id)
                 let blanked = settle.count == 2
                 _ = await Self.wait(until: clock.now + DisplayBench.deliveryTimeout) {
                     settle.allSatisfy { reader.arrival($0) != nil } && (!blanked || port.writes.count > writesBefore)
@@ -273,7 +276,12 @@ struct DisplayBench: AsyncParsableCommand {
                     chunked = head.contains("transfer-encoding: chunked")
                     raw.removeSubrange(..<end.upperBound)
                 }
-                if chunked == true { Self.dechunk(&raw, into: &body) } else { body += raw; raw.removeAll() }
+                if chunked == true {
+                    Self.dechunk(&raw, into: &body)
+                } else {
+                    body += raw
+                    raw.removeAll()
+                }
                 var ids: [Int64] = []
                 while let end = body.firstRange(of: [10, 10]) {
                     let block = String(decoding: body[..<end.lowerBound], as: UTF8.self)
@@ -306,10 +314,14 @@ struct DisplayBench: AsyncParsableCommand {
 
         func printTable() {
             func ms(_ value: Double) -> String { String(format: "%9.3f", value) }
-            print("display-bench — \(counters) quầy / counters, \(calls) lần gọi / calls (sau \(counters) lần gọi khởi động / after \(counters) warm-up calls)")
+            print(
+                "display-bench — \(counters) quầy / counters, \(calls) lần gọi / calls (sau \(counters) lần gọi khởi động / after \(counters) warm-up calls)"
+            )
             print("                                          p50       p99       max  (ms)")
             for (name, summary) in [("gọi → bảng số / call → display bytes", display), ("gọi → sự kiện SSE / call → SSE event", sse)] {
-                print(name.padding(toLength: 38, withPad: " ", startingAt: 0) + ms(summary.p50) + " " + ms(summary.p99) + " " + ms(summary.max))
+                print(
+                    name.padding(toLength: 38, withPad: " ", startingAt: 0) + ms(summary.p50) + " " + ms(summary.p99) + " "
+                        + ms(summary.max))
             }
             print("thiếu / missing (quá 2 s / over 2 s): bảng số / display \(missingDisplay), SSE \(missingSSE)")
         }

@@ -1,6 +1,6 @@
+import ArgumentParser
 import DeviceIO
 import Hall
-import ArgumentParser
 
 @main
 struct KhongCho: AsyncParsableCommand {
@@ -8,7 +8,8 @@ struct KhongCho: AsyncParsableCommand {
         commandName: "khongcho",
         abstract: "KhôngChờ — bộ điều khiển sảnh tiếp nhận một cửa / a no-wait reception hall controller.",
         subcommands: [
-            Serve.self, UserCommand.self, DevicesCommand.self, PrintTest.self, PrintBench.self, VirtualPrint.self, SimulateCommand.self, DisplayBench.self, PlanCommand.self, ReportCommand.self, ReportBenchCommand.self,
+            Serve.self, UserCommand.self, DevicesCommand.self, PrintTest.self, PrintBench.self, VirtualPrint.self, SimulateCommand.self,
+            DisplayBench.self, PlanCommand.self, ReportCommand.self, ReportBenchCommand.self,
         ],
         defaultSubcommand: Serve.self)
 }

@@ -1,7 +1,7 @@
-import DeviceIO
-import Hall
 import ArgumentParser
+import DeviceIO
 import Foundation
+import Hall
 import QueueCore
 import QueueStore
 

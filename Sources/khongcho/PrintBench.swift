@@ -1,8 +1,8 @@
-import DeviceIO
-import Hall
 import ArgumentParser
-import Foundation
+import DeviceIO
 import DeviceProtocols
+import Foundation
+import Hall
 
 /// Times ticket render + ESC/POS encode, to show the printer mechanism (not this code) is what a citizen
 /// waits for. `bench/print_bench.py` runs it with `--json` and compares the raster with python-escpos.
@@ -31,7 +31,8 @@ struct PrintBench: AsyncParsableCommand {
         let profiles = try PrinterProfiles.load(directory: URL(fileURLWithPath: devices).appendingPathComponent("printers"))
         guard let printer = profiles.first(where: { $0.id == profile }) else {
             throw ValidationFailure(
-                "Không có hồ sơ máy in “\(profile)” / no printer profile '\(profile)'; known: \(profiles.map(\.id).joined(separator: ", "))")
+                "Không có hồ sơ máy in “\(profile)” / no printer profile '\(profile)'; known: \(profiles.map(\.id).joined(separator: ", "))"
+            )
         }
         let content = Self.sampleTicket
         // Warm-up: FreeType glyph cache, QR encoder, allocator; these first-ticket costs are not the steady state.
@@ -42,7 +43,9 @@ struct PrintBench: AsyncParsableCommand {
             bytes = try EscPosEncoder.ticketJob(bitmap: bitmap, profile: printer)
         }
         let clock = ContinuousClock()
-        var render: [Double] = [], encode: [Double] = [], total: [Double] = []
+        var render: [Double] = []
+        var encode: [Double] = []
+        var total: [Double] = []
         render.reserveCapacity(iterations)
         encode.reserveCapacity(iterations)
         total.reserveCapacity(iterations)
@@ -94,7 +97,9 @@ struct PrintBench: AsyncParsableCommand {
         content.issuedAt = String(format: "%02d:%02d — 02/03/2026", 7 + index / 60 % 10, index % 60)
         content.peopleAhead = index % 37
         content.estimatedWaitMinutes = index % 53
-        content.statusURL = String(format: "http://10.0.0.5:8080/t/%08x%08x%08x%08x", index, index &* 2_654_435_761 & 0xffff_ffff, ~index & 0xffff_ffff, index &* 40503 & 0xffff_ffff)
+        content.statusURL = String(
+            format: "http://10.0.0.5:8080/t/%08x%08x%08x%08x", index, index &* 2_654_435_761 & 0xffff_ffff, ~index & 0xffff_ffff,
+            index &* 40503 & 0xffff_ffff)
         return content
     }
 
@@ -132,18 +137,24 @@ struct PrintBench: AsyncParsableCommand {
 
         func printTable() {
             func ms(_ value: Double) -> String { String(format: "%9.3f", value) }
-            print("print-bench — \(profile) (\(paperWidthDots) dots), ticket \(paperWidthDots) × \(heightDots) dots, "
-                + "\(iterations) iterations after warm-up")
+            print(
+                "print-bench — \(profile) (\(paperWidthDots) dots), ticket \(paperWidthDots) × \(heightDots) dots, "
+                    + "\(iterations) iterations after warm-up")
             print("                      p50       p99       max      mean  (ms)")
             for (name, summary) in [("render", render), ("encode", encode), ("render+encode", total)] {
-                print(name.padding(toLength: 14, withPad: " ", startingAt: 0)
-                    + ms(summary.p50) + " " + ms(summary.p99) + " " + ms(summary.max) + " " + ms(summary.mean))
+                print(
+                    name.padding(toLength: 14, withPad: " ", startingAt: 0)
+                        + ms(summary.p50) + " " + ms(summary.p99) + " " + ms(summary.max) + " " + ms(summary.mean))
             }
             print("bytes per ticket: \(bytesPerTicket) (raster \(rasterBytes) in \(strips) GS v 0 strips)")
-            print(String(format: "mechanism at 200 mm/s × 8 dots/mm (1600 rows/s): %d rows = %.3f s (+ %.3f s feed to cutter)",
-                heightDots, mechanismSeconds, feedSeconds))
-            print(String(format: "  = %.0f× render+encode p99 (%.1f%% of the mechanism time)",
-                mechanismSeconds * 1000 / total.p99, total.p99 / (mechanismSeconds * 1000) * 100))
+            print(
+                String(
+                    format: "mechanism at 200 mm/s × 8 dots/mm (1600 rows/s): %d rows = %.3f s (+ %.3f s feed to cutter)",
+                    heightDots, mechanismSeconds, feedSeconds))
+            print(
+                String(
+                    format: "  = %.0f× render+encode p99 (%.1f%% of the mechanism time)",
+                    mechanismSeconds * 1000 / total.p99, total.p99 / (mechanismSeconds * 1000) * 100))
         }
     }
 }

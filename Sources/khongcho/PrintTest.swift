@@ -1,8 +1,8 @@
-import Hall
 import ArgumentParser
-import Foundation
-import DeviceProtocols
 import DeviceIO
+import DeviceProtocols
+import Foundation
+import Hall
 
 /// `khongcho print-test`: prints a sample Vietnamese ticket on a USB printer, or renders it to a PNG.
 struct PrintTest: AsyncParsableCommand {
@@ -33,7 +33,8 @@ struct PrintTest: AsyncParsableCommand {
         let matcher = PrinterMatcher(profiles: profiles)
         let printers = matcher.printers(in: try await context.devices())
         guard let match = printers.first(where: { device == nil || $0.device.vidPid == device?.lowercased() }) else {
-            throw ValidationFailure("""
+            throw ValidationFailure(
+                """
                 Không tìm thấy máy in USB\(device.map { " \($0)" } ?? ""); kiểm tra cáp, nguồn và quyền (devices/udev), \
                 hoặc dùng --png để chỉ dựng ảnh. / No USB printer found: check cable, power and permissions, or use --png.
                 """)
@@ -57,4 +58,13 @@ struct PrintTest: AsyncParsableCommand {
         }
         return found
     }
+}
+
+/// The ticket `print-test` prints: every Vietnamese diacritic a real ticket can carry, and a QR.
+enum SampleTicket {
+    static let content = TicketContent(
+        centreName: "Trung tâm Phục vụ hành chính công xã Minh An", fieldName: "Đất đai — Hộ tịch — Chứng thực",
+        number: "A123", priorityLabel: "Người cao tuổi", issuedAt: "08:05 — 02/03/2026", peopleAhead: 4,
+        estimatedWaitMinutes: 12, promiseLine: "Thứ Sáu không chờ: trả kết quả trong ngày",
+        statusURL: "http://192.168.1.10:8080/t/0f3c9a7e5b2d4c1a8e6f")
 }

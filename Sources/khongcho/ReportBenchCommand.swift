@@ -1,10 +1,10 @@
-import DeviceIO
-import Hall
 import ArgumentParser
+import DeviceIO
 import Foundation
-import WebAPI
+import Hall
 import QueueCore
 import QueueStore
+import WebAPI
 
 /// `khongcho report-bench [--tickets 1000000] [--data DIR]`: fills a fresh store with a seeded synthetic
 /// reporting year and times the year report over it (the "a year over 1,000,000 tickets in under 1 s").
@@ -23,7 +23,8 @@ struct ReportBenchCommand: AsyncParsableCommand {
 
     func run() async throws {
         guard tickets > 0, runs > 0 else { throw ValidationFailure("--tickets và --runs phải > 0 / must be positive.") }
-        let directory = data.map { URL(fileURLWithPath: $0) }
+        let directory =
+            data.map { URL(fileURLWithPath: $0) }
             ?? FileManager.default.temporaryDirectory.appendingPathComponent("khongcho-report-bench-\(getpid())")
         if FileManager.default.fileExists(atPath: directory.appendingPathComponent("khongcho.sqlite").path) {
             throw ValidationFailure("\(directory.path) đã có dữ liệu; cần thư mục mới / already holds a store: pass a fresh --data.")
@@ -38,7 +39,9 @@ struct ReportBenchCommand: AsyncParsableCommand {
             written = try await database.generateReportHistory(tickets: tickets, year: year, seed: seed, asOf: asOf)
         }
         print("Dữ liệu / store: \(directory.path)")
-        print("Sinh dữ liệu / generated \(written.tickets) tickets, \(written.ratings) ratings, \(written.dossiers) dossiers in \(Self.seconds(generation))")
+        print(
+            "Sinh dữ liệu / generated \(written.tickets) tickets, \(written.ratings) ratings, \(written.dossiers) dossiers in \(Self.seconds(generation))"
+        )
         let targets = ReportTargets(catalog: try await database.catalog(), service: ServiceTargets())
         var times: [Duration] = []
         var report: PeriodReport?
@@ -52,9 +55,13 @@ struct ReportBenchCommand: AsyncParsableCommand {
         let first = times[0]
         var warm = Array(times.dropFirst())
         warm.sort()
-        print("Báo cáo năm, lần đầu (đếm từng phiếu, lưu tổng hợp ngày) / year report, first run (counts every ticket, stores day tallies): \(Self.seconds(first))")
+        print(
+            "Báo cáo năm, lần đầu (đếm từng phiếu, lưu tổng hợp ngày) / year report, first run (counts every ticket, stores day tallies): \(Self.seconds(first))"
+        )
         if !warm.isEmpty {
-            print("Báo cáo năm / year report (\(period.text), \(warm.count) later runs): p50 \(Self.seconds(warm[(warm.count - 1) / 2])), max \(Self.seconds(warm[warm.count - 1]))")
+            print(
+                "Báo cáo năm / year report (\(period.text), \(warm.count) later runs): p50 \(Self.seconds(warm[(warm.count - 1) / 2])), max \(Self.seconds(warm[warm.count - 1]))"
+            )
         }
         if let total = report?.figures.total {
             print("  issued \(total.issued), served \(total.served), ratings \(total.ratings), promises due \(total.promisesDue)")

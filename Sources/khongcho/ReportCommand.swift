@@ -1,10 +1,10 @@
-import DeviceIO
-import Hall
 import ArgumentParser
+import DeviceIO
 import Foundation
-import WebAPI
+import Hall
 import QueueCore
 import QueueStore
+import WebAPI
 
 /// `khongcho report --period quarter:2026-Q1 [--format text|json|csv|html] [--output FILE]`: the period's
 /// figures from the store, as a readable table or as the exact bytes `GET /api/v1/reports` serves.
@@ -13,7 +13,9 @@ struct ReportCommand: AsyncParsableCommand {
         commandName: "report",
         abstract: "Báo cáo theo kỳ / period report (day, week, month, quarter, year, custom).")
 
-    @Option(help: "Kỳ báo cáo / period: day:2026-03-02, week:2026-W10, month:2026-03, quarter:2026-Q1, year:2026, custom:2026-01-05..2026-02-10.")
+    @Option(
+        help:
+            "Kỳ báo cáo / period: day:2026-03-02, week:2026-W10, month:2026-03, quarter:2026-Q1, year:2026, custom:2026-01-05..2026-02-10.")
     var period: String
     @Option(help: "text | json | csv | html") var format = "text"
     @Option(help: "Thư mục dữ liệu / data directory.") var data = "var"

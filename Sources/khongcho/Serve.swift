@@ -1,16 +1,16 @@
 import ArgumentParser
-import Foundation
-import Hummingbird
-import DeviceProtocols
-import Hall
-import WebAPI
-import Simulators
 import DeviceIO
+import DeviceProtocols
+import Foundation
+import Hall
+import Hummingbird
 import Logging
 import QueueCore
 import QueueStore
 import ServiceLifecycle
+import Simulators
 import UnixSignals
+import WebAPI
 
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Chạy máy chủ / Run the controller.")
@@ -109,14 +109,16 @@ struct Serve: AsyncParsableCommand {
         let profiles = try PrinterProfiles.load(directory: URL(fileURLWithPath: devicesDirectory).appendingPathComponent("printers"))
         let clock = SystemWallClock()
         let alert: @Sendable (PrinterAlert) -> Void = { alert in
-            alerts.raise(HallAlert(
-                id: "device:\(alert.printer)", kind: .device, message: alert.message, messageEn: alert.messageEn, at: alert.at))
+            alerts.raise(
+                HallAlert(
+                    id: "device:\(alert.printer)", kind: .device, message: alert.message, messageEn: alert.messageEn, at: alert.at))
         }
         let makePrinter: @Sendable (any PrinterPort) -> TicketPrinter = { port in
             TicketPrinter(port: port, database: database, clock: clock, logger: logger, alert: alert)
         }
         guard let profile = profiles.first(where: { $0.id == simulatedPrinter }) else {
-            throw ValidationFailure("Không có hồ sơ máy in “\(simulatedPrinter)” / no printer profile '\(simulatedPrinter)' in \(devicesDirectory)/printers")
+            throw ValidationFailure(
+                "Không có hồ sơ máy in “\(simulatedPrinter)” / no printer profile '\(simulatedPrinter)' in \(devicesDirectory)/printers")
         }
         let directory = data.appendingPathComponent("printed")
         let virtual = VirtualPrinterPort(id: "virtual-\(profile.id)", profile: profile, directory: directory)
@@ -124,9 +126,10 @@ struct Serve: AsyncParsableCommand {
         logger.info("Simulated printer (\(profile.name)): printed tickets are saved as PNG in \(directory.path)")
         var services: [any Service] = []
         if let usb {
-            services.append(USBPrinterAttacher(
-                monitor: usb, matcher: PrinterMatcher(profiles: profiles), registry: registry,
-                makePrinter: makePrinter, simulatedID: virtual.id, logger: logger))
+            services.append(
+                USBPrinterAttacher(
+                    monitor: usb, matcher: PrinterMatcher(profiles: profiles), registry: registry,
+                    makePrinter: makePrinter, simulatedID: virtual.id, logger: logger))
         }
         let centreName = try await database.catalog().centreName
         let output = PrintingTicketOutput(

@@ -1,7 +1,7 @@
-import DeviceIO
-import Hall
 import ArgumentParser
+import DeviceIO
 import Foundation
+import Hall
 import QueueCore
 import QueueStore
 
@@ -83,8 +83,11 @@ struct SimulateCommand: AsyncParsableCommand {
             let output = Output(seed: seed, serviceLevel: serviceLevel, simulation: result, staffing: staffing)
             print(String(decoding: try encoder.encode(output), as: UTF8.self))
         } else {
-            print(SimulationText(catalog: catalog, result: result, staffing: staffing, seed: seed,
-                serviceLevel: serviceLevel, rateMode: rate != nil).render())
+            print(
+                SimulationText(
+                    catalog: catalog, result: result, staffing: staffing, seed: seed,
+                    serviceLevel: serviceLevel, rateMode: rate != nil
+                ).render())
         }
     }
 
@@ -155,10 +158,12 @@ struct SimulationText {
         lines += Self.table([["Giờ / Hour"] + header] + result.figures.byHour.map { ["\($0.key):00"] + waits($0) })
         lines += ["", "Ước lượng thời gian chờ in trên phiếu so với thực tế / Printed wait estimate vs actual wait"]
         lines += Self.table(
-            [[
-                "Lĩnh vực / Field", "Phiếu / Tickets", "Ước lượng TB / Mean estimate", "Chờ TB / Mean wait",
-                "Sai số TB / Mean error", "Sai số tuyệt đối TB / Mean abs. error", "Lệch ≤ 5 phút / Within 5 min",
-            ]]
+            [
+                [
+                    "Lĩnh vực / Field", "Phiếu / Tickets", "Ước lượng TB / Mean estimate", "Chờ TB / Mean wait",
+                    "Sai số TB / Mean error", "Sai số tuyệt đối TB / Mean abs. error", "Lệch ≤ 5 phút / Within 5 min",
+                ]
+            ]
                 + result.estimates.map { row in
                     [
                         name(row.field), String(row.tickets), Self.duration(row.meanEstimateSeconds),
@@ -172,10 +177,12 @@ struct SimulationText {
             "Khuyến nghị số quầy (Erlang C, ≥ \(level) được gọi trong mục tiêu) / Recommended counters (Erlang C, ≥ \(level) called within target)",
         ]
         lines += Self.table(
-            [[
-                "Lĩnh vực / Field", "Giờ / Hour", "Phiếu/giờ / Per hour", "Phục vụ TB / Mean service",
-                "Quầy / Counters", "Đạt mục tiêu / Within target", "Chờ TB / Mean wait", "Đang có / Simulated",
-            ]]
+            [
+                [
+                    "Lĩnh vực / Field", "Giờ / Hour", "Phiếu/giờ / Per hour", "Phục vụ TB / Mean service",
+                    "Quầy / Counters", "Đạt mục tiêu / Within target", "Chờ TB / Mean wait", "Đang có / Simulated",
+                ]
+            ]
                 + rows().map { row in
                     [
                         name(row.field), rateMode ? "mọi giờ / every hour" : String(format: "%02d:00", row.hour),

@@ -1,7 +1,7 @@
-import Foundation
-import DeviceProtocols
-import Hall
 import DeviceIO
+import DeviceProtocols
+import Foundation
+import Hall
 import Logging
 import QueueCore
 import QueueStore

@@ -1,10 +1,10 @@
-import DeviceIO
-import Hall
 public import ArgumentParser
+import DeviceIO
 import Foundation
-import WebAPI
+import Hall
 public import QueueCore
 import QueueStore
+import WebAPI
 
 struct UserCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,8 +1,8 @@
-import DeviceIO
-import Hall
 import ArgumentParser
-import Foundation
+import DeviceIO
 import DeviceProtocols
+import Foundation
+import Hall
 import Simulators
 
 /// `khongcho virtual-print`: decodes captured ESC/POS bytes (a file) into the paper they would print.

@@ -1,5 +1,5 @@
-import DeviceProtocols
 import DeviceIO
+import DeviceProtocols
 import Testing
 
 @Suite struct PrinterMatcherTests {

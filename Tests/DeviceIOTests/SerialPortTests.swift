@@ -1,6 +1,6 @@
+import DeviceProtocols
 import Foundation
 import Glibc
-import DeviceProtocols
 import Testing
 
 @testable import DeviceIO

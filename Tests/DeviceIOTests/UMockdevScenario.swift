@@ -1,6 +1,6 @@
-import Foundation
-import DeviceProtocols
 import DeviceIO
+import DeviceProtocols
+import Foundation
 
 /// The Swift half of e2e/test_usb_umockdev.py. That script emulates a printer with umockdev, then runs one
 /// scenario test of this target under `LD_PRELOAD=libumockdev-preload.so.0` with

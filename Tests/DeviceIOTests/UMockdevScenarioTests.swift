@@ -1,7 +1,7 @@
-import Foundation
-import DeviceProtocols
-import KioskTesting
 import DeviceIO
+import DeviceProtocols
+import Foundation
+import KioskTesting
 import Testing
 
 /// Real KioskUSB + real libusb against the printer emulated by e2e/umockdev/usb_printer_mock.py.

@@ -1,5 +1,5 @@
-import KioskTesting
 import Foundation
+import KioskTesting
 import Testing
 
 @testable import DeviceProtocols

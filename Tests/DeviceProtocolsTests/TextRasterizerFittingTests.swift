@@ -1,5 +1,5 @@
-import Foundation
 import DeviceProtocols
+import Foundation
 import Testing
 
 @Suite struct TextRasterizerFittingTests {

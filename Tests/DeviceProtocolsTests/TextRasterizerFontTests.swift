@@ -1,5 +1,5 @@
-import Foundation
 import DeviceProtocols
+import Foundation
 import Testing
 
 @Suite struct TextRasterizerFontTests {
@@ -44,7 +44,10 @@ import Testing
     @Test func aFileThatIsNotAFontIsRejected() throws {
         let fonts = FontLocator.Fonts(regular: TicketFixtures.templateURL, bold: nil)
         let error = try #require(throws: TextRasterizerError.self) { try TextRasterizer(fonts: fonts) }
-        guard case .unreadableFont = error else { Issue.record("unexpected \(error)"); return }
+        guard case .unreadableFont = error else {
+            Issue.record("unexpected \(error)")
+            return
+        }
     }
 
     @Test(.enabled(if: FileManager.default.fileExists(atPath: "/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf")))
@@ -55,7 +58,10 @@ import Testing
             _ = try TextRasterizer(fonts: fonts)
             Issue.record("DejaVu Sans Mono now covers Vietnamese: choose another font for this test")
         } catch {
-            guard case .fontLacksVietnamese(_, let missing) = error else { Issue.record("unexpected \(error)"); return }
+            guard case .fontLacksVietnamese(_, let missing) = error else {
+                Issue.record("unexpected \(error)")
+                return
+            }
             #expect(!missing.isEmpty)
         }
     }
@@ -66,7 +72,8 @@ import Testing
         let regular = rasterizer.layout("Ưu tiên", style: .init(size: 24))
         let bold = rasterizer.layout("Ưu tiên", style: .init(size: 24, weight: .bold))
         #expect(bold.width > regular.width)
-        var a = Bitmap(width: 200, height: 40), b = Bitmap(width: 200, height: 40)
+        var a = Bitmap(width: 200, height: 40)
+        var b = Bitmap(width: 200, height: 40)
         regular.draw(into: &a, x: 0, baseline: 30)
         bold.draw(into: &b, x: 0, baseline: 30)
         #expect(b.blackPixelCount > a.blackPixelCount * 5 / 4)

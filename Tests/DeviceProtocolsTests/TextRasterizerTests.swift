@@ -1,5 +1,5 @@
-import Foundation
 import DeviceProtocols
+import Foundation
 import Testing
 
 @Suite struct TextRasterizerTests {
@@ -36,7 +36,9 @@ import Testing
 
     @Test func aWithHookDiffersFromAAndAAcute() {
         for style in [Style(size: 22), Style(size: 200, weight: .bold)] {
-            let plain = image("A", style), acute = image("Á", style), hook = image("Ả", style)
+            let plain = image("A", style)
+            let acute = image("Á", style)
+            let hook = image("Ả", style)
             #expect(hook != plain)
             #expect(hook != acute)
             #expect(acute != plain)

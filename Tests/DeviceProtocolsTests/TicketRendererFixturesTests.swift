@@ -1,5 +1,5 @@
-import Foundation
 import DeviceProtocols
+import Foundation
 
 /// Shared test data and file helpers for the rasterizer, QR and ticket tests. Files are found from
 /// `#filePath` because the test target declares no resources.
@@ -27,10 +27,11 @@ enum TicketFixtures {
     /// The golden files are exact pixels of DejaVu 2.37 through this machine's FreeType: compare only
     /// when those are the fonts in use.
     static var usesStandardFont: Bool {
-        (try? FontLocator().locate()) == FontLocator.Fonts(
-            regular: URL(fileURLWithPath: "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
-            bold: URL(fileURLWithPath: "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")
-        )
+        (try? FontLocator().locate())
+            == FontLocator.Fonts(
+                regular: URL(fileURLWithPath: "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
+                bold: URL(fileURLWithPath: "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")
+            )
     }
 
     /// PBM P4: a short text header, then exactly the bitmap's rows (MSB first, 1 = black).

@@ -1,5 +1,5 @@
-import Foundation
 import DeviceProtocols
+import Foundation
 import Testing
 
 /// Compares rendered tickets with the stored golden files, pixel for pixel. To accept a deliberate change,

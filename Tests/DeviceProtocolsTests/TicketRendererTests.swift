@@ -1,6 +1,7 @@
 import Foundation
-@testable import DeviceProtocols
 import Testing
+
+@testable import DeviceProtocols
 
 @Suite struct TicketRendererTests {
     let renderer: TicketRenderer
@@ -35,7 +36,8 @@ import Testing
 
     @Test(arguments: [(576, 150), (384, 100)])
     func theNumberIsBig(width: Int, minimumHeight: Int) throws {
-        let page = TicketRenderer.Page(layout: renderer.layout, width: width, rasterizer: renderer.rasterizer, content: TicketFixtures.fullTicket)
+        let page = TicketRenderer.Page(
+            layout: renderer.layout, width: width, rasterizer: renderer.rasterizer, content: TicketFixtures.fullTicket)
         let spec = try #require(renderer.layout.blocks.compactMap(\.text).first { $0.text == "{number}" })
         let paragraph = try #require(page.paragraph(spec, maxWidth: page.lineWidth))
         #expect(paragraph.runs.count == 1)
@@ -45,7 +47,8 @@ import Testing
     }
 
     @Test func bodyTextStaysReadableOn58mm() throws {
-        let page = TicketRenderer.Page(layout: renderer.layout, width: 384, rasterizer: renderer.rasterizer, content: TicketFixtures.fullTicket)
+        let page = TicketRenderer.Page(
+            layout: renderer.layout, width: 384, rasterizer: renderer.rasterizer, content: TicketFixtures.fullTicket)
         for block in renderer.layout.blocks where block.kind == .row {
             #expect(try page.style(#require(block.label)).style.size >= 20)
         }
@@ -71,7 +74,8 @@ import Testing
     /// The priority mark is a solid black box; without priority there is none, and the ticket is shorter.
     @Test func priorityIsAnInvertedBoxOnlyWhenGiven() throws {
         func solidRows(_ bitmap: Bitmap) -> Int {
-            var best = 0, run = 0
+            var best = 0
+            var run = 0
             for y in 0..<bitmap.height {
                 let black = (0..<bitmap.width).filter { bitmap[$0, y] }.count
                 run = black >= bitmap.width * 9 / 10 ? run + 1 : 0
@@ -109,7 +113,10 @@ import Testing
         }
         content.statusURL += String(repeating: "x", count: 1000)
         let error = try #require(throws: TicketRendererError.self) { try renderer.render(content, paperWidthDots: 576) }
-        guard case .qrCode(.tooLong) = error else { Issue.record("unexpected \(error)"); return }
+        guard case .qrCode(.tooLong) = error else {
+            Issue.record("unexpected \(error)")
+            return
+        }
     }
 
     @Test func shortURLDropsTheSchemeAndTrailingSlash() {

@@ -26,13 +26,14 @@ struct DaySimulatorTests {
 
     @Test func replaysAGivenDayThroughTheEngineExactly() async throws {
         // One land counter (dedicated), three citizens: 08:00 (10 min), 08:02 (5 min), 08:30 (1 min).
-        let arrivals = try SimulatedArrival.replay(csv: """
-            issuedAt,field,serviceSeconds
-            08:00,dat-dai,600
-            08:02:00,dat-dai,300
-            # a comment
-            2026-03-06T08:30:00+07:00,dat-dai,60
-            """, day: Self.day)
+        let arrivals = try SimulatedArrival.replay(
+            csv: """
+                issuedAt,field,serviceSeconds
+                08:00,dat-dai,600
+                08:02:00,dat-dai,300
+                # a comment
+                2026-03-06T08:30:00+07:00,dat-dai,60
+                """, day: Self.day)
         let simulator = DaySimulator(catalog: CatalogBuilder.small(), countersPerField: ["dat-dai": 1, "ho-tich": 0])
         let result = try await simulator.run(day: Self.day, arrivals: arrivals)
         #expect(result.arrivals == 3)
@@ -51,15 +52,20 @@ struct DaySimulatorTests {
         #expect(result.figures.byHour.map(\.key) == ["08"])
         // The 08:02 citizen, behind a counter busy until 08:10, is told half a default service (3 min = 180 s)
         // and waits 8 min; the others are told 0 and wait 0 (errors 0, −300 s, 0).
-        #expect(result.estimates == [EstimateAccuracy(
-            field: "dat-dai", tickets: 3, meanEstimateSeconds: 60, meanWaitSeconds: 160, meanErrorSeconds: -100,
-            meanAbsoluteErrorSeconds: 100, withinFiveMinutes: 1)])
+        #expect(
+            result.estimates == [
+                EstimateAccuracy(
+                    field: "dat-dai", tickets: 3, meanEstimateSeconds: 60, meanWaitSeconds: 160, meanErrorSeconds: -100,
+                    meanAbsoluteErrorSeconds: 100, withinFiveMinutes: 1)
+            ])
     }
 
     @Test func refusesABadReplayLine() {
-        #expect(throws: QueueError.invalid(
-            "Dòng 2 của tệp phát lại không hợp lệ: “8h,dat-dai,60” (cần giờ-cấp,lĩnh-vực,số-giây-phục-vụ).",
-            "Replay line 2 is invalid: '8h,dat-dai,60' (expected issuedAt,field,serviceSeconds).")) {
+        #expect(
+            throws: QueueError.invalid(
+                "Dòng 2 của tệp phát lại không hợp lệ: “8h,dat-dai,60” (cần giờ-cấp,lĩnh-vực,số-giây-phục-vụ).",
+                "Replay line 2 is invalid: '8h,dat-dai,60' (expected issuedAt,field,serviceSeconds).")
+        ) {
             try SimulatedArrival.replay(csv: "08:00,dat-dai,60\n8h,dat-dai,60\n", day: Self.day)
         }
     }

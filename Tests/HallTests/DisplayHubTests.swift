@@ -1,15 +1,13 @@
-import Simulators
-import Simulators
+import DeviceProtocols
 import Foundation
 import Hall
-import DeviceProtocols
 import KioskTesting
 import Logging
 import QueueCore
 import QueueStore
+import Simulators
 import Synchronization
 import Testing
-
 
 @Suite("Counter displays follow the hall")
 struct DisplayHubTests {

@@ -1,6 +1,6 @@
+import DeviceProtocols
 import Foundation
 import Hall
-import DeviceProtocols
 import KioskTesting
 import Logging
 import QueueCore

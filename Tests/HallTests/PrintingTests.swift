@@ -1,10 +1,10 @@
-import Simulators
-import Foundation
 import DeviceProtocols
+import Foundation
 import Hall
 import KioskTesting
 import QueueCore
 import QueueStore
+import Simulators
 import Synchronization
 import Testing
 
@@ -33,7 +33,8 @@ struct PrintingHall {
 
     func issue(_ field: String = "ho-tich") async throws -> PrintRequest {
         let issued = try await hall.database.issueTicket(field: field, priority: .elderly, source: "10.0.0.5", at: hall.clock.now())
-        return PrintRequest(ticket: issued.ticket, fieldName: issued.fieldName, ahead: issued.ahead,
+        return PrintRequest(
+            ticket: issued.ticket, fieldName: issued.fieldName, ahead: issued.ahead,
             estimatedWaitMinutes: issued.estimatedWaitMinutes, kiosk: "10.0.0.5")
     }
 }

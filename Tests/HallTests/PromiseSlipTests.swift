@@ -1,10 +1,10 @@
-import Simulators
-import Foundation
 import DeviceProtocols
+import Foundation
 import Hall
 import KioskTesting
 import QueueCore
 import QueueStore
+import Simulators
 import Testing
 
 @Suite("Return-promise slips")
@@ -18,7 +18,8 @@ struct PromiseSlipTests {
     }
 
     static func slip(_ printing: PrintingHall) async throws -> PromiseSlip {
-        let issued = try await printing.hall.database.issueTicket(field: "ho-tich", priority: .none, source: nil, at: printing.hall.clock.now())
+        let issued = try await printing.hall.database.issueTicket(
+            field: "ho-tich", priority: .none, source: nil, at: printing.hall.clock.now())
         return PromiseSlip(
             dossierId: 7, ticketId: issued.ticket.id, ticket: issued.ticket.label, fieldName: "Hộ tịch", counter: 2,
             procedureCode: "1.001193", procedureName: "Đăng ký khai sinh", receivedAt: printing.hall.clock.now(),

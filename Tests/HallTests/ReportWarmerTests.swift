@@ -15,7 +15,9 @@ struct ReportWarmerTests {
         let hall = try await TestHall()
         _ = try await hall.database.issueTicket(field: "dat-dai", priority: .none, source: nil, at: hall.clock.now())
         try await ReportWarmer(database: hall.database, targets: ServiceTargets(), clock: hall.clock, logger: Logger(label: "test")).warm()
-        let days = try await hall.database.writer.read { db in try String.fetchAll(db, sql: "SELECT serviceDay FROM reportDay ORDER BY serviceDay") }
+        let days = try await hall.database.writer.read { db in
+            try String.fetchAll(db, sql: "SELECT serviceDay FROM reportDay ORDER BY serviceDay")
+        }
         #expect(days.first == "2025-12-15")
         #expect(days.last == "2026-03-01")
         #expect(days.count == 77)

@@ -38,10 +38,13 @@ struct VoiceLibraryTests {
         #expect(names.count == 1)
         let name = try #require(names.first)
         #expect(name.wholeMatch(of: /vi-[0-9a-f]{32}\.wav/) != nil, "\(name)")
-        #expect(name == VoiceLibrary.cacheKey("../../etc/passwd đến quầy", language: .vietnamese,
-            synthesiser: "counting-test") + ".wav")
-        #expect(VoiceLibrary.cacheKey("ba", language: .vietnamese, synthesiser: "a")
-            != VoiceLibrary.cacheKey("ba", language: .vietnamese, synthesiser: "b"))
+        #expect(
+            name == VoiceLibrary.cacheKey(
+                "../../etc/passwd đến quầy", language: .vietnamese,
+                synthesiser: "counting-test") + ".wav")
+        #expect(
+            VoiceLibrary.cacheKey("ba", language: .vietnamese, synthesiser: "a")
+                != VoiceLibrary.cacheKey("ba", language: .vietnamese, synthesiser: "b"))
     }
 
     @Test func concurrentCallsShareOneSynthesis() async throws {
@@ -81,7 +84,8 @@ struct VoiceLibraryTests {
     @Test func failingSynthesiserIsReported() async throws {
         let directory = temporaryVoiceDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let library = VoiceLibrary(directory: directory,
+        let library = VoiceLibrary(
+            directory: directory,
             synthesiser: EspeakSynthesiser(executable: URL(fileURLWithPath: "/bin/false")))
         do {
             _ = try await library.clip("ba", language: .vietnamese)

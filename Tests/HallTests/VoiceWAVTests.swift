@@ -20,12 +20,13 @@ struct VoiceWAVTests {
 
     @Test func canonicalHeaderIsByteExact() {
         let wav = VoiceWAV(format: Self.mono16, samples: Data([0x01, 0x02, 0x03, 0x04])).encoded()
-        #expect(Array(wav) == [
-            0x52, 0x49, 0x46, 0x46, 40, 0, 0, 0, 0x57, 0x41, 0x56, 0x45,  // RIFF, 36 + 4, WAVE
-            0x66, 0x6D, 0x74, 0x20, 16, 0, 0, 0, 1, 0, 1, 0,  // "fmt ", 16, PCM, mono
-            0x22, 0x56, 0, 0, 0x44, 0xAC, 0, 0, 2, 0, 16, 0,  // 22050 Hz, 44100 B/s, align 2, 16 bit
-            0x64, 0x61, 0x74, 0x61, 4, 0, 0, 0, 0x01, 0x02, 0x03, 0x04,  // data, 4
-        ])
+        #expect(
+            Array(wav) == [
+                0x52, 0x49, 0x46, 0x46, 40, 0, 0, 0, 0x57, 0x41, 0x56, 0x45,  // RIFF, 36 + 4, WAVE
+                0x66, 0x6D, 0x74, 0x20, 16, 0, 0, 0, 1, 0, 1, 0,  // "fmt ", 16, PCM, mono
+                0x22, 0x56, 0, 0, 0x44, 0xAC, 0, 0, 2, 0, 16, 0,  // 22050 Hz, 44100 B/s, align 2, 16 bit
+                0x64, 0x61, 0x74, 0x61, 4, 0, 0, 0, 0x01, 0x02, 0x03, 0x04,  // data, 4
+            ])
     }
 
     /// Joined data = clip 1 + gap + clip 2 + gap + clip 3, byte for byte; the header sizes match.

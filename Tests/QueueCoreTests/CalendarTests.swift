@@ -103,16 +103,17 @@ struct CalendarTests {
         #expect(throws: QueueError.self) { try calendar.isOpen(at: ManualClock.vietnamDate("2025-12-31 09:00")) }
     }
 
-    @Test(arguments: [
-        ("2026-02-20", nil),  // Tết: closed
-        ("2026-02-19", nil),
-        ("2026-02-13", "17:00"),  // before the window
-        ("2026-02-23", "17:30"),  // first day of the ninth hour
-        ("2026-02-27", "17:30"),  // a Friday inside the window
-        ("2026-02-28", nil),  // Saturday inside the window
-        ("2026-03-23", "17:30"),  // last day
-        ("2026-03-24", "17:00"),
-    ] as [(String, String?)])
+    @Test(
+        arguments: [
+            ("2026-02-20", nil),  // Tết: closed
+            ("2026-02-19", nil),
+            ("2026-02-13", "17:00"),  // before the window
+            ("2026-02-23", "17:30"),  // first day of the ninth hour
+            ("2026-02-27", "17:30"),  // a Friday inside the window
+            ("2026-02-28", nil),  // Saturday inside the window
+            ("2026-03-23", "17:30"),  // last day
+            ("2026-03-24", "17:00"),
+        ] as [(String, String?)])
     func ninthHourExtendsClosing(day: String, closing: String?) throws {
         let calendar = try CalendarFixture.calendar(extraWindows: [CalendarFixture.ninthHour])
         let expected = closing.map { ManualClock.vietnamDate("\(day) \($0)") }
@@ -151,12 +152,14 @@ struct CalendarTests {
         #expect(throws: QueueError.self) {
             try WorkingCalendar(years: [year2026], sessions: [OfficeSession(start: "17:00", end: "07:30")])
         }
-        let badWindow = ExtraWindow(from: CalendarFixture.day("2026-03-23"), to: CalendarFixture.day("2026-02-23"), start: "16:30", end: "17:30")
+        let badWindow = ExtraWindow(
+            from: CalendarFixture.day("2026-03-23"), to: CalendarFixture.day("2026-02-23"), start: "16:30", end: "17:30")
         let windowError = #expect(throws: QueueError.self) {
             try WorkingCalendar(years: [year2026], sessions: CalendarFixture.sessions, extraWindows: [badWindow])
         }
         #expect(windowError?.englishMessage == "Extra window starts on 2026-03-23, after its end 2026-02-23.")
-        let badTimes = ExtraWindow(from: CalendarFixture.day("2026-02-23"), to: CalendarFixture.day("2026-03-23"), start: "17:30", end: "16:30")
+        let badTimes = ExtraWindow(
+            from: CalendarFixture.day("2026-02-23"), to: CalendarFixture.day("2026-03-23"), start: "17:30", end: "16:30")
         #expect(throws: QueueError.self) {
             try WorkingCalendar(years: [year2026], sessions: CalendarFixture.sessions, extraWindows: [badTimes])
         }

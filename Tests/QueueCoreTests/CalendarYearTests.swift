@@ -23,43 +23,44 @@ struct CalendarYearTests {
         #expect(days2027.contains(CalendarFixture.day("2027-05-03")))
     }
 
-    @Test(arguments: [
-        (
-            [HolidayEntry(date: "2026-02-30", name: "Sai")], [HolidayEntry](),
-            "Ngày “2026-02-30” trong lịch năm 2026 không hợp lệ (cần dạng YYYY-MM-DD và là ngày có thật).",
-            "Date '2026-02-30' in the 2026 calendar is not a valid YYYY-MM-DD date."
-        ),
-        (
-            [HolidayEntry(date: "16/02/2026", name: "Tết")], [],
-            "Ngày “16/02/2026” trong lịch năm 2026 không hợp lệ (cần dạng YYYY-MM-DD và là ngày có thật).",
-            "Date '16/02/2026' in the 2026 calendar is not a valid YYYY-MM-DD date."
-        ),
-        (
-            [HolidayEntry(date: "2027-01-01", name: "Tết Dương lịch")], [],
-            "Ngày “2027-01-01” không thuộc năm 2026 của tệp lịch.",
-            "Date '2027-01-01' is not in the calendar's year 2026."
-        ),
-        (
-            [HolidayEntry(date: "2026-02-16", name: "Tết"), HolidayEntry(date: "2026-02-16", name: "Tết nữa")], [],
-            "Ngày “2026-02-16” bị khai báo hai lần trong lịch năm 2026.",
-            "Date '2026-02-16' is listed twice in the 2026 calendar."
-        ),
-        (
-            [HolidayEntry(date: "2026-01-03", name: "Nghỉ")], [HolidayEntry(date: "2026-01-03", name: "Làm bù")],
-            "Ngày “2026-01-03” bị khai báo hai lần trong lịch năm 2026.",
-            "Date '2026-01-03' is listed twice in the 2026 calendar."
-        ),
-        (
-            [], [HolidayEntry(date: "2026-01-05", name: "Làm bù")],
-            "Ngày làm bù “2026-01-05” phải là thứ Bảy hoặc Chủ nhật.",
-            "Swapped working day '2026-01-05' must be a Saturday or Sunday."
-        ),
-        (
-            [HolidayEntry(date: "2026-01-01", name: "  ")], [],
-            "Ngày “2026-01-01” trong lịch năm 2026 cần có tên.",
-            "Date '2026-01-01' in the 2026 calendar needs a name."
-        ),
-    ] as [([HolidayEntry], [HolidayEntry], String, String)])
+    @Test(
+        arguments: [
+            (
+                [HolidayEntry(date: "2026-02-30", name: "Sai")], [HolidayEntry](),
+                "Ngày “2026-02-30” trong lịch năm 2026 không hợp lệ (cần dạng YYYY-MM-DD và là ngày có thật).",
+                "Date '2026-02-30' in the 2026 calendar is not a valid YYYY-MM-DD date."
+            ),
+            (
+                [HolidayEntry(date: "16/02/2026", name: "Tết")], [],
+                "Ngày “16/02/2026” trong lịch năm 2026 không hợp lệ (cần dạng YYYY-MM-DD và là ngày có thật).",
+                "Date '16/02/2026' in the 2026 calendar is not a valid YYYY-MM-DD date."
+            ),
+            (
+                [HolidayEntry(date: "2027-01-01", name: "Tết Dương lịch")], [],
+                "Ngày “2027-01-01” không thuộc năm 2026 của tệp lịch.",
+                "Date '2027-01-01' is not in the calendar's year 2026."
+            ),
+            (
+                [HolidayEntry(date: "2026-02-16", name: "Tết"), HolidayEntry(date: "2026-02-16", name: "Tết nữa")], [],
+                "Ngày “2026-02-16” bị khai báo hai lần trong lịch năm 2026.",
+                "Date '2026-02-16' is listed twice in the 2026 calendar."
+            ),
+            (
+                [HolidayEntry(date: "2026-01-03", name: "Nghỉ")], [HolidayEntry(date: "2026-01-03", name: "Làm bù")],
+                "Ngày “2026-01-03” bị khai báo hai lần trong lịch năm 2026.",
+                "Date '2026-01-03' is listed twice in the 2026 calendar."
+            ),
+            (
+                [], [HolidayEntry(date: "2026-01-05", name: "Làm bù")],
+                "Ngày làm bù “2026-01-05” phải là thứ Bảy hoặc Chủ nhật.",
+                "Swapped working day '2026-01-05' must be a Saturday or Sunday."
+            ),
+            (
+                [HolidayEntry(date: "2026-01-01", name: "  ")], [],
+                "Ngày “2026-01-01” trong lịch năm 2026 cần có tên.",
+                "Date '2026-01-01' in the 2026 calendar needs a name."
+            ),
+        ] as [([HolidayEntry], [HolidayEntry], String, String)])
     func badFilesAreRefusedWithAPreciseMessage(
         holidays: [HolidayEntry], swapped: [HolidayEntry], message: String, english: String
     ) throws {

@@ -15,8 +15,9 @@ struct CallAnnouncementTests {
     @Test func vietnameseRecall() throws {
         let call = try CallAnnouncement(label: "B105", counter: 21, recall: true)
         #expect(call.displayText == "Xin mời lần nữa công dân có số B105 đến quầy số 21")
-        #expect(call.spokenPhrases
-            == ["xin mời lần nữa", "công dân có số", "bê", "một trăm linh năm", "đến quầy số", "hai mươi mốt"])
+        #expect(
+            call.spokenPhrases
+                == ["xin mời lần nữa", "công dân có số", "bê", "một trăm linh năm", "đến quầy số", "hai mươi mốt"])
     }
 
     @Test func englishCallAndRecall() throws {
@@ -53,8 +54,11 @@ struct CallAnnouncementTests {
 
     @Test(arguments: [0, 100, -1])
     func rejectsBadCounters(counter: Int) {
-        #expect(throws: QueueError.invalid("Số quầy \(counter) không hợp lệ: cần từ 1 đến 99.",
-            "Counter \(counter) is invalid: expected 1 to 99.")) {
+        #expect(
+            throws: QueueError.invalid(
+                "Số quầy \(counter) không hợp lệ: cần từ 1 đến 99.",
+                "Counter \(counter) is invalid: expected 1 to 99.")
+        ) {
             try CallAnnouncement(label: "A012", counter: counter)
         }
     }

@@ -19,8 +19,9 @@ struct ReportAccumulatorTests {
         let called = wait.map { issued.addingTimeInterval(Double($0)) }
         let serving = service == nil ? nil : called
         let ended: Date? =
-            if let service, let called { called.addingTimeInterval(Double(service)) }
-            else if state.isFinal { (called ?? issued).addingTimeInterval(120) } else { nil }
+            if let service, let called { called.addingTimeInterval(Double(service)) } else if state.isFinal {
+                (called ?? issued).addingTimeInterval(120)
+            } else { nil }
         return ReportTicket(
             field: field, counter: counter, staff: staff, issuedAt: issued, calledAt: called, servingAt: serving,
             endedAt: ended, state: state, transferred: transferred)
@@ -102,9 +103,11 @@ struct ReportAccumulatorTests {
         // Waits 0 30 60 120 300 600 700 900 1200 1800: sum 5710; rank 5 → 300; rank 9 → 1200.
         // Within target: land 300 900 60 120 (not 1200, 1800); civil status 0 600 30 (not 700) → 7 of 10.
         // Service 600 300 420 180 240 900 60 120: 2820 / 8.
-        #expect(tickets(total) == Tickets(
-            issued: 12, served: 8, noShows: 2, transferred: 2, waited: 10, mean: 571, p50: 300, p90: 1200, max: 1800,
-            within: 7, share: 0.7, serviceTimed: 8, service: 352.5))
+        #expect(
+            tickets(total)
+                == Tickets(
+                    issued: 12, served: 8, noShows: 2, transferred: 2, waited: 10, mean: 571, p50: 300, p90: 1200, max: 1800,
+                    within: 7, share: 0.7, serviceTimed: 8, service: 352.5))
         #expect(total.ratings == 6)
         #expect(total.ratingLevels == [2, 2, 1, 1])
         #expect(total.satisfied == 4)
@@ -123,16 +126,22 @@ struct ReportAccumulatorTests {
         let rows = try Self.breakdown().byField
         #expect(rows.map(\.key) == ["dat-dai", "ho-tich", "xay-dung"])
         // Land: waits 60 120 300 900 1200 1800 (sum 4380; rank 3 → 300; rank ⌈5.4⌉ = 6 → 1800); service 2280 / 5.
-        #expect(tickets(rows[0]) == Tickets(
-            issued: 6, served: 5, noShows: 1, transferred: 1, waited: 6, mean: 730, p50: 300, p90: 1800, max: 1800,
-            within: 4, share: 4.0 / 6, serviceTimed: 5, service: 456))
+        #expect(
+            tickets(rows[0])
+                == Tickets(
+                    issued: 6, served: 5, noShows: 1, transferred: 1, waited: 6, mean: 730, p50: 300, p90: 1800, max: 1800,
+                    within: 4, share: 4.0 / 6, serviceTimed: 5, service: 456))
         // Civil status: waits 0 30 600 700 (sum 1330; rank 2 → 30; rank ⌈3.6⌉ = 4 → 700); service 540 / 3.
-        #expect(tickets(rows[1]) == Tickets(
-            issued: 6, served: 3, noShows: 1, transferred: 1, waited: 4, mean: 332.5, p50: 30, p90: 700, max: 700,
-            within: 3, share: 0.75, serviceTimed: 3, service: 180))
-        #expect(tickets(rows[2]) == Tickets(
-            issued: 0, served: 0, noShows: 0, transferred: 0, waited: 0, mean: nil, p50: nil, p90: nil, max: nil,
-            within: 0, share: nil, serviceTimed: 0, service: nil))
+        #expect(
+            tickets(rows[1])
+                == Tickets(
+                    issued: 6, served: 3, noShows: 1, transferred: 1, waited: 4, mean: 332.5, p50: 30, p90: 700, max: 700,
+                    within: 3, share: 0.75, serviceTimed: 3, service: 180))
+        #expect(
+            tickets(rows[2])
+                == Tickets(
+                    issued: 0, served: 0, noShows: 0, transferred: 0, waited: 0, mean: nil, p50: nil, p90: nil, max: nil,
+                    within: 0, share: nil, serviceTimed: 0, service: nil))
         #expect(rows.map(\.ratings) == [3, 2, 0])
         #expect(rows.map(\.satisfactionRate) == [1, 0, nil])
         #expect(rows.map(\.satisfactionTarget) == [0.85, 0.95, 0.85])
@@ -147,9 +156,11 @@ struct ReportAccumulatorTests {
         let breakdown = try Self.breakdown()
         #expect(breakdown.byCounter.map(\.key) == ["1", "2"])
         // Counter 1: tickets 1 2 3 8 9; waits 120 300 900 1200 1800 (sum 4320); service 1860 / 4.
-        #expect(tickets(breakdown.byCounter[0]) == Tickets(
-            issued: 5, served: 4, noShows: 1, transferred: 1, waited: 5, mean: 864, p50: 900, p90: 1800, max: 1800,
-            within: 3, share: 0.6, serviceTimed: 4, service: 465))
+        #expect(
+            tickets(breakdown.byCounter[0])
+                == Tickets(
+                    issued: 5, served: 4, noShows: 1, transferred: 1, waited: 5, mean: 864, p50: 900, p90: 1800, max: 1800,
+                    within: 3, share: 0.6, serviceTimed: 4, service: 465))
         // Counter 2: tickets 4 5 6 10 11; waits 0 30 60 600 700 (sum 1390); 700 misses civil status' 10 minutes.
         let counter2 = Tickets(
             issued: 5, served: 4, noShows: 1, transferred: 1, waited: 5, mean: 278, p50: 60, p90: 700, max: 700,
@@ -158,13 +169,17 @@ struct ReportAccumulatorTests {
         #expect(breakdown.byCounter.map(\.ratings) == [2, 3])
         #expect(breakdown.byCounter.map(\.satisfactionRate) == [1, 1.0 / 3])
         #expect(breakdown.byStaff.map(\.key) == ["an", "binh", "chi"])
-        #expect(tickets(breakdown.byStaff[0]) == Tickets(
-            issued: 3, served: 2, noShows: 1, transferred: 0, waited: 3, mean: 800, p50: 900, p90: 1200, max: 1200,
-            within: 2, share: 2.0 / 3, serviceTimed: 2, service: 450))
+        #expect(
+            tickets(breakdown.byStaff[0])
+                == Tickets(
+                    issued: 3, served: 2, noShows: 1, transferred: 0, waited: 3, mean: 800, p50: 900, p90: 1200, max: 1200,
+                    within: 2, share: 2.0 / 3, serviceTimed: 2, service: 450))
         #expect(tickets(breakdown.byStaff[1]) == counter2)
-        #expect(tickets(breakdown.byStaff[2]) == Tickets(
-            issued: 2, served: 2, noShows: 0, transferred: 1, waited: 2, mean: 960, p50: 120, p90: 1800, max: 1800,
-            within: 1, share: 0.5, serviceTimed: 2, service: 480))
+        #expect(
+            tickets(breakdown.byStaff[2])
+                == Tickets(
+                    issued: 2, served: 2, noShows: 0, transferred: 1, waited: 2, mean: 960, p50: 120, p90: 1800, max: 1800,
+                    within: 1, share: 0.5, serviceTimed: 2, service: 480))
         // Counter and staff rows carry no promises (a promise knows only its field).
         #expect(breakdown.byStaff.map(\.promisesDue) == [0, 0, 0])
     }
@@ -173,29 +188,41 @@ struct ReportAccumulatorTests {
         let breakdown = try Self.breakdown()
         #expect(breakdown.byHour.map(\.key) == ["08", "09", "10", "14"])
         // 08: tickets 1 2 3 8 9 10; waits 120 300 700 900 1200 1800 (sum 5020).
-        #expect(tickets(breakdown.byHour[0]) == Tickets(
-            issued: 6, served: 4, noShows: 2, transferred: 1, waited: 6, mean: 5020.0 / 6, p50: 700, p90: 1800,
-            max: 1800, within: 3, share: 0.5, serviceTimed: 4, service: 465))
-        #expect(tickets(breakdown.byHour[1]) == Tickets(
-            issued: 3, served: 3, noShows: 0, transferred: 1, waited: 3, mean: 220, p50: 60, p90: 600, max: 600,
-            within: 3, share: 1, serviceTimed: 3, service: 280))
-        #expect(tickets(breakdown.byHour[2]) == Tickets(
-            issued: 1, served: 0, noShows: 0, transferred: 0, waited: 0, mean: nil, p50: nil, p90: nil, max: nil,
-            within: 0, share: nil, serviceTimed: 0, service: nil))
-        #expect(tickets(breakdown.byHour[3]) == Tickets(
-            issued: 2, served: 1, noShows: 0, transferred: 0, waited: 1, mean: 30, p50: 30, p90: 30, max: 30,
-            within: 1, share: 1, serviceTimed: 1, service: 120))
+        #expect(
+            tickets(breakdown.byHour[0])
+                == Tickets(
+                    issued: 6, served: 4, noShows: 2, transferred: 1, waited: 6, mean: 5020.0 / 6, p50: 700, p90: 1800,
+                    max: 1800, within: 3, share: 0.5, serviceTimed: 4, service: 465))
+        #expect(
+            tickets(breakdown.byHour[1])
+                == Tickets(
+                    issued: 3, served: 3, noShows: 0, transferred: 1, waited: 3, mean: 220, p50: 60, p90: 600, max: 600,
+                    within: 3, share: 1, serviceTimed: 3, service: 280))
+        #expect(
+            tickets(breakdown.byHour[2])
+                == Tickets(
+                    issued: 1, served: 0, noShows: 0, transferred: 0, waited: 0, mean: nil, p50: nil, p90: nil, max: nil,
+                    within: 0, share: nil, serviceTimed: 0, service: nil))
+        #expect(
+            tickets(breakdown.byHour[3])
+                == Tickets(
+                    issued: 2, served: 1, noShows: 0, transferred: 0, waited: 1, mean: 30, p50: 30, p90: 30, max: 30,
+                    within: 1, share: 1, serviceTimed: 1, service: 120))
         #expect(breakdown.byHour.map(\.ratings) == [2, 2, 0, 2])
         #expect(breakdown.byHour.map(\.satisfactionRate) == [1, 0.5, nil, 0.5])
         #expect(breakdown.byWeekday.map(\.key) == ["1", "2"])
         // Monday: waits 0 60 300 600 900 1200 (sum 3060; rank 3 → 300; rank 6 → 1200); service 1740 / 5.
-        #expect(tickets(breakdown.byWeekday[0]) == Tickets(
-            issued: 7, served: 5, noShows: 1, transferred: 1, waited: 6, mean: 510, p50: 300, p90: 1200, max: 1200,
-            within: 5, share: 5.0 / 6, serviceTimed: 5, service: 348))
+        #expect(
+            tickets(breakdown.byWeekday[0])
+                == Tickets(
+                    issued: 7, served: 5, noShows: 1, transferred: 1, waited: 6, mean: 510, p50: 300, p90: 1200, max: 1200,
+                    within: 5, share: 5.0 / 6, serviceTimed: 5, service: 348))
         // Tuesday: waits 30 120 700 1800 (sum 2650); service 1080 / 3.
-        #expect(tickets(breakdown.byWeekday[1]) == Tickets(
-            issued: 5, served: 3, noShows: 1, transferred: 1, waited: 4, mean: 662.5, p50: 120, p90: 1800, max: 1800,
-            within: 2, share: 0.5, serviceTimed: 3, service: 360))
+        #expect(
+            tickets(breakdown.byWeekday[1])
+                == Tickets(
+                    issued: 5, served: 3, noShows: 1, transferred: 1, waited: 4, mean: 662.5, p50: 120, p90: 1800, max: 1800,
+                    within: 2, share: 0.5, serviceTimed: 3, service: 360))
         #expect(breakdown.byWeekday.map(\.ratings) == [3, 3])
     }
 
@@ -204,14 +231,15 @@ struct ReportAccumulatorTests {
         encoder.outputFormatting = [.sortedKeys]
         let row = try Self.breakdown().byField[2]
         let json = String(decoding: try encoder.encode(row), as: UTF8.self)
-        #expect(json == """
-            {"issued":0,"key":"xay-dung","noShows":0,"promisesDue":0,"promisesOnTime":0,"promisesOnTimeMet":null,\
-            "promisesOnTimeRate":null,"promisesOnTimeTarget":0.98,"ratingLevels":[0,0,0,0],"ratings":0,\
-            "sameDayPromises":0,"sameDayRate":null,"sameDayResolved":0,"satisfactionMet":null,"satisfactionRate":null,\
-            "satisfactionTarget":0.85,"satisfied":0,"served":0,"serviceMeanSeconds":null,"serviceTimed":0,\
-            "transferred":0,"waitMaxSeconds":null,"waitMeanSeconds":null,"waitP50Seconds":null,"waitP90Seconds":null,\
-            "waited":0,"withinTarget":0,"withinTargetShare":null}
-            """)
+        #expect(
+            json == """
+                {"issued":0,"key":"xay-dung","noShows":0,"promisesDue":0,"promisesOnTime":0,"promisesOnTimeMet":null,\
+                "promisesOnTimeRate":null,"promisesOnTimeTarget":0.98,"ratingLevels":[0,0,0,0],"ratings":0,\
+                "sameDayPromises":0,"sameDayRate":null,"sameDayResolved":0,"satisfactionMet":null,"satisfactionRate":null,\
+                "satisfactionTarget":0.85,"satisfied":0,"served":0,"serviceMeanSeconds":null,"serviceTimed":0,\
+                "transferred":0,"waitMaxSeconds":null,"waitMeanSeconds":null,"waitP50Seconds":null,"waitP90Seconds":null,\
+                "waited":0,"withinTarget":0,"withinTargetShare":null}
+                """)
         #expect(try JSONDecoder().decode(ReportFigures.self, from: try encoder.encode(row)) == row)
     }
 
@@ -226,9 +254,10 @@ struct ReportAccumulatorTests {
                 state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
                 let wait = size % 2 == 0 ? Int(state >> 58) : Int(state >> 40) % 5_000
                 waits.append(wait)
-                accumulator.add(ReportTicket(
-                    field: "dat-dai", issuedAt: Self.at(2, 8, 0), calledAt: Self.at(2, 8, 0).addingTimeInterval(Double(wait)),
-                    state: .noShow))
+                accumulator.add(
+                    ReportTicket(
+                        field: "dat-dai", issuedAt: Self.at(2, 8, 0), calledAt: Self.at(2, 8, 0).addingTimeInterval(Double(wait)),
+                        state: .noShow))
             }
             let sorted = waits.sorted()
             let total = accumulator.finish().total
@@ -245,19 +274,20 @@ struct ReportAccumulatorTests {
         let fields = ["dat-dai", "ho-tich", "chung-thuc", "kinh-doanh", "an-sinh", "xay-dung"]
         let start = Self.at(2, 7, 30)
         #if DEBUG
-        let count = 100_000
+            let count = 100_000
         #else
-        let count = 1_000_000
+            let count = 1_000_000
         #endif
         var tickets: [ReportTicket] = []
         tickets.reserveCapacity(count)
         for index in 0..<count {
             let issued = start.addingTimeInterval(Double(index % 30_000))
             let called = issued.addingTimeInterval(Double(index % 1_777))
-            tickets.append(ReportTicket(
-                serviceDay: DayKey(year: 2026, month: 3, day: 2), field: fields[index % 6], counter: index % 12 + 1,
-                staff: "nv\(index % 12)", issuedAt: issued, calledAt: called, servingAt: called,
-                endedAt: called.addingTimeInterval(300), state: .done))
+            tickets.append(
+                ReportTicket(
+                    serviceDay: DayKey(year: 2026, month: 3, day: 2), field: fields[index % 6], counter: index % 12 + 1,
+                    staff: "nv\(index % 12)", issuedAt: issued, calledAt: called, servingAt: called,
+                    endedAt: called.addingTimeInterval(300), state: .done))
         }
         let clock = ContinuousClock()
         var accumulator = ReportAccumulator(period: try ReportPeriod(parsing: "year:2026"), asOf: start)
@@ -272,7 +302,7 @@ struct ReportAccumulatorTests {
         #expect(breakdown.byField.count == 6)
         #expect(breakdown.byCounter.count == 12)
         #if !DEBUG
-        #expect(elapsed + finishing < .milliseconds(500))
+            #expect(elapsed + finishing < .milliseconds(500))
         #endif
     }
 }

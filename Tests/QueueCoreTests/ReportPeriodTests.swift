@@ -76,10 +76,11 @@ struct ReportPeriodTests {
     }
 
     @Test func vietnameseMessageForOutOfRange() {
-        #expect(throws: QueueError.invalid(
-            "Kỳ báo cáo vượt giới hạn: khoảng tùy chọn dài 401 ngày, tối đa 400 ngày.",
-            "Period out of range: the custom range spans 401 days, at most 400 are allowed."))
-        {
+        #expect(
+            throws: QueueError.invalid(
+                "Kỳ báo cáo vượt giới hạn: khoảng tùy chọn dài 401 ngày, tối đa 400 ngày.",
+                "Period out of range: the custom range spans 401 days, at most 400 are allowed.")
+        ) {
             try ReportPeriod(parsing: "custom:2026-01-01..2027-02-05")
         }
     }
@@ -92,10 +93,11 @@ struct ReportPeriodJSONTests {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let period = try ReportPeriod(parsing: "quarter:2026-Q1")
         let json = String(decoding: try encoder.encode(period), as: UTF8.self)
-        #expect(json == """
-            {"englishLabel":"Q1 2026 (15/12/2025 – 14/03/2026)","first":"2025-12-15","kind":"quarter",\
-            "label":"Quý I/2026 (15/12/2025 – 14/03/2026)","last":"2026-03-14","text":"quarter:2026-Q1"}
-            """)
+        #expect(
+            json == """
+                {"englishLabel":"Q1 2026 (15/12/2025 – 14/03/2026)","first":"2025-12-15","kind":"quarter",\
+                "label":"Quý I/2026 (15/12/2025 – 14/03/2026)","last":"2026-03-14","text":"quarter:2026-Q1"}
+                """)
         #expect(try JSONDecoder().decode(ReportPeriod.self, from: Data(json.utf8)) == period)
         #expect(throws: DecodingError.self) {
             try JSONDecoder().decode(ReportPeriod.self, from: Data(#"{"text":"quarter:2026-Q9"}"#.utf8))

@@ -48,8 +48,9 @@ struct VietnamTimeTests {
         for _ in 0..<4000 {
             let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second, .weekday], from: instant)
             let reading = VietnamTime.reading(instant)
-            #expect([reading.year, reading.month, reading.day, reading.hour, reading.minute, reading.second]
-                == [parts.year, parts.month, parts.day, parts.hour, parts.minute, parts.second])
+            #expect(
+                [reading.year, reading.month, reading.day, reading.hour, reading.minute, reading.second]
+                    == [parts.year, parts.month, parts.day, parts.hour, parts.minute, parts.second])
             #expect(reading.weekday == ((parts.weekday ?? 1) + 5) % 7 + 1)
             instant.addTimeInterval(86_400 * 3 + 3_917)
         }

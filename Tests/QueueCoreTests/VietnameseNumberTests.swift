@@ -34,8 +34,10 @@ struct VietnameseNumberTests {
 
     /// Every number up to a million reads as Vietnamese syllables only, never an empty word.
     @Test func everyNumberHasWords() {
-        let vocabulary: Set<String> = ["không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín",
-            "mười", "mươi", "mốt", "tư", "lăm", "linh", "trăm", "nghìn", "triệu"]
+        let vocabulary: Set<String> = [
+            "không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín",
+            "mười", "mươi", "mốt", "tư", "lăm", "linh", "trăm", "nghìn", "triệu",
+        ]
         for number in stride(from: 0, through: 1_000_000, by: 7) {
             let words = VietnameseNumber.words(number)
             #expect(!words.isEmpty && words.allSatisfy(vocabulary.contains), "\(number): \(words)")

@@ -11,7 +11,8 @@ struct AllocationTests {
         let hall = try await TestHall()
         var labels: [String] = []
         for field in ["dat-dai", "dat-dai", "ho-tich", "dat-dai", "ho-tich"] {
-            labels.append(try await hall.database.issueTicket(field: field, priority: .none, source: nil, at: hall.clock.now()).ticket.label)
+            labels.append(
+                try await hall.database.issueTicket(field: field, priority: .none, source: nil, at: hall.clock.now()).ticket.label)
         }
         #expect(labels == ["A001", "A002", "B001", "A003", "B002"])
     }
@@ -58,7 +59,8 @@ struct AllocationTests {
         try database.seedCatalogIfEmpty(CatalogBuilder.small())
         let now = ManualClock.vietnamDate("2026-03-02 08:00")
         for index in 0..<60 {
-            _ = try await database.issueTicket(field: index.isMultiple(of: 2) ? "dat-dai" : "ho-tich", priority: .none, source: nil, at: now)
+            _ = try await database.issueTicket(
+                field: index.isMultiple(of: 2) ? "dat-dai" : "ho-tich", priority: .none, source: nil, at: now)
         }
         let called = try await withThrowingTaskGroup(of: [Int64].self) { group in
             for counter in [1, 2] {

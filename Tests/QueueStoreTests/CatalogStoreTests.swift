@@ -24,8 +24,12 @@ struct CatalogStoreTests {
             (catalog.fields[0].prefix, catalog.fields[1].prefix) = ("A", "B")
         }
         #expect(try await hall.database.catalog() == edited)
-        #expect(try await hall.database.issueTicket(field: "chung-thuc", priority: .none, source: nil, at: hall.clock.now()).ticket.label == "C001")
-        #expect(try await hall.database.issueTicket(field: "dat-dai", priority: .none, source: nil, at: hall.clock.now()).ticket.label == "B001")
+        #expect(
+            try await hall.database.issueTicket(field: "chung-thuc", priority: .none, source: nil, at: hall.clock.now()).ticket.label
+                == "C001")
+        #expect(
+            try await hall.database.issueTicket(field: "dat-dai", priority: .none, source: nil, at: hall.clock.now()).ticket.label == "B001"
+        )
     }
 
     @Test func waitingListPutsPriorityFirst() async throws {

@@ -56,7 +56,8 @@ struct ReportDayTests {
         let before = try await hall.database.report(period: period, targets: targets, asOf: Self.asOf)
         let day = try await hall.database.writer.write { db -> String in
             let day = try String.fetchOne(db, sql: "SELECT serviceDay FROM ticket WHERE state = 'done' ORDER BY id LIMIT 1") ?? ""
-            try db.execute(sql: "UPDATE ticket SET state = 'no-show' WHERE id = (SELECT id FROM ticket WHERE state = 'done' ORDER BY id LIMIT 1)")
+            try db.execute(
+                sql: "UPDATE ticket SET state = 'no-show' WHERE id = (SELECT id FROM ticket WHERE state = 'done' ORDER BY id LIMIT 1)")
             return day
         }
         #expect(try await Self.storedDays(hall) == period.dayCount - 1)
@@ -78,6 +79,8 @@ struct ReportDayTests {
         _ = try await recount.database.generateReportHistory(tickets: 3_000, year: 2026, seed: 11, asOf: Self.asOf)
         let fresh = try await recount.database.report(period: period, targets: strict, asOf: Self.asOf)
         #expect(try Self.rounded(report) == Self.rounded(fresh))
-        #expect(report.figures.total.withinTarget < (try await hall.database.report(period: period, targets: targets, asOf: Self.asOf)).figures.total.withinTarget)
+        #expect(
+            report.figures.total.withinTarget
+                < (try await hall.database.report(period: period, targets: targets, asOf: Self.asOf)).figures.total.withinTarget)
     }
 }

@@ -44,7 +44,8 @@ struct ReportQueryTests {
         let a1 = try await db.issueTicket(field: "dat-dai", priority: .none, source: nil, at: at("2026-03-02 08:00"))
         #expect(try await db.callNext(counter: 1, by: hall.staff(1), at: at("2026-03-02 08:10"))?.ticket.id == a1.ticket.id)
         _ = try await db.apply(.serve, ticket: a1.ticket.id, by: hall.staff(1), at: at("2026-03-02 08:11"))
-        _ = try await db.recordDossier(ticket: a1.ticket.id, procedure: land, complete: true,
+        _ = try await db.recordDossier(
+            ticket: a1.ticket.id, procedure: land, complete: true,
             promise: promise("2026-03-16 17:00", .workingDays(10)), by: hall.staff(1), at: at("2026-03-02 08:15"))
         _ = try await db.apply(.done(.received), ticket: a1.ticket.id, by: hall.staff(1), at: at("2026-03-02 08:21"))
         _ = try await db.recordRating(level: 1, counter: 1, source: .keypad, at: at("2026-03-02 08:22"))
@@ -52,7 +53,8 @@ struct ReportQueryTests {
         let b1 = try await db.issueTicket(field: "ho-tich", priority: .none, source: nil, at: at("2026-03-02 08:30"))
         #expect(try await db.callNext(counter: 2, by: hall.staff(2), at: at("2026-03-02 08:50"))?.ticket.id == b1.ticket.id)
         _ = try await db.apply(.serve, ticket: b1.ticket.id, by: hall.staff(2), at: at("2026-03-02 08:51"))
-        let sameDay = try await db.recordDossier(ticket: b1.ticket.id, procedure: birth, complete: true,
+        let sameDay = try await db.recordDossier(
+            ticket: b1.ticket.id, procedure: birth, complete: true,
             promise: promise("2026-03-02 17:00", .sameDay), by: hall.staff(2), at: at("2026-03-02 08:52"))
         _ = try await db.apply(.done(.returned), ticket: b1.ticket.id, by: hall.staff(2), at: at("2026-03-02 08:56"))
         _ = try await db.recordRating(level: 3, counter: 2, source: .keypad, at: at("2026-03-02 08:57"))
@@ -74,7 +76,8 @@ struct ReportQueryTests {
         let last = try await db.issueTicket(field: "dat-dai", priority: .none, source: nil, at: at("2026-03-14 08:00"))
         #expect(try await db.callNext(counter: 1, by: hall.staff(1), at: at("2026-03-14 08:30"))?.ticket.id == last.ticket.id)
         _ = try await db.apply(.serve, ticket: last.ticket.id, by: hall.staff(1), at: at("2026-03-14 08:31"))
-        let late = try await db.recordDossier(ticket: last.ticket.id, procedure: land, complete: true,
+        let late = try await db.recordDossier(
+            ticket: last.ticket.id, procedure: land, complete: true,
             promise: promise("2026-03-14 11:00", .workingDays(10)), by: hall.staff(1), at: at("2026-03-14 08:35"))
         _ = try await db.apply(.done(.received), ticket: last.ticket.id, by: hall.staff(1), at: at("2026-03-14 08:41"))
         _ = try await db.recordRating(level: 2, counter: 1, source: .keypad, at: at("2026-03-14 08:42"))
@@ -184,10 +187,11 @@ struct ReportQueryTests {
         // Every estimate was 0, so each error is −wait: total over 600, 1200, 300, 120, 1800 → bias −804, MAE 804.
         #expect(report.estimateAccuracy.total == .init(key: "total", tickets: 5, meanAbsoluteErrorSeconds: 804, biasSeconds: -804))
         // dat-dai: 600, 300, 120, 1800 → 705; ho-tich: 1200.
-        #expect(report.estimateAccuracy.byField == [
-            .init(key: "dat-dai", tickets: 4, meanAbsoluteErrorSeconds: 705, biasSeconds: -705),
-            .init(key: "ho-tich", tickets: 1, meanAbsoluteErrorSeconds: 1200, biasSeconds: -1200),
-        ])
+        #expect(
+            report.estimateAccuracy.byField == [
+                .init(key: "dat-dai", tickets: 4, meanAbsoluteErrorSeconds: 705, biasSeconds: -705),
+                .init(key: "ho-tich", tickets: 1, meanAbsoluteErrorSeconds: 1200, biasSeconds: -1200),
+            ])
     }
 
     @Test func theFourteenthOfMarchIsQ1AndTheFifteenthQ2() async throws {

@@ -22,7 +22,8 @@ struct StaffingQueryTests {
         _ = try await db.apply(.serve, ticket: next.ticket.id, by: hall.staff(1), at: hall.clock.now())
         hall.clock.advance(minutes: 6)
         _ = try await db.apply(.done(.returned), ticket: next.ticket.id, by: hall.staff(1), at: hall.clock.now())
-        let history = try await db.staffingHistory(from: try #require(DayKey(iso: "2026-03-02")), to: try #require(DayKey(iso: "2026-03-09")))
+        let history = try await db.staffingHistory(
+            from: try #require(DayKey(iso: "2026-03-02")), to: try #require(DayKey(iso: "2026-03-09")))
         #expect(history.dayCount == 2)
         #expect(history.arrivalsPerHour == ["dat-dai": [8: 2]])
         #expect(history.meanServiceMinutes == ["dat-dai": 8])

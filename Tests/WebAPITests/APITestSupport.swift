@@ -1,15 +1,15 @@
-import Hall
 import Foundation
 import HTTPTypes
+import Hall
 import Hummingbird
 import HummingbirdTesting
-import WebAPI
 import KioskTesting
-import QueueCore
-import QueueStore
 import Logging
 import NIOCore
+import QueueCore
+import QueueStore
 import Testing
+import WebAPI
 
 /// Runs `body` against the hall's router with Hummingbird's in-process test client.
 func withAPI(

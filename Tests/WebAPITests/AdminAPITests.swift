@@ -1,6 +1,6 @@
-import Hall
 import Foundation
 import HTTPTypes
+import Hall
 import HummingbirdTesting
 import KioskTesting
 import QueueCore
@@ -32,13 +32,16 @@ struct AdminAPITests {
             #expect(refused.status == .unprocessableContent)
             #expect(try refused.errorMessage() == "Trùng tiền tố số phiếu: “A”.")
             let mismatch = #"{"code":"khac","name":"Khác","nameEn":"Other","prefix":"K","waitTargetMinutes":20}"#
-            #expect(try await client.json("/api/v1/admin/fields/xay-dung", .put, token: admin, body: mismatch).status == .unprocessableContent)
-            let orphan = try await client.json("/api/v1/admin/counters/9", .put, token: admin, body: #"{"number":9,"name":"Q9","fields":["nope"]}"#)
+            #expect(
+                try await client.json("/api/v1/admin/fields/xay-dung", .put, token: admin, body: mismatch).status == .unprocessableContent)
+            let orphan = try await client.json(
+                "/api/v1/admin/counters/9", .put, token: admin, body: #"{"number":9,"name":"Q9","fields":["nope"]}"#)
             #expect(try orphan.errorCode() == "invalid_catalog")
             let inUse = try await client.json("/api/v1/admin/fields/dat-dai", .delete, token: admin)
             #expect(inUse.status == .unprocessableContent)
-            #expect(try inUse.errorMessage()
-                == "Thủ tục 1.004227 thuộc lĩnh vực “dat-dai” không có trong danh mục; chuyển hoặc xóa thủ tục trước khi xóa lĩnh vực.")
+            #expect(
+                try inUse.errorMessage()
+                    == "Thủ tục 1.004227 thuộc lĩnh vực “dat-dai” không có trong danh mục; chuyển hoặc xóa thủ tục trước khi xóa lĩnh vực.")
         }
         #expect(try await hall.database.catalog() == CatalogBuilder.small())
     }

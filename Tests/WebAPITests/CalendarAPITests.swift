@@ -1,6 +1,6 @@
-import Hall
 import Foundation
 import HTTPTypes
+import Hall
 import HummingbirdTesting
 import KioskTesting
 import QueueCore

@@ -1,16 +1,17 @@
-import Hall
 import Foundation
 import HTTPTypes
+import Hall
 import HummingbirdTesting
-import WebAPI
 import KioskTesting
 import QueueCore
 import QueueStore
 import Testing
+import WebAPI
 
 @Suite("Calendar editing")
 struct CalendarAdminTests {
-    static let year2031 = #"{"year":2031,"holidays":[{"date":"2031-01-01","name":"Tết Dương lịch"}],"swappedWorkingDays":[],"source":"thử"}"#
+    static let year2031 =
+        #"{"year":2031,"holidays":[{"date":"2031-01-01","name":"Tết Dương lịch"}],"swappedWorkingDays":[],"source":"thử"}"#
 
     @Test func anAddedHolidayMovesPromisesAtOnceAndIsStored() async throws {
         let hall = try await TestHall()
@@ -52,7 +53,8 @@ struct CalendarAdminTests {
             let refused = try await client.json("/api/v1/admin/calendar/2031", .put, token: admin, body: badDate)
             #expect(refused.status == .unprocessableContent)
             #expect(try refused.errorMessage()?.contains("2031-02-30") == true)
-            #expect(try await client.json("/api/v1/calendar/next-working-day?at=2030-12-31T10:00:00%2B07:00").status == .unprocessableContent)
+            #expect(
+                try await client.json("/api/v1/calendar/next-working-day?at=2030-12-31T10:00:00%2B07:00").status == .unprocessableContent)
             #expect(try await client.json("/api/v1/admin/calendar/2031", .put, token: admin, body: Self.year2031).status == .ok)
             let next = try await client.json("/api/v1/calendar/next-working-day?at=2031-01-01T10:00:00%2B07:00").object()
             #expect(next["day"] as? String == "2031-01-02")

@@ -1,16 +1,16 @@
+import DeviceProtocols
 import Foundation
 import HTTPTypes
+import Hall
 import Hummingbird
 import HummingbirdTesting
-import Hall
-import DeviceProtocols
-import WebAPI
 import KioskTesting
 import Logging
 import NIOCore
 import QueueCore
 import QueueStore
 import Testing
+import WebAPI
 
 @Suite("Device management API")
 struct DeviceAPITests {
@@ -23,18 +23,26 @@ struct DeviceAPITests {
         _ = try await hall.database.issueTicket(field: "dat-dai", priority: .none, source: nil, at: hall.clock.now())
         let app = kiosk.application(settings: hall.settings, logger: Logger(label: "test"))
         try await app.test(.router) { client in
-            func call(_ uri: String, _ method: HTTPRequest.Method = .get, token: String? = nil, body: String? = nil) async throws -> TestResponse {
+            func call(_ uri: String, _ method: HTTPRequest.Method = .get, token: String? = nil, body: String? = nil) async throws
+                -> TestResponse
+            {
                 var headers: HTTPFields = [.contentType: "application/json"]
                 if let token { headers[.authorization] = "Bearer \(token)" }
                 return try await client.execute(uri: uri, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) })
             }
             let login = try await call("/api/v1/auth/login", .post, body: #"{"username":"admin","password":"secret-pass"}"#)
-            let admin = try #require(try JSONSerialization.jsonObject(with: Data(login.body.readableBytesView)) as? [String: Any])["token"] as? String
+            let admin =
+                try #require(try JSONSerialization.jsonObject(with: Data(login.body.readableBytesView)) as? [String: Any])["token"]
+                as? String
             let staffLogin = try await call("/api/v1/auth/login", .post, body: #"{"username":"quay1","password":"secret-pass"}"#)
-            let staff = try #require(try JSONSerialization.jsonObject(with: Data(staffLogin.body.readableBytesView)) as? [String: Any])["token"] as? String
+            let staff =
+                try #require(try JSONSerialization.jsonObject(with: Data(staffLogin.body.readableBytesView)) as? [String: Any])["token"]
+                as? String
             #expect(try await call("/api/v1/admin/devices", token: staff).status == .forbidden)
             let list = try await call("/api/v1/admin/devices", token: admin)
-            let devices = try #require((try JSONSerialization.jsonObject(with: Data(list.body.readableBytesView)) as? [String: Any])?["devices"] as? [[String: Any]])
+            let devices = try #require(
+                (try JSONSerialization.jsonObject(with: Data(list.body.readableBytesView)) as? [String: Any])?["devices"]
+                    as? [[String: Any]])
             #expect(devices.map { $0["id"] as? String } == ["d1", "d2", "rate-1", "seq-2", "call-1", "usb-kp"])
             #expect(devices.first?["screen"] as? [String] == ["Quay 1              ", "                    "])
             #expect(devices.last?["statusText"] as? String == "Chưa gán quầy")

@@ -1,13 +1,13 @@
-import Hall
 import Foundation
 import HTTPTypes
+import Hall
 import HummingbirdTesting
-import WebAPI
-import NIOCore
 import KioskTesting
+import NIOCore
 import QueueCore
 import QueueStore
 import Testing
+import WebAPI
 
 /// Slips "printed" into memory, so a test sees what the counter printer was asked for.
 final class RecordingSlips: SlipOutput, @unchecked Sendable {
@@ -34,7 +34,8 @@ struct DossierAPITests {
         let kiosk = KioskApp(database: hall.database, settings: hall.settings, clock: hall.clock, slipOutput: slips)
         try await withAPI(hall, kiosk: kiosk) { client in
             let token = try await client.login("quay2")
-            let answer = try await client.json("/api/v1/tickets/\(id)/dossiers", .post, token: token,
+            let answer = try await client.json(
+                "/api/v1/tickets/\(id)/dossiers", .post, token: token,
                 body: #"{"procedure":"1.001193","complete":true}"#)
             #expect(answer.status == .created)
             let dossier = try #require(try answer.object()["dossier"] as? [String: Any])
@@ -55,7 +56,8 @@ struct DossierAPITests {
         let kiosk = KioskApp(database: hall.database, settings: hall.settings, clock: hall.clock, slipOutput: slips)
         try await withAPI(hall, kiosk: kiosk) { client in
             let token = try await client.login("quay1")
-            let answer = try await client.json("/api/v1/tickets/\(id)/dossiers", .post, token: token,
+            let answer = try await client.json(
+                "/api/v1/tickets/\(id)/dossiers", .post, token: token,
                 body: #"{"procedure":"1.004227","complete":false}"#)
             let dossier = try #require(try answer.object()["dossier"] as? [String: Any])
             #expect(dossier["promisedAt"] == nil)
@@ -70,14 +72,18 @@ struct DossierAPITests {
         let id = try await Self.atCounter(hall, field: "dat-dai", counter: 1)
         try await withAPI(hall) { client in
             let token = try await client.login("quay1")
-            let unknown = try await client.json("/api/v1/tickets/\(id)/dossiers", .post, token: token, body: #"{"procedure":"9.9","complete":true}"#)
+            let unknown = try await client.json(
+                "/api/v1/tickets/\(id)/dossiers", .post, token: token, body: #"{"procedure":"9.9","complete":true}"#)
             #expect(try unknown.errorCode() == "unknown_procedure")
-            let noTicket = try await client.json("/api/v1/tickets/999/dossiers", .post, token: token, body: #"{"procedure":"1.004227","complete":true}"#)
+            let noTicket = try await client.json(
+                "/api/v1/tickets/999/dossiers", .post, token: token, body: #"{"procedure":"1.004227","complete":true}"#)
             #expect(try noTicket.errorCode() == "unknown_ticket")
             let other = try await client.login("quay2")
-            let notYours = try await client.json("/api/v1/tickets/\(id)/dossiers", .post, token: other, body: #"{"procedure":"1.004227","complete":true}"#)
+            let notYours = try await client.json(
+                "/api/v1/tickets/\(id)/dossiers", .post, token: other, body: #"{"procedure":"1.004227","complete":true}"#)
             #expect(try notYours.errorCode() == "not_your_counter")
-            let anonymous = try await client.json("/api/v1/tickets/\(id)/dossiers", .post, body: #"{"procedure":"1.004227","complete":true}"#)
+            let anonymous = try await client.json(
+                "/api/v1/tickets/\(id)/dossiers", .post, body: #"{"procedure":"1.004227","complete":true}"#)
             #expect(anonymous.status == .unauthorized)
         }
         #expect(try await hall.database.dossiers(from: "2026-01-01", to: "2026-12-31", at: hall.clock.now()).isEmpty)
@@ -98,7 +104,8 @@ struct DossierAPITests {
             #expect(try await client.json("/api/v1/dossiers/\(dossier.id)/apology", token: early).status == .conflict)
             hall.clock.set(ManualClock.vietnamDate("2026-03-19 08:00"))
             let supervisor = try await client.login("giamsat")
-            let late = try #require(try await client.json("/api/v1/dossiers?status=late", token: supervisor).object()["dossiers"] as? [[String: Any]])
+            let late = try #require(
+                try await client.json("/api/v1/dossiers?status=late", token: supervisor).object()["dossiers"] as? [[String: Any]])
             #expect(late.map { $0["ticket"] as? String } == ["A001"])
             #expect(late.first?["status"] as? String == "late")
             let letter = try await client.json("/api/v1/dossiers/\(dossier.id)/apology?token=\(supervisor)")
@@ -112,7 +119,8 @@ struct DossierAPITests {
             #expect(try returned.object()["status"] as? String == "returned-late")
             let again = try await client.json("/api/v1/dossiers/\(dossier.id)/return", .post, token: staff)
             #expect(again.status == .conflict)
-            let none = try #require(try await client.json("/api/v1/dossiers?status=late", token: supervisor).object()["dossiers"] as? [[String: Any]])
+            let none = try #require(
+                try await client.json("/api/v1/dossiers?status=late", token: supervisor).object()["dossiers"] as? [[String: Any]])
             #expect(none.isEmpty)
         }
     }

@@ -1,13 +1,13 @@
-import Hall
 import Foundation
 import HTTPTypes
+import Hall
 import HummingbirdTesting
-import WebAPI
 import KioskTesting
 import NIOCore
 import QueueCore
 import QueueStore
 import Testing
+import WebAPI
 
 @Suite("Live event stream")
 struct EventStreamTests {

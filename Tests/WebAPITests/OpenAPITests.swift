@@ -1,8 +1,8 @@
-import Hall
 import Foundation
-import WebAPI
+import Hall
 import KioskTesting
 import Testing
+import WebAPI
 
 @Suite("OpenAPI document")
 struct OpenAPITests {
@@ -15,9 +15,10 @@ struct OpenAPITests {
     @Test func documentMatchesTheRouteTable() async throws {
         let paths = try #require(try Self.document()["paths"] as? [String: [String: Any]])
         let methods: Set<String> = ["get", "put", "post", "delete", "patch"]
-        let documented = Set(paths.flatMap { path, operations in
-            operations.keys.filter(methods.contains).map { RouteTable.Entry(method: $0, path: path) }
-        })
+        let documented = Set(
+            paths.flatMap { path, operations in
+                operations.keys.filter(methods.contains).map { RouteTable.Entry(method: $0, path: path) }
+            })
         let entries = try await TestHall().app().routeTable.entries
         let served = Set(entries)
         #expect(served.count == entries.count, "a route is registered twice")

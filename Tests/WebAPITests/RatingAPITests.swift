@@ -1,6 +1,6 @@
-import Hall
 import Foundation
 import HTTPTypes
+import Hall
 import HummingbirdTesting
 import KioskTesting
 import QueueCore
@@ -86,11 +86,14 @@ struct RatingAPITests {
         try await withAPI(hall) { client in
             #expect(try await client.json("/api/v1/ratings").status == .unauthorized)
             let token = try await client.login("quay1")
-            let all = try #require(try await client.json("/api/v1/ratings?from=2026-03-02", token: token).object()["ratings"] as? [[String: Any]])
+            let all = try #require(
+                try await client.json("/api/v1/ratings?from=2026-03-02", token: token).object()["ratings"] as? [[String: Any]])
             #expect(all.map { $0["level"] as? Int } == [2, 3])
-            let counter2 = try #require(try await client.json("/api/v1/ratings?counter=2", token: token).object()["ratings"] as? [[String: Any]])
+            let counter2 = try #require(
+                try await client.json("/api/v1/ratings?counter=2", token: token).object()["ratings"] as? [[String: Any]])
             #expect(counter2.map { $0["level"] as? Int } == [3])
-            let land = try #require(try await client.json("/api/v1/ratings?field=dat-dai", token: token).object()["ratings"] as? [[String: Any]])
+            let land = try #require(
+                try await client.json("/api/v1/ratings?field=dat-dai", token: token).object()["ratings"] as? [[String: Any]])
             #expect(land.map { $0["ticket"] as? String } == ["A001"])
             let badDay = try await client.json("/api/v1/ratings?from=hôm-qua", token: token)
             #expect(badDay.status == .unprocessableContent)

@@ -1,14 +1,15 @@
-@testable import Hall
 import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
-@testable import WebAPI
 import KioskTesting
 import Logging
 import QueueCore
 import QueueStore
 import Testing
+
+@testable import Hall
+@testable import WebAPI
 
 /// `GET /api/v1/reports` on its own router (with the API's error and sign-in middleware and the login route),
 /// over a two-ticket morning:
@@ -70,7 +71,8 @@ struct ReportRoutesTests {
             #expect(lines[1] == "Kỳ báo cáo (Period),Quý I/2026 (15/12/2025 – 14/03/2026),Q1 2026 (15/12/2025 – 14/03/2026)")
             #expect(lines[2] == "Mã kỳ (Period code),quarter:2026-Q1")
             #expect(lines[3] == "Lập lúc (As of),2026-03-02T09:00:00+07:00")
-            let header = "Mã (Code),Tên (Name),Phiếu cấp (Issued),Đã phục vụ (Served),Vắng mặt (No-shows),"
+            let header =
+                "Mã (Code),Tên (Name),Phiếu cấp (Issued),Đã phục vụ (Served),Vắng mặt (No-shows),"
                 + "Chuyển lĩnh vực (Transferred),Chờ TB phút (Mean wait min),Chờ P50 phút (Wait p50 min),"
                 + "Chờ P90 phút (Wait p90 min),Chờ tối đa phút (Max wait min),Trong mục tiêu % (Within target %),"
                 + "Phục vụ TB phút (Mean service min),Giải quyết trong ngày % (Same-day resolved %),"
@@ -82,12 +84,14 @@ struct ReportRoutesTests {
             #expect(lines[6] == header)
             let field = try #require(lines.firstIndex(of: "Theo lĩnh vực (By field)"))
             #expect(lines[field + 1] == header)
-            #expect(lines[field + 2]
-                == "dat-dai,Đất đai (Land),2,2,0,0,10.0,5.0,15.0,15.0,100.0,5.0,,0,,98.0,,2,1,0,1,0,50.0,85.0,Chưa đạt (not met)")
+            #expect(
+                lines[field + 2]
+                    == "dat-dai,Đất đai (Land),2,2,0,0,10.0,5.0,15.0,15.0,100.0,5.0,,0,,98.0,,2,1,0,1,0,50.0,85.0,Chưa đạt (not met)")
             #expect(lines[field + 3] == "ho-tich,Hộ tịch (Civil status),0,0,0,0,,,,,,,,0,,98.0,,0,0,0,0,0,,95.0,")
-            for title in ["Theo quầy (By counter)", "Theo cán bộ (By staff member)", "Theo giờ lấy số (By hour of issue)",
-                "Theo thứ trong tuần (By day of week)", "Độ chính xác ước tính thời gian chờ (Wait estimate accuracy)"]
-            {
+            for title in [
+                "Theo quầy (By counter)", "Theo cán bộ (By staff member)", "Theo giờ lấy số (By hour of issue)",
+                "Theo thứ trong tuần (By day of week)", "Độ chính xác ước tính thời gian chờ (Wait estimate accuracy)",
+            ] {
                 #expect(lines.contains(title))
             }
             #expect(lines.contains { $0.hasPrefix("08,08:00–08:59,2,2,") })
@@ -107,7 +111,10 @@ struct ReportRoutesTests {
             #expect(html.contains("@page{size:A4"))
             #expect(html.components(separatedBy: "<svg").count - 1 == 3)
             // Key figures: overall satisfaction 50.0 % against 95 %, not met.
-            #expect(html.contains("Tỷ lệ hài lòng toàn trung tâm <span class=\"en\">Overall satisfaction</span></td><td>50.0 %</td><td>≥ 95.0 %</td><td class=\"notmet\">Chưa đạt (not met)</td>"))
+            #expect(
+                html.contains(
+                    "Tỷ lệ hài lòng toàn trung tâm <span class=\"en\">Overall satisfaction</span></td><td>50.0 %</td><td>≥ 95.0 %</td><td class=\"notmet\">Chưa đạt (not met)</td>"
+                ))
             for external in ["<script", "<link", "src=", "href=", "url("] {
                 #expect(!html.contains(external))
             }
@@ -183,7 +190,8 @@ struct ReportRoutesTests {
         #expect(ReportCSV.quote("Trung tâm, xã \"Minh An\"") == "\"Trung tâm, xã \"\"Minh An\"\"\"")
         #expect(ReportCSV.quote("dòng\r\nhai") == "\"dòng\r\nhai\"")
         #expect(ReportCSV.quote("Đất đai (Land)") == "Đất đai (Land)")
-        #expect(ReportDocument.filename(period: try! ReportPeriod(parsing: "custom:2026-01-05..2026-02-10"), format: .html)
-            == "bao-cao-2026-01-05_2026-02-10.html")
+        #expect(
+            ReportDocument.filename(period: try! ReportPeriod(parsing: "custom:2026-01-05..2026-02-10"), format: .html)
+                == "bao-cao-2026-01-05_2026-02-10.html")
     }
 }

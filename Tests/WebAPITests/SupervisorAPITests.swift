@@ -1,12 +1,12 @@
-import Hall
 import Foundation
 import HTTPTypes
+import Hall
 import HummingbirdTesting
-import WebAPI
 import KioskTesting
 import QueueCore
 import QueueStore
 import Testing
+import WebAPI
 
 @Suite("Supervisor overview and alerts")
 struct SupervisorAPITests {

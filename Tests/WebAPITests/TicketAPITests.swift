@@ -1,6 +1,6 @@
-import Hall
 import Foundation
 import HTTPTypes
+import Hall
 import HummingbirdTesting
 import KioskTesting
 import QueueCore
@@ -68,7 +68,8 @@ struct TicketAPITests {
             #expect(badPriority.status == .unprocessableContent)
             let missing = try await client.json("/api/v1/tickets", .post, body: #"{}"#)
             #expect(try missing.errorMessage()?.contains("field") == true)
-            let huge = try await client.json("/api/v1/tickets", .post, body: #"{"field":""# + String(repeating: "x", count: 70_000) + #""}"#)
+            let huge = try await client.json(
+                "/api/v1/tickets", .post, body: #"{"field":""# + String(repeating: "x", count: 70_000) + #""}"#)
             #expect(huge.status == .contentTooLarge)
             #expect(try huge.errorCode() == "body_too_large")
         }

@@ -1,13 +1,14 @@
-import Hall
-import KioskTesting
 import Foundation
 import HTTPTypes
+import Hall
 import Hummingbird
 import HummingbirdTesting
-@testable import WebAPI
+import KioskTesting
 import Logging
 import QueueCore
 import Testing
+
+@testable import WebAPI
 
 @Suite("Voice route")
 struct VoiceRoutesTests {

@@ -1,3 +1,12 @@
+import Foundation
+
+/// Where a counter display's bytes go: one raw write per frame.
+public protocol DisplayPort: Sendable {
+    /// `simulated`, or the tty path.
+    var name: String { get }
+    var simulated: Bool { get }
+    func write(_ bytes: [UInt8]) async throws
+}
 
 /// One printer as the print queue sees it: a raw-write primitive and a status query. USB printers, the
 /// virtual printer of `--devices simulated` and test fakes all implement it.
