@@ -1,4 +1,5 @@
-public import Foundation
+import Foundation
+import Logging
 public import QueueCore
 public import QueueStore
 public import ServiceLifecycle
@@ -13,6 +14,8 @@ public final class AlertMonitor: Service, Sendable {
     let clock: any WallClock
     let events: HallEventHub
     let interval: Duration
+    let logger = Logger(label: "khongcho.alerts")
+    private let failures = Mutex(0)
     let deviceAlertLifetime: TimeInterval = 600
     private let state = Mutex<(rules: [String: HallAlert], devices: [String: HallAlert])>(([:], [:]))
 
@@ -31,11 +34,20 @@ public final class AlertMonitor: Service, Sendable {
         // Cancelled on graceful shutdown, so SIGTERM never waits out a sleep.
         await cancelWhenGracefulShutdown {
             while !Task.isCancelled {
-                _ = try? await self.evaluate()
+                do {
+                    try await self.evaluate()
+                } catch {
+                    // The rules are evaluated again next interval; a store that keeps failing is logged each time.
+                    self.failures.withLock { $0 += 1 }
+                    self.logger.error("Could not evaluate the alert rules", metadata: ["error": "\(error)"])
+                }
                 try? await Task.sleep(for: self.interval)
             }
         }
     }
+
+    /// Evaluations that failed (the store could not be read) since start.
+    public var failedEvaluations: Int { failures.withLock { $0 } }
 
     /// Applies the rules now; returns the alerts that are new since the last evaluation (and announces them).
     @discardableResult

@@ -1,8 +1,8 @@
-public import Foundation
 public import DeviceProtocols
+public import Foundation
 public import Logging
 public import QueueCore
-public import QueueStore
+import QueueStore
 
 /// Every rating and caller keypad, simulated or USB: decodes presses and acts at the keypad's counter —
 /// a rating goes through the same desk as the tablet page, a caller key does what the staff page does.
@@ -34,7 +34,14 @@ public actor KeypadHub {
 
     /// Adds (or re-adds after a replug) a keypad; a binding the admin made wins over `counter`.
     public func attach(id: String, profile: KeypadProfile, counter: Int?, port: String, simulated: Bool) async {
-        let bound = (try? await ratings.database.deviceBindings())?[id]
+        let bound: Int?
+        do {
+            bound = try await ratings.database.deviceBindings()[id]
+        } catch {
+            // The keypad still works at `counter`; the admin's binding is applied on the next attach.
+            logger.error("Could not read the keypad's counter binding", metadata: ["keypad": "\(id)", "error": "\(error)"])
+            bound = nil
+        }
         if entries[id] == nil { order.append(id) }
         entries[id] = Entry(
             profile: profile, decoder: KeypadDecoder(profile: profile), counter: bound ?? counter ?? entries[id]?.counter,
@@ -76,7 +83,9 @@ public actor KeypadHub {
             switch action {
             case .rating(let level):
                 let recorded = try await ratings.rate(level: level.rawValue, counter: counter, source: .keypad, device: id, at: instant)
-                result = recorded.repeated ? "Bấm lặp, tính một lần" : "Đánh giá \(level.rawValue) → \(recorded.rating.ticket ?? "chưa gắn phiếu")"
+                result =
+                    recorded.repeated
+                    ? "Bấm lặp, tính một lần" : "Đánh giá \(level.rawValue) → \(recorded.rating.ticket ?? "chưa gắn phiếu")"
             case .caller(let command):
                 result = try await caller.perform(command, counter: counter, device: id, at: instant)
             }
@@ -88,5 +97,36 @@ public actor KeypadHub {
         } catch {
             return "\(error)"
         }
+    }
+}
+
+extension KeypadHub {
+    public var infos: [DeviceInfo] {
+        order.compactMap { id in
+            guard let entry = entries[id] else { return nil }
+            return DeviceInfo(
+                id: id, kind: entry.profile.kind == .rating ? .ratingKeypad : .callerKeypad, profile: entry.profile.id,
+                name: entry.profile.name, port: entry.port, counter: entry.counter, status: entry.status,
+                statusText: entry.note?.vi ?? (entry.counter == nil ? "Chưa gán quầy" : "Đang hoạt động"),
+                statusTextEn: entry.note?.en ?? (entry.counter == nil ? "Not bound to a counter" : "Working"),
+                lastSeen: entry.lastSeen, simulated: entry.simulated)
+        }
+    }
+
+    public func has(_ id: String) -> Bool { entries[id] != nil }
+
+    public func bind(_ id: String, counter: Int?) { entries[id]?.counter = counter }
+
+    /// Types on a simulated keypad; throws for a real one.
+    public func type(_ id: String, keys: String) async throws -> [String] {
+        guard let entry = entries[id] else { throw DeviceDirectoryError.unknownDevice(id) }
+        guard entry.simulated else { throw DeviceDirectoryError.notSimulated(id) }
+        guard let reports = KeyTyping.reports(for: keys, profile: entry.profile) else {
+            throw QueueError.invalid("Chỉ gõ được chữ số 0–9 và Enter (\\n).", "Only digits 0–9 and Enter (\\n) can be typed.")
+        }
+        let now = clock.now()
+        var done: [String] = []
+        for report in reports { done += await feed(id: id, report: report, at: now) }
+        return done
     }
 }

@@ -1,8 +1,8 @@
-public import Foundation
 public import DeviceProtocols
+public import Foundation
+public import Logging
 public import QueueCore
 public import QueueStore
-public import Logging
 
 /// The print queue of one printer: jobs go out one at a time, in order. Before each job the printer's
 /// status is checked; a job that cannot print (no paper, cover open, offline, write failed) is recorded as
@@ -48,7 +48,13 @@ public actor TicketPrinter {
         _ bytes: [UInt8], ticket: Ticket, jobName: String, port: any PrinterPort, database: AppDatabase, clock: any WallClock,
         printer: TicketPrinter
     ) async -> PrintOutcome {
-        let jobID = try? await database.addPrintJob(ticket: ticket.id, printer: port.id, at: clock.now())
+        let jobID: Int64?
+        do {
+            jobID = try await database.addPrintJob(ticket: ticket.id, printer: port.id, at: clock.now())
+        } catch {
+            await printer.unrecorded(ticket: ticket.label, step: "store the job", error: error)
+            jobID = nil
+        }
         do {
             if let status = try await withDeadline(.milliseconds(800), { try? await port.status() }) ?? nil,
                 !status.canPrint
@@ -56,17 +62,38 @@ public actor TicketPrinter {
                 throw PrintFailure(message: status.vietnameseSummary, messageEn: status.englishSummary)
             }
             try await port.write(bytes, job: jobName)
-            if let jobID { try? await database.finishPrintJob(jobID, state: .printed, error: nil, at: clock.now()) }
+            await finish(jobID, .printed, error: nil, ticket: ticket.label, database: database, clock: clock, printer: printer)
             return PrintOutcome(status: .printed, message: "Đã in phiếu / Ticket printed")
         } catch {
-            let failure = error as? PrintFailure
+            let failure =
+                error as? PrintFailure
                 ?? PrintFailure(message: "Không in được: \(error)", messageEn: "Printing failed: \(error)")
-            if let jobID {
-                try? await database.finishPrintJob(jobID, state: .failed, error: failure.messageEn, at: clock.now())
-            }
+            await finish(jobID, .failed, error: failure.messageEn, ticket: ticket.label, database: database, clock: clock, printer: printer)
             await printer.raise(failure, number: ticket.label)
             return PrintOutcome(status: .failed, message: failure.message)
         }
+    }
+
+    /// Records how a job ended; a store failure is logged and counted, never dropped silently.
+    static func finish(
+        _ jobID: Int64?, _ state: PrintJob.State, error: String?, ticket: String, database: AppDatabase, clock: any WallClock,
+        printer: TicketPrinter
+    ) async {
+        guard let jobID else { return }
+        do {
+            try await database.finishPrintJob(jobID, state: state, error: error, at: clock.now())
+        } catch let failure {
+            await printer.unrecorded(ticket: ticket, step: "record the job as \(state.rawValue)", error: failure)
+        }
+    }
+
+    /// Print jobs whose record could not be written (the printout itself went ahead): logged and counted.
+    public private(set) var unrecordedJobs = 0
+
+    func unrecorded(ticket: String, step: String, error: any Error) {
+        unrecordedJobs += 1
+        logger.error(
+            "Could not \(step) in the store", metadata: ["printer": "\(port.id)", "ticket": "\(ticket)", "error": "\(error)"])
     }
 
     func raise(_ failure: PrintFailure, number: String) {
@@ -78,4 +105,39 @@ public actor TicketPrinter {
 struct PrintFailure: Error {
     let message: String
     let messageEn: String
+}
+
+/// A printer problem the supervisor must see (out of paper, cover open, offline, a failed job).
+public struct PrinterAlert: Codable, Sendable, Equatable {
+    public var printer: String
+    public var number: String?
+    public var message: String
+    public var messageEn: String
+    public var at: Date
+
+    public init(printer: String, number: String?, message: String, messageEn: String, at: Date) {
+        self.printer = printer
+        self.number = number
+        self.message = message
+        self.messageEn = messageEn
+        self.at = at
+    }
+}
+
+/// Runs `operation` but gives up waiting after `limit`, returning nil (the operation keeps running).
+/// The kiosk must answer promptly even when a printer hangs.
+func withDeadline<T: Sendable>(
+    _ limit: Duration, _ operation: @escaping @Sendable () async -> T
+) async -> T? {
+    await withTaskGroup(of: T?.self) { group in
+        let work = Task { await operation() }
+        group.addTask { await work.value }
+        group.addTask {
+            try? await Task.sleep(for: limit)
+            return nil
+        }
+        let first = await group.next() ?? nil
+        group.cancelAll()
+        return first
+    }
 }
