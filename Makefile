@@ -13,7 +13,7 @@ PORT ?= 8080
 DATA ?= var
 SWIFT_BUILD_FLAGS ?=
 
-.PHONY: run test deps-run deps-test build build-release unit-test e2e bench clean
+.PHONY: run test deps-run deps-test build build-release lint unit-test e2e bench clean
 
 # Installs only what is missing; refreshes the package lists once, when something must be installed.
 define apt_install
@@ -34,20 +34,26 @@ deps-test: deps-run
 build-release: deps-run
 	swift build -c release $(SWIFT_BUILD_FLAGS)
 
+# Tests build with warnings as errors for the package's own targets (Package.swift reads KHONGCHO_STRICT).
 build: deps-run
-	swift build --build-tests $(SWIFT_BUILD_FLAGS)
+	KHONGCHO_STRICT=1 swift build --build-tests $(SWIFT_BUILD_FLAGS)
 
 run: build-release
 	@mkdir -p $(DATA)
 	.build/release/khongcho serve --data $(DATA) --host $(HOST) --port $(PORT) --demo-accounts --devices auto
 
+# Formatting (.swift-format) and a doc line on every public type.
+lint:
+	swift format lint --strict --recursive --parallel Sources Tests Package.swift
+	$(PYTHON) scripts/check-public-docs.py
+
 unit-test: build
-	swift test --skip-build
+	KHONGCHO_STRICT=1 swift test --skip-build
 
 e2e: build deps-test
 	KHONGCHO_BIN=$(CURDIR)/.build/debug/khongcho $(PYTHON) -m pytest -q -p no:cacheprovider e2e
 
-test: deps-test unit-test e2e
+test: deps-test lint unit-test e2e
 
 bench: build-release
 	KHONGCHO_BIN=$(CURDIR)/.build/release/khongcho $(PYTHON) bench/bench.py

@@ -6,7 +6,7 @@ one command per stdin line (`plug DEVNUM`, `press USAGE`, `unplug`, `quit`) with
 `SafeKeypad`, KeypadMock made safe for several clients at once (see its docstring: serve opens the keypad from
 two USB monitors and the reader, and the plain mock hung or aborted the server about half the time). The server is
 started by the test with the testbed's environment (LD_PRELOAD of libumockdev-preload, UMOCKDEV_DIR), as
-`serve --devices auto --hid-keypads all`, so KioskUSB's KeypadService finds the keypad through libusb and
+`serve --devices auto --hid-keypads all`, so DeviceIO's KeypadService finds the keypad through libusb and
 reads its interrupt endpoint; the test then drives the server through the HTTP API only.
 
 Binary: $KHONGCHO_BIN, default <repo>/.build/debug/khongcho (see conftest.py).

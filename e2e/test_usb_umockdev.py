@@ -1,4 +1,4 @@
-"""The real libusb path (KioskUSB + libusb-1.0) against an emulated 0416:5011 printer, without hardware.
+"""The real libusb path (DeviceIO + libusb-1.0) against an emulated 0416:5011 printer, without hardware.
 
 Each test runs `e2e/umockdev/run_scenario.py` under `umockdev-wrapper`: it builds a umockdev testbed with
 the printer of `e2e/umockdev/usb_printer_mock.py` and runs one scenario of

@@ -49,6 +49,7 @@ public struct KeypadMatcher: Sendable {
 
 /// A device recognised as a keypad of some profile.
 public struct KeypadMatch: Equatable, Sendable {
+    /// Why a USB device is, or is not, taken as a keypad.
     public enum Reason: String, Sendable {
         /// The profile lists this VID:PID.
         case vendorProduct = "vendor_product"

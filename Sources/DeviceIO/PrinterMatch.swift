@@ -2,6 +2,7 @@ public import DeviceProtocols
 
 /// A device recognised as a ticket printer, with the profile that describes it when there is one.
 public struct PrinterMatch: Equatable, Sendable {
+    /// Why a USB device is, or is not, taken as a printer.
     public enum Reason: String, Sendable {
         /// Its VID:PID is listed in a profile.
         case profile

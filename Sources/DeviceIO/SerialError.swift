@@ -5,6 +5,7 @@ import Glibc
 /// Callers react on `code` (mark the display offline on `.unplugged` and re-drive it with the current state
 /// when it is back; retry on `.timeout`); the messages are for logs and the device page.
 public struct SerialError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// What went wrong with the serial port, one case per kind of advice.
     public enum Code: String, Sendable, CaseIterable {
         /// `open` failed for a reason not listed below.
         case open

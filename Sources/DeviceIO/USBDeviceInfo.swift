@@ -132,6 +132,7 @@ public struct USBVendorProduct: Hashable, Sendable, CustomStringConvertible {
 
 /// One endpoint of an interface, as its descriptor states it.
 public struct USBEndpointInfo: Hashable, Sendable {
+    /// How an endpoint moves data (the bmAttributes transfer type).
     public enum TransferType: UInt8, Sendable {
         case control = 0
         case isochronous = 1

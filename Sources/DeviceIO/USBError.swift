@@ -5,6 +5,7 @@ import CLibUSB
 /// Every libusb error code has its own `Code`, so callers can react (mark a printer offline on `.noDevice`,
 /// retry on `.timeout`) without parsing text; the messages are for logs and the supervisor's screen.
 public struct USBError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The libusb failure, one case per kind of advice.
     public enum Code: String, Sendable, CaseIterable {
         // One case per libusb error (LIBUSB_ERROR_*).
         case io

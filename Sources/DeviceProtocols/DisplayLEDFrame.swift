@@ -7,6 +7,7 @@
 /// (devices.md 4.1). The payload always has the profile's `columns` cells, so a length byte is constant for
 /// a given board but still computed, which keeps the JSON honest when someone changes the cell count.
 public struct DisplayLEDFrame: Sendable, Equatable {
+    /// A part of the frame, in the order the bytes go out.
     public enum Section: String, Sendable, CaseIterable, Comparable {
         case header, address, command, length, payload, trailer
 
@@ -15,6 +16,7 @@ public struct DisplayLEDFrame: Sendable, Equatable {
         }
     }
 
+    /// The byte order of a multi-byte field (checksum, length).
     public enum ByteOrder: String, Sendable, CaseIterable {
         /// Low byte first (Modbus RTU's CRC).
         case little
@@ -82,6 +84,7 @@ public struct DisplayLEDLength: Sendable, Equatable {
 
 /// How a board's bus address is written into its frame (RS-485 is one master, many addressed boards).
 public struct DisplayLEDAddress: Sendable, Equatable {
+    /// How the address is written: not at all, as binary bytes or as ASCII digits.
     public enum Encoding: String, Sendable, CaseIterable {
         /// No address in the frame (a point-to-point board); the address argument is ignored.
         case none

@@ -17,11 +17,13 @@
 ///   4.1 (0 = 3F … 9 = 6F), blank = 00, and the letters a 7-segment digit can draw: A b C d E F H L n o P r t U
 ///   and "-" (either case); a label with any other letter shows its number.
 public struct DisplayLEDPayload: Sendable, Equatable {
+    /// How the shown text becomes bytes (ASCII, digits, BCD or seven-segment patterns).
     public enum Encoding: String, Sendable, CaseIterable {
         case ascii, digits, bcd
         case sevenSegment = "seven-segment"
     }
 
+    /// What the board shows: the whole label (A012) or only its number (12).
     public enum Content: String, Sendable, CaseIterable {
         case label, number
     }

@@ -57,6 +57,7 @@ public enum DisplayCommandSet: String, Sendable, Equatable, CaseIterable {
 /// How a display's serial line is set up (termios): the settings come from its profile because boards ship
 /// with fixed, vendor-chosen values (almost always 9600 8N1, no flow control, see devices.md 3.3).
 public struct DisplaySerialSettings: Sendable, Equatable, Codable {
+    /// The parity bit of each byte.
     public enum Parity: String, Sendable, Codable, CaseIterable {
         case none, even, odd
     }

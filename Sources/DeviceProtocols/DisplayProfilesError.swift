@@ -1,6 +1,7 @@
 /// Why a display profile (or an address for it) was refused. Messages name the file and the field, because
 /// the reader is an administrator editing `devices/displays/*.json` by hand.
 public struct DisplayProfilesError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The kind of mistake; also its machine-readable code.
     public enum Code: String, Sendable, CaseIterable {
         case directoryUnreadable = "directory_unreadable"
         case fileUnreadable = "file_unreadable"

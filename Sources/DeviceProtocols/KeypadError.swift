@@ -1,6 +1,7 @@
 /// Why a keypad profile in `devices/keypads/*.json` was refused. Every message names the file and, where
 /// there is one, the field (e.g. `keys.0x1E`), because the reader is an administrator editing JSON by hand.
 public struct KeypadError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// What is wrong with a keypad profile or a key press.
     public enum Code: String, Sendable, CaseIterable {
         case directoryUnreadable = "directory_unreadable"
         case fileUnreadable = "file_unreadable"

@@ -1,5 +1,6 @@
 /// What one printer model can do, loaded from `devices/printers/*.json`: adding a printer is adding a file.
 public struct PrinterProfile: Codable, Sendable, Equatable {
+    /// How the printer cuts the paper after a ticket.
     public enum Cut: String, Codable, Sendable {
         /// `GS V 0` / `GS V 1`.
         case full, partial

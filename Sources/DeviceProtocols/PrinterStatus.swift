@@ -4,6 +4,7 @@
 /// printer is unplugged, off or hung (`connection == .noReply`); no reply to 2 or 4 leaves those fields
 /// unknown (`nil`), which never blocks printing on its own.
 public struct PrinterStatus: Sendable, Equatable {
+    /// Whether the printer answered the status request.
     public enum Connection: Sendable, Equatable {
         case online, offline, noReply
     }

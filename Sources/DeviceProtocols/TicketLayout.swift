@@ -63,6 +63,7 @@ public struct TicketLayout: Codable, Sendable, Equatable {
 extension TicketLayout {
     /// One part of the ticket, top to bottom. The fields a kind uses are listed with the kind.
     public struct Block: Codable, Sendable, Equatable {
+        /// What a layout block draws.
         public enum Kind: String, Codable, Sendable {
             /// `text`: a paragraph.
             case text
@@ -83,6 +84,7 @@ extension TicketLayout {
             case priority, promise
         }
 
+        /// How a boxed block is framed.
         public enum BoxStyle: String, Codable, Sendable {
             /// White text on black: stands out on a ticket (the priority mark).
             case inverted
@@ -137,6 +139,7 @@ extension TicketLayout {
 extension TicketLayout {
     /// One piece of text in the template: what it says (with `{placeholders}`) and how it is set.
     public struct Text: Codable, Sendable, Equatable {
+        /// Where a line of text sits across the paper.
         public enum Alignment: String, Codable, Sendable {
             case left, center, right
         }

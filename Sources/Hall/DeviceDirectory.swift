@@ -2,12 +2,14 @@ public import Foundation
 
 /// A device of the hall as the admin sees it.
 public struct DeviceInfo: Codable, Sendable, Equatable {
+    /// What kind of device this is.
     public enum Kind: String, Codable, Sendable {
         case printer, display
         case ratingKeypad = "rating-keypad"
         case callerKeypad = "caller-keypad"
     }
 
+    /// Whether the device works now.
     public enum Status: String, Codable, Sendable {
         case ok, offline, error, unplugged
     }
@@ -57,6 +59,7 @@ public protocol DeviceDirectory: Sendable {
     func type(_ id: String, keys: String) async throws -> [String]
 }
 
+/// What a device test did, in Vietnamese and English, for the admin page.
 public struct DeviceTestResult: Codable, Sendable, Equatable {
     public var message: String
     public var messageEn: String
@@ -78,6 +81,7 @@ public struct NoDevices: DeviceDirectory {
 
 /// Why the device directory refused: the API answers 404, 503 and 409 for these codes.
 public struct DeviceDirectoryError: Error, Sendable, Equatable {
+    /// Which refusal this is; also the API error code.
     public enum Code: String, Sendable {
         /// No device has this id.
         case unknownDevice = "not_found"

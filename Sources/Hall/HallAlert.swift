@@ -3,6 +3,7 @@ public import Foundation
 /// Something the supervisor should act on now. `id` names the situation (kind + field/counter/dossier), so
 /// the same situation is announced once and stays listed until it clears.
 public struct HallAlert: Codable, Sendable, Equatable {
+    /// What the alert is about.
     public enum Kind: String, Codable, Sendable {
         /// A new ticket in the field would wait longer than its target.
         case predictedWait = "predicted-wait"

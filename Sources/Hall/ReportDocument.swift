@@ -5,6 +5,7 @@ public import QueueStore
 /// A report rendered in one of the formats the API serves, with the headers it is served with. The CLI writes
 /// these same bytes, so a file saved from the browser and one made by `khongcho report` are identical.
 public struct ReportDocument: Sendable {
+    /// The report formats a user can ask for.
     public enum Format: String, Sendable, CaseIterable {
         case json, csv, html
 

@@ -5,6 +5,7 @@ public import QueueStore
 /// The no-wait targets (`assets/targets.json`): wait targets by day type, satisfaction and promise targets,
 /// and the alert thresholds. A field's own wait target comes from the catalog.
 public struct ServiceTargets: Codable, Sendable, Equatable {
+    /// The satisfaction target: the general one and the lower one for the listed field groups.
     public struct Satisfaction: Codable, Sendable, Equatable {
         public var overall: Double
         /// Lower targets for hard fields (land, construction, investment: 85 %).

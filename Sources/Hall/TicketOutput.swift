@@ -4,6 +4,7 @@ public import QueueStore
 
 /// What happened to the paper copy of a ticket.
 public struct PrintOutcome: Codable, Sendable, Equatable {
+    /// What happened to the paper ticket.
     public enum Status: String, Codable, Sendable {
         case printed, queued, failed, none
     }
@@ -85,6 +86,7 @@ public protocol SlipOutput: Sendable {
     func printSlip(_ slip: PromiseSlip) async -> PrintOutcome
 }
 
+/// Prints no promise slips (`--devices none`, tests that do not need any).
 public struct NoSlipOutput: SlipOutput {
     public init() {}
     public func printSlip(_ slip: PromiseSlip) async -> PrintOutcome { PrintOutcome(status: .none) }

@@ -56,7 +56,8 @@ public actor TicketPrinter {
             jobID = nil
         }
         do {
-            if let status = try await withDeadline(.milliseconds(800), { try? await port.status() }) ?? nil,
+            // A printer that cannot answer (or takes longer than 800 ms) is tried anyway: the write reports its own failure.
+            if let status = await withDeadline(.milliseconds(800), { try? await port.status() }) ?? nil,
                 !status.canPrint
             {
                 throw PrintFailure(message: status.vietnameseSummary, messageEn: status.englishSummary)

@@ -128,6 +128,7 @@ public actor VoiceLibrary {
 /// Why a voice call could not be built. The hall display falls back to text only, so these are for the
 /// log and the admin: what happened and what to install or fix.
 public struct VoiceError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// Why a voice clip could not be made or read.
     public enum Code: String, Sendable, CaseIterable {
         /// `espeak-ng` is not installed (or not on `PATH`).
         case synthesiserMissing = "synthesiser_missing"

@@ -4,6 +4,7 @@ public import Foundation
 /// walking the RIFF chunks instead of assuming a 44-byte header, and writes the canonical 44-byte form with
 /// correct sizes — so clips can be joined byte for byte.
 public struct VoiceWAV: Sendable, Equatable {
+    /// The PCM format of a clip: channels, sample rate and bits per sample.
     public struct Format: Sendable, Equatable, CustomStringConvertible {
         public var channels: Int
         public var sampleRate: Int

@@ -5,6 +5,7 @@
 /// words without leading zeros ("mười hai"). Keeping numbers whole (one clip, not one per syllable) lets
 /// the synthesiser give them natural rhythm, while the fixed phrases stay shared between all calls.
 public struct CallAnnouncement: Sendable, Equatable {
+    /// The languages a call can be spoken in.
     public enum Language: String, Sendable, CaseIterable, Codable {
         case vietnamese = "vi"
         case english = "en"

@@ -17,6 +17,7 @@ public struct Catalog: Codable, Sendable, Equatable {
     }
 }
 
+/// A field (lĩnh vực) with its own number series and waiting line.
 public struct Field: Codable, Sendable, Equatable {
     public var code: String
     public var name: String
@@ -35,6 +36,7 @@ public struct Field: Codable, Sendable, Equatable {
     }
 }
 
+/// A procedure (thủ tục) of a field, with its legal processing time.
 public struct Procedure: Codable, Sendable, Equatable {
     /// National procedure code (mã TTHC) where known.
     public var code: String
@@ -57,6 +59,7 @@ public struct Procedure: Codable, Sendable, Equatable {
     }
 }
 
+/// A counter (quầy) and the fields it serves.
 public struct Counter: Codable, Sendable, Equatable {
     public var number: Int
     public var name: String

@@ -56,6 +56,7 @@ public struct PriorityRule: Sendable, Equatable {
         self.maxConsecutivePriority = max(1, maxConsecutivePriority)
     }
 
+    /// The ticket to call next and the counter's new count of priority calls in a row.
     public struct Choice: Sendable, Equatable {
         public var ticket: WaitingTicket
         /// The counter's new count of priority calls in a row.

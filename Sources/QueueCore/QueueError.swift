@@ -1,5 +1,6 @@
 /// A domain error with a stable English code and a Vietnamese message for the person in front of the screen.
 public struct QueueError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The kind of refusal; also the API error code.
     public enum Code: String, Sendable, Codable {
         case invalidTransition = "invalid_transition"
         case unknownField = "unknown_field"

@@ -8,6 +8,7 @@ import Foundation
 /// 15th of the month before it to the 14th of its last month (Q1 2026 = 15/12/2025 … 14/03/2026), a year from
 /// 15 December of the previous year to 14 December. Weeks are ISO 8601 weeks, Monday to Sunday.
 public struct ReportPeriod: Sendable, Equatable, Hashable {
+    /// The kind of period: day, week, month, quarter, year or custom range.
     public enum Kind: String, Sendable, Codable, CaseIterable {
         case day, week, month, quarter, year, custom
     }

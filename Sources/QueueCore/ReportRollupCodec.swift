@@ -28,6 +28,7 @@ public struct ReportBytesWriter: Sendable {
     }
 }
 
+/// Reads back the bytes `ReportRollupCodec` wrote, failing on truncation.
 public struct ReportBytesReader {
     let bytes: [UInt8]
     var offset = 0

@@ -6,6 +6,7 @@ public protocol WallClock: Sendable {
     func now() -> Date
 }
 
+/// The real clock.
 public struct SystemWallClock: WallClock {
     public init() {}
     public func now() -> Date { Date() }

@@ -94,6 +94,7 @@ extension AppDatabase {
 
 /// Why the store refused to open or act, with the fix in the message.
 public struct StoreError: Error, Sendable, CustomStringConvertible {
+    /// The kind of store failure.
     public enum Code: String, Sendable {
         case corruptDatabase = "corrupt_database"
         case newerSchema = "newer_schema"

@@ -4,6 +4,7 @@ import QueueCore
 
 /// A dossier (hồ sơ) handed in at a counter, with the return it was promised.
 public struct Dossier: Codable, Sendable, Equatable {
+    /// Where the dossier stands: incomplete, pending, late or returned.
     public enum Status: String, Codable, Sendable {
         /// Incomplete: the citizen was told what to add; nothing was promised.
         case incomplete

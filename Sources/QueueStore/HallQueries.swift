@@ -38,6 +38,7 @@ public struct CounterStatus: Codable, Sendable, Equatable {
     public var current: TicketSummary?
 }
 
+/// A recent call for the hall screen: number, counter and when.
 public struct CallRecord: Codable, Sendable, Equatable {
     public var eventId: Int64
     public var number: String

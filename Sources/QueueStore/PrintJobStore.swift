@@ -3,6 +3,7 @@ import GRDB
 
 /// A ticket sent to a printer. Failed jobs stay listed until reprinted, so no paper ticket is silently lost.
 public struct PrintJob: Codable, Sendable, Equatable {
+    /// Where a print job is: queued, printed or failed.
     public enum State: String, Codable, Sendable {
         case queued, printed, failed
     }

@@ -12,6 +12,7 @@ public struct PublishedEvent: Codable, Sendable, Equatable {
     public var waiting: [String: Int]
 }
 
+/// The ticket as the event describes it, for pages that follow the stream.
 public struct TicketSummary: Codable, Sendable, Equatable {
     public var id: Int64
     public var number: String

@@ -4,6 +4,7 @@ import QueueCore
 
 /// A citizen's satisfaction rating: 1 = rất hài lòng, 2 = hài lòng, 3 = bình thường, 4 = không hài lòng.
 public struct Rating: Codable, Sendable, Equatable {
+    /// Where the rating came from: the tablet page or a keypad.
     public enum Source: String, Codable, Sendable {
         case keypad, web
     }

@@ -4,6 +4,7 @@
 /// promised more waiting than happened), `meanAbsoluteErrorSeconds` the mean of its size. Only tickets that were
 /// called and carry an estimate count (tickets issued before estimates were stored have none).
 public struct ReportEstimateAccuracy: Codable, Sendable, Equatable {
+    /// One field and hour: the printed estimate against the real wait.
     public struct Row: Codable, Sendable, Equatable {
         public var key: String
         public var tickets: Int

@@ -3,6 +3,7 @@ public import QueueCore
 
 /// One field's live queue against its wait target.
 public struct FieldWatch: Codable, Sendable, Equatable {
+    /// Green, amber or red against the target.
     public enum Light: String, Codable, Sendable {
         case green, amber, red
     }
@@ -31,6 +32,7 @@ public struct FieldWatch: Codable, Sendable, Equatable {
 
 /// One counter as the supervisor sees it.
 public struct CounterWatch: Codable, Sendable, Equatable {
+    /// The ticket at the counter now, its state and since when.
     public struct Current: Codable, Sendable, Equatable {
         public var label: String
         public var state: TicketState
@@ -48,6 +50,7 @@ public struct CounterWatch: Codable, Sendable, Equatable {
     public var idleMinutes: Int?
 }
 
+/// Today so far: issued, served, waits and targets met.
 public struct TodayFigures: Codable, Sendable, Equatable {
     public var issued: Int
     public var served: Int
@@ -63,6 +66,7 @@ public struct TodayFigures: Codable, Sendable, Equatable {
     public var promisesLate: Int
 }
 
+/// One hour of today, for the dashboard chart.
 public struct HourFigures: Codable, Sendable, Equatable {
     public var hour: Int
     public var issued: Int

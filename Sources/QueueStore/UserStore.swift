@@ -2,6 +2,7 @@ public import Foundation
 import GRDB
 public import QueueCore
 
+/// A staff, supervisor or admin account (the password only as its hash).
 public struct User: Codable, Sendable, Equatable {
     public var id: Int64
     public var username: String

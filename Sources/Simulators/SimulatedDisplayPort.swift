@@ -5,6 +5,7 @@ import Synchronization
 /// A display without hardware: keeps every frame (the admin page shows the screen text; tests and the
 /// benchmark read the bytes and their write instants). `failing` makes it act unplugged.
 public final class SimulatedDisplayPort: DisplayPort {
+    /// One frame the display received and when.
     public struct Write: Sendable {
         public let bytes: [UInt8]
         public let at: ContinuousClock.Instant

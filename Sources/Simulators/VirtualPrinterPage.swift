@@ -4,6 +4,7 @@ public import DeviceProtocols
 /// was printed on it. Coordinates are dots from the page's top-left corner; the bitmap is the paper only —
 /// the cut mark is drawn by `VirtualPrinterPrintout.roll`, so pages stay pixel-exact.
 public struct VirtualPrinterPage: Sendable, Equatable {
+    /// How the paper was cut after the page.
     public enum Cut: Sendable, Equatable {
         case full
         /// One point left uncut, as `GS V 1` / `GS V 66 n` do.

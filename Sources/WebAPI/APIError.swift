@@ -6,6 +6,7 @@ public import QueueCore
 
 /// Every error the API returns: `{"error": {"code", "message" (Vietnamese), "messageEn"}}` with an HTTP status.
 public struct APIError: HTTPResponseError, Sendable {
+    /// The machine-readable error codes of the API.
     public enum Code: String, Sendable {
         case invalidBody = "invalid_body"
         case bodyTooLarge = "body_too_large"

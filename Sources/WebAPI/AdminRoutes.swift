@@ -55,7 +55,7 @@ struct AdminRoutes {
 
     /// Adds or replaces one catalog item whose key must match the path.
     func upsert<Item: Codable & Sendable>(
-        _ request: Request, _ context: AppRequestContext, list: WritableKeyPath<Catalog, [Item]> & Sendable,
+        _ request: Request, _ context: AppRequestContext, list: any WritableKeyPath<Catalog, [Item]> & Sendable,
         key: @escaping @Sendable (Item) -> String
     ) async throws -> JSON<Catalog> {
         _ = try context.requireRole(.admin)

@@ -6,6 +6,7 @@ import NIOCore
 /// Registers routes on the router and remembers each (method, path), so a test can hold the OpenAPI
 /// document to exactly what the server serves.
 public final class RouteTable: @unchecked Sendable {
+    /// One route: method and path template.
     public struct Entry: Hashable, Sendable {
         public init(method: String, path: String) {
             self.method = method

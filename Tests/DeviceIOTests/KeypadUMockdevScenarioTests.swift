@@ -6,7 +6,7 @@ import Testing
 
 @testable import DeviceIO
 
-/// Real KioskUSB + real libusb against the keypad emulated by e2e/umockdev/keypad_mock.py, driven by
+/// Real DeviceIO + real libusb against the keypad emulated by e2e/umockdev/keypad_mock.py, driven by
 /// e2e/umockdev/keypad_run.py (see its docstring for what it types when). Skipped in a plain `swift test`.
 @Suite(.serialized) struct KeypadUMockdevScenarioTests {
     static func isEmulatedKeypad(_ device: USBDeviceInfo) -> Bool {

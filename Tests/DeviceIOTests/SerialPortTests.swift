@@ -19,7 +19,7 @@ import Testing
             guard openpty(&master, &slave, nil, nil, nil) == 0, ttyname_r(slave, &name, name.count) == 0 else {
                 throw POSIXError(.ENODEV)
             }
-            path = String(cString: name)
+            path = String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         }
 
         func closeMaster() {

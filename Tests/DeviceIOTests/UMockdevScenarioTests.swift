@@ -4,7 +4,7 @@ import Foundation
 import KioskTesting
 import Testing
 
-/// Real KioskUSB + real libusb against the printer emulated by e2e/umockdev/usb_printer_mock.py.
+/// Real DeviceIO + real libusb against the printer emulated by e2e/umockdev/usb_printer_mock.py.
 /// Each test is one scenario of e2e/test_usb_umockdev.py, which checks the printer's side (bytes received,
 /// claim with auto-detach, never a reset); these check the kiosk's side.
 @Suite(.serialized) struct UMockdevScenarioTests {

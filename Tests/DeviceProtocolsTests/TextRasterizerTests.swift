@@ -23,7 +23,7 @@ import Testing
     @Test(arguments: [20, 24, 180], [TextRasterizer.Weight.regular, .bold])
     func everyToneOfEveryVowelHasItsOwnPixels(size: Int, weight: TextRasterizer.Weight) {
         let style = Style(size: size, weight: weight)
-        for vowel in Self.vowels + Self.vowels.map { $0.uppercased() } {
+        for vowel in Self.vowels + Self.vowels.map({ $0.uppercased() }) {
             let images = Self.tones.map { image(vowel + $0, style) }
             for i in images.indices {
                 #expect(images[i].blackPixelCount > 0)

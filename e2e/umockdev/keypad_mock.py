@@ -1,6 +1,6 @@
 """An emulated USB HID boot keyboard (numeric keypad) for umockdev: the device side of libusb's usbfs ioctls.
 
-`KeypadMock` answers what KioskUSB's `KeypadReader` sends to /dev/bus/usb/001/DDD: capabilities, claim with
+`KeypadMock` answers what DeviceIO's `KeypadReader` sends to /dev/bus/usb/001/DDD: capabilities, claim with
 auto-detach, release, control transfers (string descriptors, HID SET_PROTOCOL / SET_IDLE) and interrupt IN
 URBs on endpoint 0x81, each completed with the next queued 8-byte boot report. With nothing queued an IN URB
 waits, and libusb's timeout discards it (DISCARDURB), exactly like a real keypad nobody touches.
