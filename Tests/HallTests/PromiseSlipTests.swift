@@ -11,7 +11,10 @@ import Testing
 struct PromiseSlipTests {
     static func slipOutput(_ printing: PrintingHall, virtual: String?) throws -> PrintingSlipOutput {
         let registry = PrinterRegistry()
-        registry.attach(TicketPrinter(port: printing.port, database: printing.hall.database, clock: printing.hall.clock, alert: { _ in }))
+        registry.attach(
+            TicketPrinter(
+                port: printing.port, database: printing.hall.database, clock: printing.hall.clock, answerWithin: PrintingTests.settled,
+                alert: { _ in }))
         return PrintingSlipOutput(
             renderer: try TicketRenderer(templateURL: TestHall.repositoryAssets.appendingPathComponent("ticket/promise-slip.json")),
             registry: registry, database: printing.hall.database, centreName: "Trung tâm thử nghiệm", virtualPrinterID: virtual)
