@@ -71,7 +71,7 @@ let package = Package(
         .target(
             name: "WebAPI",
             dependencies: [
-                "Hall", "QueueCore", "QueueStore",
+                "Hall", "QueueCore", "QueueStore", "DeviceProtocols",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Crypto", package: "swift-crypto"),

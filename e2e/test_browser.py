@@ -4,12 +4,18 @@ Uses Debian's /usr/bin/chromium and /usr/bin/chromedriver explicitly, so Seleniu
 anything. The server comes from the `khongcho_server` fixture in conftest.py (fresh data per test).
 
     cd <repo> && python3 -m pytest -q e2e/test_browser.py
+
+Set KHONGCHO_SCREENSHOTS=/tmp/pages to keep a PNG of the kiosk's ticket screen. The kiosk's QR code is read
+from a screenshot with zbarimg (apt-get install zbar-tools).
 """
 
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
 import time
+from pathlib import Path
 from typing import Callable, Iterator
 
 import pytest
@@ -26,6 +32,7 @@ from conftest import KhongChoServer  # noqa: E402
 
 CHROMIUM = os.environ.get("KHONGCHO_CHROMIUM", "/usr/bin/chromium")
 CHROMEDRIVER = os.environ.get("KHONGCHO_CHROMEDRIVER", "/usr/bin/chromedriver")
+SHOTS = os.environ.get("KHONGCHO_SCREENSHOTS")
 KIOSK = (1280, 800)
 TV = (1920, 1080)
 DESKTOP = (1366, 768)
@@ -129,6 +136,28 @@ def assert_no_script_errors(driver: WebDriver) -> None:
     assert not errors, f"script errors on {driver.current_url}: {errors}"
 
 
+def scan_qr_on_screen(driver: WebDriver, css: str, png: Path) -> str:
+    """What a phone reads from the QR code image `css` as the screen shows it: the element's pixels from a
+    screenshot, decoded by zbarimg."""
+    zbarimg = shutil.which("zbarimg")
+    if not zbarimg:
+        pytest.skip("needs zbarimg (apt-get install zbar-tools)")
+    image = wait_visible(driver, css)
+    wait_for(driver, lambda d: d.execute_script(
+        "const i = arguments[0]; return i.complete && i.naturalWidth > 0 && !i.classList.contains('loading');", image),
+        5, f"{css} never loaded")
+    image.screenshot(str(png))
+    scan = subprocess.run([zbarimg, "--raw", "-q", str(png)], capture_output=True, text=True, timeout=30)
+    assert scan.returncode == 0, f"zbarimg found no QR code in {png} (exit {scan.returncode}): {scan.stderr}"
+    return scan.stdout.strip()
+
+
+def screenshot(driver: WebDriver, name: str) -> None:
+    if SHOTS:
+        os.makedirs(SHOTS, exist_ok=True)
+        driver.save_screenshot(os.path.join(SHOTS, f"{name}.png"))
+
+
 def open_page(driver: WebDriver, url: str, size: tuple[int, int]) -> None:
     driver.get(url)
     # Make the viewport (not the outer window) the size the page is designed for.
@@ -173,7 +202,7 @@ def sign_in(staff: WebDriver, username: str, password: str) -> None:
 
 # ---------------------------------------------------------------- tests
 
-def test_kiosk_issues_a_number_with_people_ahead(khongcho_server: KhongChoServer, browser) -> None:
+def test_kiosk_issues_a_number_with_people_ahead(khongcho_server: KhongChoServer, browser, tmp_path: Path) -> None:
     kiosk = open_kiosk(browser, khongcho_server)
     assert "Hộ tịch" in text_of(kiosk, '.field-btn[data-field="ho-tich"]')
     wait_text(kiosk, '.field-btn[data-field="ho-tich"] .field-waiting', "0 người đang chờ")
@@ -187,10 +216,16 @@ def test_kiosk_issues_a_number_with_people_ahead(khongcho_server: KhongChoServer
     assert text_of(kiosk, "#issued-ahead") == "0"
     assert "Thời gian chờ dự kiến" in ticket_screen
     assert "/t/" in text_of(kiosk, "#status-link")
-    assert kiosk.find_element(By.CSS_SELECTOR, "#status-qr svg").is_displayed()
+    # The QR code on screen (drawn by the server) takes a phone to this ticket's status page.
+    token = kiosk.find_element(By.ID, "status-link").get_attribute("data-token")
+    status_url = f"{khongcho_server.base_url}/t/{token}"
+    assert kiosk.find_element(By.ID, "status-link").get_attribute("data-url") == status_url
+    assert scan_qr_on_screen(kiosk, "#status-qr", tmp_path / "kiosk-qr.png") == status_url
+    assert kiosk.find_element(By.ID, "status-qr").get_attribute("alt") == "Mã QR mở trang theo dõi phiếu của bạn"
     # The simulated printer printed it: the kiosk says so, shows the paper, and keeps it as a PNG.
     wait_text(kiosk, "#print-note", "Vui lòng nhận phiếu ở khe máy in.")
     wait_visible(kiosk, "#ticket-image")
+    screenshot(kiosk, "kiosk-ticket")
     printed = list((khongcho_server.data / "printed").glob("*-B001.png"))
     assert len(printed) == 1 and printed[0].read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
@@ -203,6 +238,9 @@ def test_kiosk_issues_a_number_with_people_ahead(khongcho_server: KhongChoServer
     kiosk.find_element(By.CSS_SELECTOR, '.field-btn[data-field="ho-tich"]').click()
     wait_text(kiosk, "#issued-number", "B002")
     assert text_of(kiosk, "#issued-priority") == "Ưu tiên: Người cao tuổi"
+    second = kiosk.find_element(By.ID, "status-link").get_attribute("data-token")
+    assert second != token
+    assert scan_qr_on_screen(kiosk, "#status-qr", tmp_path / "kiosk-qr-2.png") == f"{khongcho_server.base_url}/t/{second}"
     kiosk.find_element(By.ID, "btn-done").click()
     wait_visible(kiosk, '.field-btn[data-field="ho-tich"]')
     assert kiosk.find_element(By.CSS_SELECTOR, '.priority-btn[data-priority="elderly"]').get_attribute("aria-pressed") == "false"
@@ -297,6 +335,7 @@ def test_kiosk_language_switch_shows_english_and_is_remembered(khongcho_server: 
     wait_text(kiosk, "#issued-number", "B001")
     assert "People ahead of you" in text_of(kiosk, "#screen-ticket")
     assert text_of(kiosk, "#btn-done") == "Done"
+    assert kiosk.find_element(By.ID, "status-qr").get_attribute("alt") == "QR code that opens your ticket's status page"
 
     kiosk.find_element(By.ID, "lang-switch").click()
     wait_text(kiosk, "#btn-done", "Xong")

@@ -9,7 +9,6 @@ Set KHONGCHO_SCREENSHOTS=/tmp/pages to keep a PNG of each page as the test leave
 
 from __future__ import annotations
 
-import os
 import time
 from datetime import datetime
 from typing import Any, Callable
@@ -19,19 +18,12 @@ import pytest
 
 from conftest import KhongChoServer
 from test_browser import (  # noqa: F401  (browser is a fixture)
-    DESKTOP, KIOSK, TV, assert_no_script_errors, browser, choose_option, open_page, sign_in, text_of, wait_enabled,
-    wait_for, wait_hidden, wait_text, wait_visible)
+    DESKTOP, KIOSK, TV, assert_no_script_errors, browser, choose_option, open_page, screenshot, sign_in, text_of,
+    wait_enabled, wait_for, wait_hidden, wait_text, wait_visible)
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.remote.webdriver import WebDriver  # noqa: E402
 
 VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
-SHOTS = os.environ.get("KHONGCHO_SCREENSHOTS")
-
-
-def screenshot(driver: WebDriver, name: str) -> None:
-    if SHOTS:
-        os.makedirs(SHOTS, exist_ok=True)
-        driver.save_screenshot(os.path.join(SHOTS, f"{name}.png"))
 
 
 def today() -> str:

@@ -45,6 +45,16 @@ public struct Ticket: Codable, Sendable, Equatable, FetchableRecord {
         source = row["source"]
     }
 
+    /// Hex digits in the token of a ticket the hall issues (`AppDatabase.newToken()`: 128 random bits).
+    public static let tokenLength = 32
+
+    /// Whether `token` has the shape of an issued ticket's token (32 lowercase hex digits), so a public route
+    /// can turn anything else away before it reaches the store.
+    public static func isWellFormedToken(_ token: String) -> Bool {
+        token.utf8.count == tokenLength
+            && token.utf8.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")) ~= $0 || (UInt8(ascii: "a")...UInt8(ascii: "f")) ~= $0 }
+    }
+
     static func fetch(_ db: Database, id: Int64) throws -> Ticket? {
         try Ticket.fetchOne(try db.cachedStatement(sql: "SELECT * FROM ticket WHERE id = ?"), arguments: [id])
     }

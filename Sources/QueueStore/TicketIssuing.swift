@@ -112,5 +112,5 @@ extension AppDatabase {
     }
 
     /// 128 random bits, hex: the key of a ticket's public page, not derivable from its id.
-    static func newToken() -> String { RandomToken.hex(bytes: 16) }
+    static func newToken() -> String { RandomToken.hex(bytes: Ticket.tokenLength / 2) }
 }

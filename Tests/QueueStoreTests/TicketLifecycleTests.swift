@@ -131,4 +131,20 @@ final class Seen: @unchecked Sendable {
     private var values: [Int64] = []
     func append(_ ids: [Int64]) { lock.withLock { values += ids } }
     var ids: [Int64] { lock.withLock { values } }
+
+    @Test func issuedTokensHaveTheShapeThePublicRoutesAccept() async throws {
+        let hall = try await TestHall()
+        for _ in 0..<20 {
+            let issued = try await hall.database.issueTicket(field: "ho-tich", priority: .none, source: nil, at: hall.clock.now())
+            #expect(Ticket.isWellFormedToken(issued.ticket.token), "\(issued.ticket.token)")
+        }
+        #expect(Ticket.isWellFormedToken("0123456789abcdef0123456789abcdef"))
+        let zeros = String(repeating: "0", count: Ticket.tokenLength)
+        for token in [
+            "", "b17", "42", String(zeros.dropLast()), zeros + "0", "A" + zeros.dropFirst(), "g" + zeros.dropFirst(),
+            "é" + zeros.dropFirst(2),
+        ] {
+            #expect(!Ticket.isWellFormedToken(token), "\(token)")
+        }
+    }
 }

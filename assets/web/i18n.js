@@ -1,5 +1,5 @@
 // Every visible string of the four pages, Vietnamese first, English second.
-// Elements carry data-i18n="key" (text), data-i18n-placeholder / data-i18n-title / data-i18n-aria (attributes);
+// Elements carry data-i18n="key" (text), data-i18n-placeholder / -title / -aria / -alt (attributes);
 // code uses t(key, {params}). The chosen language is kept in localStorage under "khongcho.lang".
 
 const STRINGS = {
@@ -43,6 +43,7 @@ const STRINGS = {
   "kiosk.wait": ["Thời gian chờ dự kiến", "Estimated wait"],
   "kiosk.wait.none": ["Sắp được mời", "Very soon"],
   "kiosk.track": ["Quét mã để theo dõi lượt gọi trên điện thoại", "Scan to follow your turn on your phone"],
+  "kiosk.qr.alt": ["Mã QR mở trang theo dõi phiếu của bạn", "QR code that opens your ticket's status page"],
   "kiosk.done": ["Xong", "Done"],
   "kiosk.returning": ["Tự động quay lại sau {n} giây", "Returning to start in {n} s"],
   "kiosk.print.ok": ["Vui lòng nhận phiếu ở khe máy in.", "Please take your ticket from the printer."],
@@ -321,6 +322,7 @@ export function applyI18n(root = document) {
   for (const el of root.querySelectorAll("[data-i18n-placeholder]")) el.placeholder = t(el.dataset.i18nPlaceholder);
   for (const el of root.querySelectorAll("[data-i18n-title]")) el.title = t(el.dataset.i18nTitle);
   for (const el of root.querySelectorAll("[data-i18n-aria]")) el.setAttribute("aria-label", t(el.dataset.i18nAria));
+  for (const el of root.querySelectorAll("[data-i18n-alt]")) el.alt = t(el.dataset.i18nAlt);
 }
 
 /** Wires a #lang-switch button: shows the other language's name and toggles on click. */

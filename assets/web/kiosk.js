@@ -143,7 +143,7 @@ function renderTicket() {
     : status === "printed" || status === "queued" ? t("kiosk.print.ok")
     : t("kiosk.print.none");
   showTicketImage(ticket.token, status);
-  renderQR(url);
+  showStatusQR(ticket.token);
 }
 
 /** The last ticket as the printer drew it, so the citizen sees what the paper says (or would have said). */
@@ -156,16 +156,17 @@ function showTicketImage(token, status) {
   image.src = `/api/v1/public/tickets/${encodeURIComponent(token)}/ticket.png`;
 }
 
-async function renderQR(url) {
-  const box = $("status-qr");
-  box.replaceChildren();
-  try {
-    const { qrSvg } = await import("/qr.js");
-    box.innerHTML = qrSvg(url);
-    box.hidden = false;
-  } catch (_) {
-    box.hidden = true;
-  }
+/** The status link as a QR code, drawn by the server (libqrencode) from the same link as the text under it. */
+function showStatusQR(token) {
+  const image = $("status-qr");
+  const src = `/api/v1/public/tickets/${encodeURIComponent(token)}/qr.svg`;
+  if (image.getAttribute("src") === src) return; // a language switch re-renders the ticket: keep the image
+  // Keep its place but never show the previous ticket's code while the new one loads.
+  image.hidden = false;
+  image.classList.add("loading");
+  image.onload = () => { image.classList.remove("loading"); };
+  image.onerror = () => { image.hidden = true; };
+  image.src = src;
 }
 
 function startCountdown() {
