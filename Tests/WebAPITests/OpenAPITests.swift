@@ -26,6 +26,18 @@ struct OpenAPITests {
         #expect(documented.subtracting(served).isEmpty, "documented but not served: \(documented.subtracting(served))")
     }
 
+    /// API tests reach the server only through `testAgainstContract`, so every response they see is checked.
+    @Test func everyAPITestRunsItsRequestsThroughTheContract() throws {
+        let directory = TestHall.repositoryRoot.appendingPathComponent("Tests/WebAPITests")
+        let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".swift") }
+        #expect(files.contains("ContractCheckedClient.swift"))
+        let exempt: Set = ["ContractCheckedClient.swift", URL(fileURLWithPath: #filePath).lastPathComponent]
+        for file in files where !exempt.contains(file) {
+            let source = try String(contentsOf: directory.appendingPathComponent(file), encoding: .utf8)
+            #expect(!source.contains(".test(."), "\(file) runs an application without testAgainstContract")
+        }
+    }
+
     @Test func documentIsOpenAPI31WithBearerAuth() async throws {
         let document = try Self.document()
         #expect((document["openapi"] as? String)?.hasPrefix("3.1") == true)
