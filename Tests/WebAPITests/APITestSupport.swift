@@ -16,7 +16,7 @@ func withAPI(
     _ hall: TestHall, kiosk: KioskApp? = nil, _ body: @Sendable (any TestClientProtocol) async throws -> Void
 ) async throws {
     let app = (kiosk ?? hall.app()).application(settings: hall.settings, logger: Logger(label: "test"))
-    try await app.test(.router) { client in try await body(client) }
+    try await app.testAgainstContract { client in try await body(client) }
 }
 
 extension TestClientProtocol {

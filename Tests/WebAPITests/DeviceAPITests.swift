@@ -22,7 +22,7 @@ struct DeviceAPITests {
         let kiosk = KioskApp(database: hall.database, settings: hall.settings, clock: hall.clock, devices: directory)
         _ = try await hall.database.issueTicket(field: "dat-dai", priority: .none, source: nil, at: hall.clock.now())
         let app = kiosk.application(settings: hall.settings, logger: Logger(label: "test"))
-        try await app.test(.router) { client in
+        try await app.testAgainstContract { client in
             func call(_ uri: String, _ method: HTTPRequest.Method = .get, token: String? = nil, body: String? = nil) async throws
                 -> TestResponse
             {

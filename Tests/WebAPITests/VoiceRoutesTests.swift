@@ -21,7 +21,7 @@ struct VoiceRoutesTests {
         let routes = RouteTable(router: router)
         VoiceRoutes(library: library).register(on: routes)
         #expect(routes.entries == [RouteTable.Entry(method: "get", path: "/api/v1/voice/call.wav")])
-        try await Application(router: router, logger: Logger(label: "test")).test(.router) { client in
+        try await Application(router: router, logger: Logger(label: "test")).testAgainstContract { client in
             try await body(client)
         }
     }
