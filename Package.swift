@@ -45,7 +45,9 @@ let package = Package(
         .systemLibrary(name: "CLibUSB", pkgConfig: "libusb-1.0", providers: [.apt(["libusb-1.0-0-dev"])]),
         .systemLibrary(name: "CFreeType", pkgConfig: "freetype2", providers: [.apt(["libfreetype-dev"])]),
         .systemLibrary(name: "CQRencode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
-        .target(name: "DeviceProtocols", dependencies: ["QueueCore", "CFreeType", "CQRencode"], swiftSettings: swiftSettings),
+        .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
+        .target(
+            name: "DeviceProtocols", dependencies: ["QueueCore", "CFreeType", "CQRencode", "CPNG"], swiftSettings: swiftSettings),
         .target(
             name: "DeviceIO",
             dependencies: [

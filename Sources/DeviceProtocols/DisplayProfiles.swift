@@ -4,49 +4,21 @@ public import Foundation
 /// a misspelt field or a checksum kind the code does not know is reported with the file and the field,
 /// instead of a board silently showing garbage.
 public enum DisplayProfiles {
+    typealias Fields = ProfileFields<DisplayProfilesError>
+
     /// Every `*.json` file in `directory`, sorted by file name, validated, with unique ids.
     public static func load(directory: URL) throws(DisplayProfilesError) -> [DisplayProfile] {
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
-        } catch {
-            throw .directoryUnreadable(directory.path, reason: error.localizedDescription)
-        }
-        var profiles: [DisplayProfile] = []
-        var fileOfID: [String: String] = [:]
-        for name in names.sorted() where name.hasSuffix(".json") {
-            let file = directory.appendingPathComponent(name).path
-            let data: Data
-            do {
-                data = try Data(contentsOf: URL(fileURLWithPath: file))
-            } catch {
-                throw .fileUnreadable(file, reason: error.localizedDescription)
-            }
-            let profile = try decode(data, file: file)
-            if let other = fileOfID[profile.id] { throw .duplicateID(profile.id, file: file, otherFile: other) }
-            fileOfID[profile.id] = file
-            profiles.append(profile)
-        }
-        return profiles
+        try ProfileDirectory.load(directory, decode: decode(_:file:), id: \.id)
     }
 
     /// One profile from JSON text; `file` only names it in errors.
     public static func decode(_ data: Data, file: String) throws(DisplayProfilesError) -> DisplayProfile {
-        let json: DisplayProfileReader.JSON
-        do {
-            json = try JSONDecoder().decode(DisplayProfileReader.JSON.self, from: data)
-        } catch {
-            throw .invalidJSON(file, reason: "\(error)")
-        }
-        guard case .object(let object) = json else {
-            throw .invalidJSON(file, reason: "the top level must be an object { … }")
-        }
-        let profile = try read(DisplayProfileReader(file: file, path: "", object: object))
+        let profile = try read(Fields.parse(data, file: file))
         try validate(profile, file: file)
         return profile
     }
 
-    static func read(_ reader: DisplayProfileReader) throws(DisplayProfilesError) -> DisplayProfile {
+    static func read(_ reader: Fields) throws(DisplayProfilesError) -> DisplayProfile {
         let kind: DisplayCommandSet = try reader.choice("kind")
         let common: Set<String> = ["id", "name", "kind", "serial", "notes"]
         try reader.onlyKeys(
@@ -65,7 +37,7 @@ public enum DisplayProfiles {
             frame: try readFrame(reader.child("frame")), notes: notes)
     }
 
-    static func readSerial(_ reader: DisplayProfileReader) throws(DisplayProfilesError) -> DisplaySerialSettings {
+    static func readSerial(_ reader: Fields) throws(DisplayProfilesError) -> DisplaySerialSettings {
         try reader.onlyKeys(["baud", "dataBits", "parity", "stopBits"])
         return DisplaySerialSettings(
             baud: try reader.int("baud"), dataBits: try reader.optionalInt("dataBits") ?? 8,
@@ -76,7 +48,7 @@ public enum DisplayProfiles {
 
 extension DisplayProfiles {
     /// The `frame` object of an LED profile; see `DisplayLEDFrame` for the meaning of each part.
-    static func readFrame(_ reader: DisplayProfileReader) throws(DisplayProfilesError) -> DisplayLEDFrame {
+    static func readFrame(_ reader: Fields) throws(DisplayProfilesError) -> DisplayLEDFrame {
         try reader.onlyKeys(["header", "address", "command", "length", "payload", "trailer", "checksum", "end"])
         let address = try reader.child("address")
         try address.onlyKeys(["encoding", "width", "min", "max"])
@@ -88,9 +60,8 @@ extension DisplayProfiles {
         let lower = low ?? capacity.lowerBound
         let upper = high ?? capacity.upperBound
         guard lower <= upper else {
-            throw .invalidValue(
-                reader.file, field: address.name("min"), value: "\(lower)",
-                vietnamese: "không được lớn hơn max (\(upper))", english: "must not be above max (\(upper))")
+            throw address.invalid(
+                "min", value: "\(lower)", "không được lớn hơn max (\(upper))", "must not be above max (\(upper))")
         }
         var length: DisplayLEDLength?
         if reader.has("length") {
@@ -119,6 +90,32 @@ extension DisplayProfiles {
     }
 }
 
+extension ProfileFields where Failure == DisplayProfilesError {
+    /// An array of bytes, each a number 0…255 or a hex string "0x1B"; `[]` when absent.
+    func bytes(_ key: String) throws(DisplayProfilesError) -> [UInt8] {
+        guard has(key) else { return [] }
+        guard case .array(let items) = try value(key) else {
+            throw wrongType(key, "một mảng byte, ví dụ [2, \"0x03\"]", "an array of bytes, e.g. [2, \"0x03\"]")
+        }
+        var result: [UInt8] = []
+        for (index, item) in items.enumerated() {
+            let byte: UInt8? =
+                switch item {
+                case .integer(let number): UInt8(exactly: number)
+                case .string(let text) where text.lowercased().hasPrefix("0x"): UInt8(text.dropFirst(2), radix: 16)
+                default: nil
+                }
+            guard let byte else {
+                throw invalid(
+                    "\(key)[\(index)]", value: item.shown, "phải là một byte 0…255 hoặc chuỗi hex như \"0x1B\"",
+                    "must be a byte 0…255 or a hex string like \"0x1B\"")
+            }
+            result.append(byte)
+        }
+        return result
+    }
+}
+
 extension DisplayProfiles {
     /// The limits a real display has; a profile outside them cannot describe one.
     /// - character displays: 1…40 columns × 1…4 rows (LCDproc keeps DM-D to 20×4), CD5220 1…20 × 1…2;
@@ -126,8 +123,7 @@ extension DisplayProfiles {
     /// - LED boards: 1…16 cells, an even number for BCD; address 1–2 bytes or 1–4 ASCII digits;
     /// - serial: a baud in `DisplaySerialSettings.supportedBauds`, 7 or 8 data bits, 1 or 2 stop bits.
     public static func validate(_ profile: DisplayProfile, file: String) throws(DisplayProfilesError) {
-        let idCharacters = profile.id.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
-        guard !profile.id.isEmpty, idCharacters else {
+        guard ProfileDirectory.isWellFormedID(profile.id) else {
             throw invalid(
                 file, "id", "\"\(profile.id)\"", "chỉ gồm chữ thường, chữ số và -",
                 "must be lowercase letters, digits and -")
@@ -152,7 +148,7 @@ extension DisplayProfiles {
             return
         }
         guard let frame = profile.frame else {
-            throw DisplayProfilesError.missingField(file, field: "frame")
+            throw .missingField(file: file, field: "frame")
         }
         guard (1...16).contains(profile.columns) else {
             throw invalid(file, "cells", "\(profile.columns)", "phải từ 1 đến 16", "must be 1…16")
@@ -216,6 +212,6 @@ extension DisplayProfiles {
     )
         -> DisplayProfilesError
     {
-        .invalidValue(file, field: field, value: value, vietnamese: vietnamese, english: english)
+        .invalidValue(file: file, field: field, value: value, vietnamese: vietnamese, english: english)
     }
 }

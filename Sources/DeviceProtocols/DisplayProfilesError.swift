@@ -1,7 +1,7 @@
 /// Why a display profile (or an address for it) was refused. Messages name the file and the field, because
 /// the reader is an administrator editing `devices/displays/*.json` by hand.
-public struct DisplayProfilesError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// The kind of mistake; also its machine-readable code.
+public struct DisplayProfilesError: ProfileError, Sendable, Equatable, CustomStringConvertible {
+    /// What kind of mistake, as a stable machine-readable name.
     public enum Code: String, Sendable, CaseIterable {
         case directoryUnreadable = "directory_unreadable"
         case fileUnreadable = "file_unreadable"
@@ -33,55 +33,57 @@ public struct DisplayProfilesError: Error, Sendable, Equatable, CustomStringConv
 
     public var description: String { "\(code.rawValue): \(englishMessage)" }
 
-    static func directoryUnreadable(_ path: String, reason: String) -> Self {
+    static func directoryUnreadable(path: String, reason: String) -> Self {
         Self(
             .directoryUnreadable, file: path, field: nil,
             message: "Không đọc được thư mục hồ sơ màn hình \(path): \(reason)",
             englishMessage: "Cannot list display profiles in \(path): \(reason)")
     }
 
-    static func fileUnreadable(_ file: String, reason: String) -> Self {
+    static func fileUnreadable(file: String, reason: String) -> Self {
         Self(
             .fileUnreadable, file: file, field: nil, message: "\(file): không đọc được tệp: \(reason)",
             englishMessage: "\(file): cannot read: \(reason)")
     }
 
-    static func invalidJSON(_ file: String, reason: String) -> Self {
+    static func notJSON(file: String, reason: String) -> Self {
         Self(
             .invalidJSON, file: file, field: nil,
             message: "\(file): không phải JSON hợp lệ, kiểm tra ngoặc, dấu phẩy và dấu nháy (\(reason))",
             englishMessage: "\(file): not valid JSON, check brackets, commas and quotes (\(reason))")
     }
 
-    static func missingField(_ file: String, field: String) -> Self {
+    static func notAnObject(file: String) -> Self {
+        notJSON(file: file, reason: "the top level must be an object { … }")
+    }
+
+    static func missingField(file: String, field: String) -> Self {
         Self(
             .missingField, file: file, field: field, message: "\(file): thiếu trường \"\(field)\"",
             englishMessage: "\(file): missing field \"\(field)\"")
     }
 
-    static func wrongType(_ file: String, field: String, vietnamese: String, english: String) -> Self {
+    static func wrongType(file: String, field: String, vietnamese: String, english: String) -> Self {
         Self(
             .wrongType, file: file, field: field, message: "\(file): trường \"\(field)\" phải là \(vietnamese)",
             englishMessage: "\(file): field \"\(field)\" must be \(english)")
     }
 
-    static func unknownField(_ file: String, field: String) -> Self {
+    static func unknownField(file: String, field: String) -> Self {
         Self(
             .unknownField, file: file, field: field,
             message: "\(file): trường lạ \"\(field)\" (kiểm tra chính tả; ghi chú tự do đặt trong \"notes\")",
             englishMessage: "\(file): unknown field \"\(field)\" (check its spelling; free text goes in \"notes\")")
     }
 
-    static func invalidValue(_ file: String, field: String, value: String, vietnamese: String, english: String)
-        -> Self
-    {
+    static func invalidValue(file: String, field: String, value: String, vietnamese: String, english: String) -> Self {
         Self(
             .invalidValue, file: file, field: field,
             message: "\(file): trường \"\(field)\" \(vietnamese), nhận được \(value)",
             englishMessage: "\(file): field \"\(field)\" \(english), got \(value)")
     }
 
-    static func duplicateID(_ id: String, file: String, otherFile: String) -> Self {
+    static func duplicateID(id: String, file: String, otherFile: String) -> Self {
         Self(
             .duplicateID, file: file, field: "id", message: "\(file): mã \"\(id)\" đã được dùng trong \(otherFile)",
             englishMessage: "\(file): id \"\(id)\" is already used by \(otherFile)")

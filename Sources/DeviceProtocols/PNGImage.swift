@@ -1,16 +1,14 @@
-/// A decoded grayscale PNG: one byte per pixel, 0 = black … 255 = white, whatever the file's bit depth.
+/// A decoded PNG as gray levels: one byte per pixel, 0 = black … 255 = white, whatever the file's format.
 public struct PNGImage: Sendable, Equatable {
     public let width: Int
     public let height: Int
-    /// The file's bit depth (1, 2, 4 or 8).
-    public let bitDepth: Int
     /// Row-major gray levels, `width × height` of them.
     public let gray: [UInt8]
 
-    public init(width: Int, height: Int, bitDepth: Int, gray: [UInt8]) {
+    public init(width: Int, height: Int, gray: [UInt8]) {
+        precondition(gray.count == width * height, "gray level count")
         self.width = width
         self.height = height
-        self.bitDepth = bitDepth
         self.gray = gray
     }
 

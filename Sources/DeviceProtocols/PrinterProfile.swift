@@ -1,7 +1,7 @@
 /// What one printer model can do, loaded from `devices/printers/*.json`: adding a printer is adding a file.
 public struct PrinterProfile: Codable, Sendable, Equatable {
-    /// How the printer cuts the paper after a ticket.
-    public enum Cut: String, Codable, Sendable {
+    /// How the ticket leaves the printer: the cut command, or none.
+    public enum Cut: String, Codable, Sendable, CaseIterable {
         /// `GS V 0` / `GS V 1`.
         case full, partial
         /// `GS V 65 n` / `GS V 66 n`: feed n dots, then cut.

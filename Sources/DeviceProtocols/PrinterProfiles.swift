@@ -4,52 +4,39 @@ public import Foundation
 /// file, so the loader is strict: a typo in a field name or a width the printer cannot have is reported with
 /// the file and field instead of silently printing a wrong ticket.
 public enum PrinterProfiles {
-    /// The JSON keys of `PrinterProfile` (its property names), plus `notes` for free text such as the source
-    /// of a USB id. Any other key is rejected as a probable misspelling.
-    static var knownFields: Set<String> { Set(fields.map(\.name)) }
+    /// The JSON keys of `PrinterProfile` (its property names). Any other key but `notes` (free text such as
+    /// the source of a USB id) is rejected as a probable misspelling.
+    static let knownFields: Set<String> = [
+        "id", "name", "vendorID", "productID", "paperWidthDots", "cut", "nativeQR", "vietnameseCodePage",
+        "statusSupported", "maxStripHeight", "lineSpacing",
+    ]
     static let freeTextFields: Set<String> = ["notes"]
+
+    /// The JSON spellings of `PrinterProfile.Cut`, for error messages.
+    static var cutNames: [String] { PrinterProfile.Cut.allCases.map(\.rawValue) }
 
     /// Every `*.json` file in `directory`, sorted by file name, validated, with unique ids and USB ids.
     public static func load(directory: URL) throws(PrinterProfilesError) -> [PrinterProfile] {
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
-        } catch {
-            throw .directoryUnreadable(path: directory.path, reason: error.localizedDescription)
-        }
-        var profiles: [PrinterProfile] = []
-        var fileOfID: [String: String] = [:]
         var fileOfUSBID: [String: String] = [:]
-        for name in names.sorted() where name.hasSuffix(".json") {
-            let file = directory.appendingPathComponent(name).path
-            let data: Data
-            do {
-                data = try Data(contentsOf: URL(fileURLWithPath: file))
-            } catch {
-                throw .fileUnreadable(file: file, reason: error.localizedDescription)
-            }
-            let profile = try decode(data, file: file)
-            if let other = fileOfID[profile.id] { throw .duplicateID(id: profile.id, file: file, otherFile: other) }
+        return try ProfileDirectory.load(directory, decode: decode(_:file:), id: \.id) {
+            profile, file throws(PrinterProfilesError) in
             let usbID = "\(profile.vendorID):\(profile.productID)"
             if let other = fileOfUSBID[usbID] { throw .duplicateUSBID(usbID: usbID, file: file, otherFile: other) }
-            fileOfID[profile.id] = file
             fileOfUSBID[usbID] = file
-            profiles.append(profile)
         }
-        return profiles
     }
 
     /// One profile from JSON text; `file` only names it in errors.
     public static func decode(_ data: Data, file: String) throws(PrinterProfilesError) -> PrinterProfile {
-        try checkFields(data, file: file)
-        let profile: PrinterProfile
-        do {
-            profile = try JSONDecoder().decode(PrinterProfile.self, from: data)
-        } catch let error as DecodingError {
-            throw describe(error, file: file)
-        } catch {
-            throw .invalidJSON(file: file, reason: "\(error)")
-        }
+        let fields = try ProfileFields<PrinterProfilesError>.parse(data, file: file)
+        try fields.onlyKeys(knownFields.union(freeTextFields))
+        let profile = PrinterProfile(
+            id: try fields.string("id"), name: try fields.string("name"), vendorID: try fields.string("vendorID"),
+            productID: try fields.string("productID"), paperWidthDots: try fields.int("paperWidthDots"),
+            cut: try fields.choice("cut"), nativeQR: try fields.bool("nativeQR"),
+            vietnameseCodePage: try fields.bool("vietnameseCodePage"), statusSupported: try fields.bool("statusSupported"),
+            maxStripHeight: try fields.int("maxStripHeight"), lineSpacing: try fields.int("lineSpacing"))
+        _ = try fields.optionalString("notes")
         try validate(profile, file: file)
         return profile
     }
@@ -66,126 +53,6 @@ public enum PrinterProfiles {
         }
         return UInt16(text, radix: 16)
     }
-
-    /// Unknown, missing and mistyped fields, each reported with its name, before the real decoding.
-    private static func checkFields(_ data: Data, file: String) throws(PrinterProfilesError) {
-        let value: JSONValue
-        do {
-            value = try JSONDecoder().decode(JSONValue.self, from: data)
-        } catch {
-            throw .invalidJSON(file: file, reason: "check brackets, commas and quotes (\(error))")
-        }
-        guard case .object(let object) = value else {
-            throw .invalidJSON(file: file, reason: "the top level must be an object { … }")
-        }
-        let allowed = knownFields.union(freeTextFields)
-        if let unknown = object.keys.sorted().first(where: { !allowed.contains($0) }) {
-            throw .unknownField(file: file, field: unknown)
-        }
-        for field in fields {
-            guard let value = object[field.name] else { throw .missingField(file: file, field: field.name) }
-            guard field.kind.accepts(value) else {
-                throw .wrongType(file: file, field: field.name, expected: field.kind.expectation)
-            }
-        }
-        if let notes = object["notes"], !FieldKind.string.accepts(notes) {
-            throw .wrongType(file: file, field: "notes", expected: FieldKind.string.expectation)
-        }
-        if case .string(let cut) = object["cut"], !cutNames.contains(cut) {
-            throw .invalidValue(
-                file: file, field: "cut", value: "\"\(cut)\"",
-                rule: "must be one of \(cutNames.map { "\"\($0)\"" }.joined(separator: ", "))")
-        }
-    }
-}
-
-extension PrinterProfiles {
-    /// Turns Foundation's decoding error into one naming the file and field in words an administrator reads.
-    /// `checkFields` catches these cases first; this is the net for anything it misses.
-    static func describe(_ error: DecodingError, file: String) -> PrinterProfilesError {
-        switch error {
-        case .keyNotFound(let key, _):
-            return .missingField(file: file, field: key.stringValue)
-        case .typeMismatch(let type, let context), .valueNotFound(let type, let context):
-            return .wrongType(file: file, field: fieldName(context), expected: expectation(for: type))
-        case .dataCorrupted(let context):
-            if context.codingPath.isEmpty { return .invalidJSON(file: file, reason: context.debugDescription) }
-            return .wrongType(file: file, field: fieldName(context), expected: "valid (\(context.debugDescription))")
-        @unknown default:
-            return .invalidJSON(file: file, reason: "\(error)")
-        }
-    }
-
-    /// The JSON spellings of `PrinterProfile.Cut`, for error messages.
-    static let cutNames = ["full", "partial", "feed-full", "feed-partial", "none"]
-
-    private static func fieldName(_ context: DecodingError.Context) -> String {
-        context.codingPath.map(\.stringValue).joined(separator: ".")
-    }
-
-    private static func expectation(for type: Any.Type) -> String {
-        if type == String.self { return "a string" }
-        if type == Int.self { return "a whole number" }
-        if type == Bool.self { return "true or false" }
-        if type == PrinterProfile.Cut.self { return "a string" }
-        return "a \(type)"
-    }
-}
-
-extension PrinterProfiles {
-    /// A JSON value reduced to its kind, so a profile's fields can be checked one by one before decoding:
-    /// Foundation's own decoding errors lose the field name on some platforms (a fractional width is
-    /// reported as "not valid JSON" on Linux).
-    enum JSONValue: Decodable {
-        case bool, integer, number, null, array
-        case string(String)
-        case object([String: JSONValue])
-
-        init(from decoder: any Decoder) throws {
-            let container = try decoder.singleValueContainer()
-            if container.decodeNil() {
-                self = .null
-            } else if (try? container.decode(Bool.self)) != nil {
-                self = .bool
-            } else if (try? container.decode(Int.self)) != nil {
-                self = .integer
-            } else if (try? container.decode(Double.self)) != nil {
-                self = .number
-            } else if let text = try? container.decode(String.self) {
-                self = .string(text)
-            } else if (try? container.decode([JSONValue].self)) != nil {
-                self = .array
-            } else {
-                self = .object(try container.decode([String: JSONValue].self))
-            }
-        }
-    }
-
-    /// The kind of JSON value each profile field takes, in `PrinterProfile`'s declaration order.
-    enum FieldKind {
-        case string, integer, bool
-
-        var expectation: String {
-            switch self {
-            case .string: "a string"
-            case .integer: "a whole number"
-            case .bool: "true or false"
-            }
-        }
-
-        func accepts(_ value: JSONValue) -> Bool {
-            switch (self, value) {
-            case (.string, .string(_)), (.integer, .integer), (.bool, .bool): true
-            default: false
-            }
-        }
-    }
-
-    static let fields: [(name: String, kind: FieldKind)] = [
-        ("id", .string), ("name", .string), ("vendorID", .string), ("productID", .string),
-        ("paperWidthDots", .integer), ("cut", .string), ("nativeQR", .bool), ("vietnameseCodePage", .bool),
-        ("statusSupported", .bool), ("maxStripHeight", .integer), ("lineSpacing", .integer),
-    ]
 }
 
 extension PrinterProfiles {
@@ -194,8 +61,7 @@ extension PrinterProfiles {
     /// - strip height: 1…2303 rows, the smallest documented `GS v 0` limit (yH ≤ 8);
     /// - line spacing: one byte of `ESC 3 n`.
     public static func validate(_ profile: PrinterProfile, file: String) throws(PrinterProfilesError) {
-        let idCharacters = profile.id.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
-        guard !profile.id.isEmpty, idCharacters else {
+        guard ProfileDirectory.isWellFormedID(profile.id) else {
             throw .invalidValue(
                 file: file, field: "id", value: quoted(profile.id), rule: "must be lowercase letters, digits and -")
         }

@@ -1,6 +1,6 @@
 /// Why a printer profile file was refused. Every message names the file and, where there is one, the field,
 /// because the person reading it is an administrator editing `devices/printers/*.json` by hand.
-public enum PrinterProfilesError: Error, Sendable, Equatable, CustomStringConvertible {
+public enum PrinterProfilesError: ProfileError, Sendable, Equatable, CustomStringConvertible {
     case directoryUnreadable(path: String, reason: String)
     case fileUnreadable(file: String, reason: String)
     case invalidJSON(file: String, reason: String)
@@ -32,5 +32,24 @@ public enum PrinterProfilesError: Error, Sendable, Equatable, CustomStringConver
         case .duplicateUSBID(let usbID, let file, let otherFile):
             "\(file): USB id \(usbID) is already claimed by \(otherFile)"
         }
+    }
+}
+
+extension PrinterProfilesError {
+    /// Printer messages are English only: the Vietnamese half of the shared reader's wording is dropped.
+    static func notJSON(file: String, reason: String) -> Self {
+        .invalidJSON(file: file, reason: "check brackets, commas and quotes (\(reason))")
+    }
+
+    static func notAnObject(file: String) -> Self {
+        .invalidJSON(file: file, reason: "the top level must be an object { … }")
+    }
+
+    static func wrongType(file: String, field: String, vietnamese: String, english: String) -> Self {
+        .wrongType(file: file, field: field, expected: english)
+    }
+
+    static func invalidValue(file: String, field: String, value: String, vietnamese: String, english: String) -> Self {
+        .invalidValue(file: file, field: field, value: value, rule: english)
     }
 }
