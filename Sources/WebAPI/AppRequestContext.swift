@@ -9,12 +9,15 @@ public import QueueStore
 public struct AppRequestContext: RequestContext, RemoteAddressRequestContext {
     public var coreContext: CoreRequestContextStorage
     public let remoteAddress: SocketAddress?
+    /// The client's address: the socket peer, or the forwarded client behind a trusted proxy (`ClientAddress`).
+    public var clientAddress: String
     /// Set by `AuthenticationMiddleware` from a valid bearer token.
     public var user: User?
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
         remoteAddress = source.channel.remoteAddress
+        clientAddress = source.channel.remoteAddress?.ipAddress ?? "unknown"
     }
 
     /// JSON bodies here are small; anything larger is refused with 413 before it is read whole.
