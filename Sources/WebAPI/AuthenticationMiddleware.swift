@@ -39,6 +39,9 @@ extension AppRequestContext {
         let user = try requireRole(.staff)
         return StaffActor(username: user.username, counter: user.role == .staff ? (user.counter ?? -1) : nil)
     }
+
+    /// Who acts and from where, for the audit log.
+    var auditStamp: AuditStamp { AuditStamp(actor: user?.username, client: clientAddress) }
 }
 
 /// Bearer tokens: 256 random bits handed to the client; only their SHA-256 is stored.

@@ -47,7 +47,8 @@ struct DossierRoutes {
         }
         routes.add(.post, "/api/v1/dossiers/{id}/return") { _, context in
             let actor = try context.requireActor()
-            return JSON(try await database.returnDossier(id: try dossierID(context), by: actor, at: clock.now()))
+            return JSON(
+                try await database.returnDossier(id: try dossierID(context), by: actor, client: context.clientAddress, at: clock.now()))
         }
         routes.add(.get, "/api/v1/dossiers") { request, context in
             _ = try context.requireRole(.supervisor)

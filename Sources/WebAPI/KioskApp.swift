@@ -74,6 +74,7 @@ public struct KioskApp {
         AuthRoutes(database: database, hasher: settings.passwordHasher, clock: clock).register(on: routes)
         StaffRoutes(database: database, clock: clock, events: events).register(on: routes)
         AdminRoutes(database: database, hasher: settings.passwordHasher, clock: clock).register(on: routes)
+        AuditRoutes(database: database).register(on: routes)
         PrintRoutes(database: database, ticketOutput: ticketOutput).register(on: routes)
         if let calendar = settings.calendar {
             let book = CalendarBook(calendar, editedYears: settings.editedCalendarYears)
@@ -88,7 +89,7 @@ public struct KioskApp {
         SupervisorRoutes(database: database, clock: clock, targets: settings.targets, alerts: alerts).register(on: routes)
         VoiceRoutes(library: settings.voice).register(on: routes)
         ReportRoutes(database: database, clock: clock, targets: settings.targets).register(on: routes)
-        AdminDeviceRoutes(directory: devices).register(on: routes)
+        AdminDeviceRoutes(directory: devices, database: database, clock: clock).register(on: routes)
         PageRoutes(webDirectory: web, openAPIFile: settings.assetsDirectory.appendingPathComponent("openapi.json"))
             .register(on: routes)
         router.add(middleware: FileMiddleware(web.path, searchForIndexHtml: false))
