@@ -74,6 +74,11 @@ public struct APIError: HTTPResponseError, Sendable {
         "Cần đăng nhập: thiếu hoặc sai mã phiên (Authorization: Bearer …).",
         "Sign in first: the bearer token is missing, wrong or expired.")
 
+    static let malformedAuthorization = APIError(
+        .unauthorized, .unauthorized,
+        "Tiêu đề Authorization không đúng dạng: cần đúng “Bearer <mã phiên>” (một dấu cách, không ký tự lạ).",
+        "Malformed Authorization header: send exactly 'Bearer <token>' (one space, token characters only).")
+
     static func forbidden(_ needed: Role) -> APIError {
         APIError(
             .forbidden, .forbidden, "Tài khoản của bạn không có quyền này (cần vai trò \(needed.rawValue)).",

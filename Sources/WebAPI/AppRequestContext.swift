@@ -5,7 +5,7 @@ public import NIOCore
 import QueueCore
 public import QueueStore
 
-/// Per-request data: who sent it (for rate limits) and who is signed in (for roles).
+/// Per-request data: who sent it (for rate limits and the audit log) and who is signed in (for roles).
 public struct AppRequestContext: RequestContext, RemoteAddressRequestContext {
     public var coreContext: CoreRequestContextStorage
     public let remoteAddress: SocketAddress?
@@ -13,6 +13,8 @@ public struct AppRequestContext: RequestContext, RemoteAddressRequestContext {
     public var clientAddress: String
     /// Set by `AuthenticationMiddleware` from a valid bearer token.
     public var user: User?
+    /// The `Authorization` header as `AuthenticationMiddleware` parsed it.
+    var credential = BearerCredential.absent
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)

@@ -26,12 +26,12 @@ struct AuthRoutes {
             let body = try await request.decode(as: LoginRequest.self, context: context)
             return JSON(try await login(body, client: context.clientAddress))
         }
-        routes.add(.post, "/api/v1/auth/logout") { request, context in
+        routes.add(.post, "/api/v1/auth/logout") { _, context in
             let user = try context.requireRole(.staff)
-            if let header = request.headers[.authorization] {
-                try await database.deleteSession(
-                    tokenHash: SessionTokens.hash(String(header.dropFirst("Bearer ".count))),
-                    audit: AuditStamp(actor: user.username, client: context.clientAddress), at: clock.now())
+            guard case .token(let token) = context.credential else { throw APIError.unauthorized }
+            let stamp = AuditStamp(actor: user.username, client: context.clientAddress)
+            guard try await database.deleteSession(tokenHash: SessionTokens.hash(token), audit: stamp, at: clock.now()) else {
+                throw APIError.unauthorized
             }
             return Response(status: .noContent)
         }
