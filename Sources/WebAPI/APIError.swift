@@ -14,6 +14,7 @@ public struct APIError: HTTPResponseError, Sendable {
         case forbidden
         case notFound = "not_found"
         case rateLimited = "rate_limited"
+        case loginThrottled = "login_throttled"
         case internalError = "internal_error"
     }
 

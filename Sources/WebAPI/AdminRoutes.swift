@@ -117,7 +117,7 @@ struct AdminRoutes {
             try UserValidation.check(username: body.username, role: body.role, counter: body.counter)
             try PasswordHasher.validate(body.password)
             let user = try await database.addUser(
-                username: body.username, role: body.role, counter: body.counter, passwordHash: hasher.hash(body.password),
+                username: body.username, role: body.role, counter: body.counter, passwordHash: try await hasher.hashOffPool(body.password),
                 at: clock.now(), audit: context.auditStamp)
             return JSON(user, status: .created)
         }
@@ -129,7 +129,7 @@ struct AdminRoutes {
             var hash: String?
             if let password = body.password {
                 try PasswordHasher.validate(password)
-                hash = hasher.hash(password)
+                hash = try await hasher.hashOffPool(password)
             }
             return JSON(
                 try await database.updateUser(

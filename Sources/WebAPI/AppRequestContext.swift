@@ -5,7 +5,7 @@ public import NIOCore
 import QueueCore
 public import QueueStore
 
-/// Per-request data: who sent it (for rate limits and the audit log) and who is signed in (for roles).
+/// Per-request data: who sent it (for rate limits, throttling, the audit log) and who is signed in (for roles).
 public struct AppRequestContext: RequestContext, RemoteAddressRequestContext {
     public var coreContext: CoreRequestContextStorage
     public let remoteAddress: SocketAddress?

@@ -4,11 +4,13 @@ import Hummingbird
 import QueueCore
 import QueueStore
 
-/// Sign-in and sign-out with bearer tokens; sign-ins, their failures and sign-outs go into the audit log.
+/// Sign-in and sign-out with bearer tokens. Failed sign-ins are throttled per (username, client address)
+/// and per address (`LoginThrottle`); sign-ins, failures, lockouts and sign-outs go into the audit log.
 struct AuthRoutes {
     let database: AppDatabase
     let hasher: PasswordHasher
     let clock: any WallClock
+    let throttle: LoginThrottle
 
     struct LoginRequest: Decodable {
         let username: String
@@ -39,20 +41,55 @@ struct AuthRoutes {
     }
 
     func login(_ body: LoginRequest, client: String) async throws -> LoginResponse {
+        let attempt: LoginThrottle.Attempt
+        switch throttle.begin(username: body.username, address: client, now: clock.now()) {
+        case .success(let allowed): attempt = allowed
+        case .failure(let refusal): throw Self.throttled(refusal)
+        }
         let found = try await database.credentials(username: body.username)
         // Verify against a fixed hash when the user is unknown, so timing does not reveal which usernames exist.
-        let verified = hasher.verify(body.password, hash: found?.passwordHash ?? Self.decoyHash)
+        let verified = try await hasher.verifyOffPool(body.password, hash: found?.passwordHash ?? Self.decoyHash)
         guard let found, verified else {
-            let stamp = AuditStamp(actor: String(body.username.prefix(64)), client: client)
-            try await database.recordAudit(.loginFailed, target: stamp.actor, by: stamp, at: clock.now())
+            try await recordFailure(attempt, username: body.username, client: client)
             throw APIError(.unauthorized, .unauthorized, "Sai tên đăng nhập hoặc mật khẩu.", "Wrong username or password.")
         }
+        throttle.succeeded(attempt)
         let token = SessionTokens.make()
-        let expiresAt = clock.now().addingTimeInterval(SessionTokens.lifetime)
+        let now = clock.now()
+        let expiresAt = now.addingTimeInterval(SessionTokens.lifetime)
         try await database.createSession(
-            tokenHash: SessionTokens.hash(token), user: found.user, expiresAt: expiresAt, now: clock.now(),
+            tokenHash: SessionTokens.hash(token), user: found.user, expiresAt: expiresAt, now: now,
             audit: AuditStamp(actor: found.user.username, client: client))
         return LoginResponse(token: token, expiresAt: expiresAt, user: found.user)
+    }
+
+    /// The failure, and any lockout it has just caused, into the audit log.
+    func recordFailure(_ attempt: LoginThrottle.Attempt, username: String, client: String) async throws {
+        let locked = throttle.failed(attempt)
+        let stamp = AuditStamp(actor: String(username.prefix(64)), client: client)
+        try await database.recordAudit(.loginFailed, target: stamp.actor, by: stamp, at: clock.now())
+        for scope in locked {
+            let limit = scope == .pair ? throttle.limits.perPair : throttle.limits.perAddress
+            let detail = try AppDatabase.auditJSON(["scope": scope.rawValue, "failures": String(limit)])
+            try await database.recordAudit(
+                .loginLockout, target: scope == .pair ? stamp.actor : client, after: detail, by: stamp, at: clock.now())
+        }
+    }
+
+    static func throttled(_ refusal: LoginThrottle.Refusal) -> APIError {
+        let minutes = (refusal.retryAfterSeconds + 59) / 60
+        var error =
+            refusal.scope == .pair
+            ? APIError(
+                .tooManyRequests, .loginThrottled,
+                "Đăng nhập sai quá nhiều lần với tài khoản này từ máy này; thử lại sau \(minutes) phút.",
+                "Too many failed sign-ins for this account from this device; retry in \(minutes) min.")
+            : APIError(
+                .tooManyRequests, .loginThrottled,
+                "Đăng nhập sai quá nhiều lần từ máy này; thử lại sau \(minutes) phút.",
+                "Too many failed sign-ins from this device; retry in \(minutes) min.")
+        error.retryAfterSeconds = refusal.retryAfterSeconds
+        return error
     }
 
     static let decoyHash = "$2b$12$C6UzMDM.H6dfI/f/IKcEeO5SukAWs8ix5bcS6q.yVtJ9xPCoatlyO"

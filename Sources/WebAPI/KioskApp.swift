@@ -71,7 +71,8 @@ public struct KioskApp {
             clientAddress: clientAddress, ticketOutput: ticketOutput, publicURL: settings.publicURL
         ).register(on: routes)
         EventStreamRoutes(database: database, broadcaster: broadcaster).register(on: routes)
-        AuthRoutes(database: database, hasher: settings.passwordHasher, clock: clock).register(on: routes)
+        AuthRoutes(database: database, hasher: settings.passwordHasher, clock: clock, throttle: LoginThrottle())
+            .register(on: routes)
         StaffRoutes(database: database, clock: clock, events: events).register(on: routes)
         AdminRoutes(database: database, hasher: settings.passwordHasher, clock: clock).register(on: routes)
         AuditRoutes(database: database).register(on: routes)
