@@ -15,6 +15,7 @@ public struct APIError: HTTPResponseError, Sendable {
         case notFound = "not_found"
         case rateLimited = "rate_limited"
         case loginThrottled = "login_throttled"
+        case invalidCharacters = "invalid_characters"
         case internalError = "internal_error"
     }
 

@@ -33,6 +33,7 @@ struct AdminRoutes {
         routes.add(.put, "/api/v1/admin/catalog") { request, context in
             _ = try context.requireRole(.admin)
             let catalog = try await request.decode(as: Catalog.self, context: context)
+            try catalog.checkText()
             return JSON(try await database.replaceCatalog(catalog, at: clock.now(), audit: context.auditStamp))
         }
         registerItems(on: routes)
@@ -67,13 +68,14 @@ struct AdminRoutes {
     }
 
     /// Adds or replaces one catalog item whose key must match the path.
-    func upsert<Item: Codable & Sendable>(
+    func upsert<Item: Codable & Sendable & TextChecked>(
         _ request: Request, _ context: AppRequestContext, list: any WritableKeyPath<Catalog, [Item]> & Sendable,
         action: AuditAction, part: (String) -> CatalogPart, key: @escaping @Sendable (Item) -> String
     ) async throws -> JSON<Catalog> {
         _ = try context.requireRole(.admin)
         let code = try context.parameters.require("code")
         let item = try await request.decode(as: Item.self, context: context)
+        try item.checkText()
         guard key(item) == code else {
             throw QueueError.invalid("Mã trong đường dẫn (\(code)) khác mã trong dữ liệu.", "Path key '\(code)' differs from the body.")
         }
@@ -114,6 +116,7 @@ struct AdminRoutes {
         routes.add(.post, "/api/v1/admin/users") { request, context in
             _ = try context.requireRole(.admin)
             let body = try await request.decode(as: NewUser.self, context: context)
+            try TextInput.check(body.username, "username")
             try UserValidation.check(username: body.username, role: body.role, counter: body.counter)
             try PasswordHasher.validate(body.password)
             let user = try await database.addUser(

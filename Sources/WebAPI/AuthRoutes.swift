@@ -41,6 +41,8 @@ struct AuthRoutes {
     }
 
     func login(_ body: LoginRequest, client: String) async throws -> LoginResponse {
+        try TextInput.check(body.username, "username")
+        try TextInput.check(body.password, "password")
         let attempt: LoginThrottle.Attempt
         switch throttle.begin(username: body.username, address: client, now: clock.now()) {
         case .success(let allowed): attempt = allowed

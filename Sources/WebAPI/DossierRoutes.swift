@@ -43,6 +43,7 @@ struct DossierRoutes {
                 throw QueueError.unknownTicket(context.parameters.get("id") ?? "")
             }
             let body = try await request.decode(as: IntakeRequest.self, context: context)
+            try TextInput.check(body.procedure, "procedure")
             return JSON(try await intake(body, ticket: id, actor: actor), status: .created)
         }
         routes.add(.post, "/api/v1/dossiers/{id}/return") { _, context in

@@ -55,6 +55,7 @@ public struct KioskApp {
     ) {
         let router = Router(context: AppRequestContext.self)
         router.add(middleware: ErrorMiddleware())
+        router.add(middleware: URITextGuard())
         let clientAddress = ClientAddress(trustProxy: settings.trustProxy, trustedProxies: settings.trustedProxies)
         router.add(middleware: clientAddress)
         router.add(middleware: AuthenticationMiddleware(database: database, clock: clock))

@@ -44,11 +44,12 @@ public struct PasswordHasher: Sendable {
         return pool
     }()
 
-    /// Rejects passwords too short to protect a staff account.
+    /// Rejects passwords too short to protect a staff account, and control characters.
     public static func validate(_ password: String) throws(APIError) {
         guard password.count >= 8, password.utf8.count <= 72 else {
             throw APIError.invalidBody("mật khẩu cần 8–72 ký tự / password must be 8–72 characters")
         }
+        try TextInput.check(password, "password")
     }
 }
 

@@ -110,6 +110,7 @@ struct PublicRoutes {
             throw error
         }
         let body = try await request.decode(as: IssueRequest.self, context: context)
+        try TextInput.check(body.field, "field")
         let issued = try await database.issueTicket(
             field: body.field, priority: body.priority ?? .none, source: address, at: clock.now())
         let printed = await ticketOutput.print(
