@@ -12,11 +12,16 @@ extension AppDatabase {
         }
     }
 
-    /// Stores an edited (already validated) calendar year.
-    public func saveCalendarYear(_ year: CalendarYear, by username: String, at now: Date) async throws {
+    /// Stores an edited (already validated) calendar year and its audit entry (the year it replaces, from a
+    /// file or an earlier edit, as `before`) in one transaction.
+    public func saveCalendarYear(
+        _ year: CalendarYear, replacing previous: CalendarYear? = nil, by username: String, client: String? = nil, at now: Date
+    ) async throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let json = String(decoding: try encoder.encode(year), as: UTF8.self)
+        let before = try previous.map { try Self.auditJSON($0) }
+        let after = try Self.auditJSON(year)
         try await writer.write { db in
             try db.execute(
                 sql: """
@@ -24,6 +29,9 @@ extension AppDatabase {
                     ON CONFLICT (year) DO UPDATE SET json = excluded.json, updatedAt = excluded.updatedAt, updatedBy = excluded.updatedBy
                     """,
                 arguments: [year.year, json, Millis.of(now), username])
+            try appendAudit(
+                db, .calendarYearSaved, target: String(year.year), before: before, after: after,
+                by: AuditStamp(actor: username, client: client), at: now)
         }
     }
 }

@@ -1,3 +1,4 @@
+public import Foundation
 import GRDB
 public import QueueCore
 
@@ -17,20 +18,32 @@ extension AppDatabase {
         try await writer.read { db in try readCatalog(db) }
     }
 
-    /// Validates an edited catalog and makes it the store's, atomically. Tickets are untouched: they keep
-    /// their field code and printed number even when a field is removed.
-    public func replaceCatalog(_ catalog: Catalog) async throws {
-        try catalog.validate()
-        try await writer.write { db in try write(db, catalog) }
+    /// Validates an edited catalog and makes it the store's, atomically. Tickets keep their field code and
+    /// printed number, but an edit that would strand open tickets is refused (see `checkOpenTickets`).
+    @discardableResult
+    public func replaceCatalog(_ catalog: Catalog, at now: Date, audit stamp: AuditStamp? = nil) async throws -> Catalog {
+        let audit = stamp.map { CatalogAudit(action: .catalogReplaced, part: .whole, stamp: $0) }
+        return try await editCatalog(at: now, audit: audit) { $0 = catalog }
     }
 
-    /// Reads, edits and replaces the catalog in one transaction, so two admins never overwrite each other.
-    public func editCatalog(_ edit: @escaping @Sendable (inout Catalog) throws -> Void) async throws -> Catalog {
+    /// Reads, edits and replaces the catalog in one transaction, so two admins never overwrite each other;
+    /// `audit` is written in the same transaction with the edited part before and after.
+    public func editCatalog(
+        at now: Date, audit: CatalogAudit? = nil, _ edit: @escaping @Sendable (inout Catalog) throws -> Void
+    ) async throws -> Catalog {
         try await writer.write { db in
-            var catalog = try readCatalog(db)
+            let before = try readCatalog(db)
+            var catalog = before
             try edit(&catalog)
+            // Open tickets first: "transfer these 3 tickets" matters more than "move the procedures first".
+            try checkOpenTickets(db, before: before, after: catalog, day: VietnamTime.serviceDay(of: now))
             try catalog.validate()
             try write(db, catalog)
+            if let audit {
+                try appendAudit(
+                    db, audit.action, target: audit.part.target, before: try audit.part.json(in: before),
+                    after: try audit.part.json(in: catalog), by: audit.stamp, at: now)
+            }
             return catalog
         }
     }

@@ -33,10 +33,20 @@ extension AppDatabase {
         }
     }
 
-    /// Marks a dossier's result as handed back to the citizen.
-    public func returnDossier(id: Int64, by actor: StaffActor, at now: Date) async throws -> Dossier {
+    /// Marks a dossier's result as handed back to the citizen, at any counter that serves the dossier's field
+    /// (staff) or anywhere (supervisors, admins); the return is written to the audit log in the same
+    /// transaction, with `client` as the address it came from.
+    public func returnDossier(id: Int64, by actor: StaffActor, client: String? = nil, at now: Date) async throws -> Dossier {
         try await writer.write { db in
             guard let dossier = try fetchDossier(db, id: id, now: now) else { throw Self.unknownDossier(id) }
+            if let own = actor.counter, try !counterRow(db, own).fields.contains(dossier.field) {
+                throw QueueError(
+                    .notYourCounter,
+                    message:
+                        "Quầy \(own) không phục vụ lĩnh vực “\(dossier.field)” của hồ sơ \(id); hãy trả kết quả tại quầy phục vụ lĩnh vực này.",
+                    englishMessage:
+                        "Counter \(own) does not serve field '\(dossier.field)' of dossier \(id); return it at a counter that does.")
+            }
             guard dossier.returnedAt == nil else {
                 throw QueueError(
                     .conflict, message: "Hồ sơ \(id) đã trả kết quả rồi.", englishMessage: "Dossier \(id) was already returned.")
@@ -45,7 +55,11 @@ extension AppDatabase {
             if let ticketID = dossier.ticketId, let ticket = try Ticket.fetch(db, id: ticketID) {
                 _ = try appendEvent(db, .resultReturned, ticket: ticket, at: now, staff: actor.username, detail: String(id))
             }
-            return try fetchDossier(db, id: id, now: now) ?? dossier
+            let returned = try fetchDossier(db, id: id, now: now) ?? dossier
+            try appendAudit(
+                db, .dossierReturned, target: String(id), before: try Self.auditJSON(dossier), after: try Self.auditJSON(returned),
+                by: AuditStamp(actor: actor.username, client: client), at: now)
+            return returned
         }
     }
 

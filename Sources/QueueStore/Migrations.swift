@@ -11,6 +11,7 @@ enum Migrations {
         migrator.registerMigration("v3-no-wait", migrate: createNoWait)
         migrator.registerMigration("v4-calendar-years", migrate: createCalendarYears)
         migrator.registerMigration("v5-report-days", migrate: createReportDays)
+        migrator.registerMigration("v6-audit-log", migrate: createAuditLog)
         return migrator
     }
 
@@ -148,6 +149,22 @@ enum Migrations {
                 CREATE TRIGGER reportDayOnTicketUpdate AFTER UPDATE ON ticket BEGIN
                   DELETE FROM reportDay WHERE serviceDay IN (old.serviceDay, new.serviceDay);
                 END;
+                """)
+    }
+
+    /// Who changed what and when, from which client address, with the value before and after (JSON text):
+    /// sign-ins and lockouts, catalog, account, calendar and device-binding edits, dossier returns.
+    /// Append-only, like `event`.
+    static func createAuditLog(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE auditLog (
+                  id INTEGER PRIMARY KEY AUTOINCREMENT, at INTEGER NOT NULL, actor TEXT, action TEXT NOT NULL,
+                  target TEXT, client TEXT, before TEXT, after TEXT);
+                CREATE TRIGGER auditLogIsAppendOnlyUpdate BEFORE UPDATE ON auditLog
+                  BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
+                CREATE TRIGGER auditLogIsAppendOnlyDelete BEFORE DELETE ON auditLog
+                  BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
                 """)
     }
 }

@@ -13,7 +13,8 @@ public struct StaffActor: Sendable, Equatable {
         self.counter = counter
     }
 
-    func mayAct(at counter: Int?) -> Bool { self.counter == nil || self.counter == counter }
+    /// Whether this actor may act on a ticket called to `counter` (`nil`: a ticket at no counter).
+    public func mayAct(at counter: Int?) -> Bool { self.counter == nil || self.counter == counter }
 }
 
 extension AppDatabase {

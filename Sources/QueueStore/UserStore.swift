@@ -11,8 +11,11 @@ public struct User: Codable, Sendable, Equatable {
 }
 
 extension AppDatabase {
-    /// Adds an account; `passwordHash` comes from a KDF, never a plain password.
-    public func addUser(username: String, role: Role, counter: Int?, passwordHash: String, at now: Date) async throws -> User {
+    /// Adds an account; `passwordHash` comes from a KDF, never a plain password. With `audit`, the new account
+    /// (without its hash) is written to the audit log in the same transaction.
+    public func addUser(
+        username: String, role: Role, counter: Int?, passwordHash: String, at now: Date, audit: AuditStamp? = nil
+    ) async throws -> User {
         try await writer.write { db in
             if let counter { _ = try counterRow(db, counter) }
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM user WHERE username = ?", arguments: [username]) == true {
@@ -23,7 +26,11 @@ extension AppDatabase {
             try db.execute(
                 sql: "INSERT INTO user (username, role, counter, passwordHash, createdAt) VALUES (?, ?, ?, ?, ?)",
                 arguments: [username, role.rawValue, counter, passwordHash, Millis.of(now)])
-            return User(id: db.lastInsertedRowID, username: username, role: role, counter: counter)
+            let user = User(id: db.lastInsertedRowID, username: username, role: role, counter: counter)
+            if let audit {
+                try appendAudit(db, .userCreated, target: username, before: nil, after: try Self.auditJSON(user), by: audit, at: now)
+            }
+            return user
         }
     }
 
@@ -31,12 +38,71 @@ extension AppDatabase {
         try await writer.read { db in try Row.fetchAll(db, sql: "SELECT * FROM user ORDER BY username").map(Self.user) }
     }
 
-    public func deleteUser(username: String) async throws {
+    /// Deletes an account and its sessions. `actor` (the admin's account id; `nil` from the command line) may
+    /// not delete itself, and the last admin is never deleted (409).
+    public func deleteUser(username: String, by actor: Int64?, audit: AuditStamp? = nil, at now: Date) async throws {
         try await writer.write { db in
-            try db.execute(sql: "DELETE FROM user WHERE username = ?", arguments: [username])
-            if db.changesCount == 0 {
-                throw QueueError(.unknownUser, message: "Không có tài khoản “\(username)”.", englishMessage: "No user '\(username)'.")
+            let user = try existingUser(db, username)
+            if user.id == actor {
+                throw QueueError(
+                    .conflict, message: "Không thể tự xóa tài khoản của chính mình; hãy nhờ một quản trị viên khác.",
+                    englishMessage: "You cannot delete your own account; ask another admin.")
             }
+            if user.role == .admin { try requireAnotherAdmin(db, besides: user) }
+            try db.execute(sql: "DELETE FROM user WHERE id = ?", arguments: [user.id])
+            if let audit {
+                try appendAudit(db, .userDeleted, target: user.username, before: try Self.auditJSON(user), after: nil, by: audit, at: now)
+            }
+        }
+    }
+
+    /// Changes an account's role and counter, and its password when `passwordHash` is given (which also ends
+    /// its sessions). An admin may not change their own role, and the last admin keeps theirs (409).
+    public func updateUser(
+        username: String, role: Role, counter: Int?, passwordHash: String?, by actor: Int64?, audit: AuditStamp? = nil,
+        at now: Date
+    ) async throws -> User {
+        try await writer.write { db in
+            let user = try existingUser(db, username)
+            if let counter { _ = try counterRow(db, counter) }
+            if user.role == .admin, role != .admin {
+                if user.id == actor {
+                    throw QueueError(
+                        .conflict, message: "Không thể tự hạ quyền quản trị của chính mình; hãy nhờ một quản trị viên khác.",
+                        englishMessage: "You cannot take away your own admin role; ask another admin.")
+                }
+                try requireAnotherAdmin(db, besides: user)
+            }
+            try db.execute(sql: "UPDATE user SET role = ?, counter = ? WHERE id = ?", arguments: [role.rawValue, counter, user.id])
+            if let passwordHash {
+                try db.execute(sql: "UPDATE user SET passwordHash = ? WHERE id = ?", arguments: [passwordHash, user.id])
+                try db.execute(sql: "DELETE FROM authSession WHERE user = ?", arguments: [user.id])
+            }
+            let updated = User(id: user.id, username: user.username, role: role, counter: counter)
+            if let audit {
+                let after = UserChange(user: updated, passwordChanged: passwordHash != nil)
+                try appendAudit(
+                    db, .userUpdated, target: user.username, before: try Self.auditJSON(user), after: try Self.auditJSON(after), by: audit,
+                    at: now)
+            }
+            return updated
+        }
+    }
+
+    func existingUser(_ db: Database, _ username: String) throws -> User {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM user WHERE username = ?", arguments: [username]) else {
+            throw QueueError(.unknownUser, message: "Không có tài khoản “\(username)”.", englishMessage: "No user '\(username)'.")
+        }
+        return Self.user(row)
+    }
+
+    func requireAnotherAdmin(_ db: Database, besides user: User) throws {
+        let others = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM user WHERE role = 'admin' AND id <> ?", arguments: [user.id]) ?? 0
+        guard others > 0 else {
+            throw QueueError(
+                .conflict,
+                message: "“\(user.username)” là quản trị viên cuối cùng; hãy tạo một quản trị viên khác trước khi xóa hoặc hạ quyền.",
+                englishMessage: "'\(user.username)' is the last admin; create another admin before removing or demoting this one.")
         }
     }
 
@@ -49,12 +115,14 @@ extension AppDatabase {
         }
     }
 
-    public func createSession(tokenHash: String, user: Int64, expiresAt: Date, now: Date) async throws {
+    /// Starts a session for a signed-in user; with `audit`, the sign-in is logged in the same transaction.
+    public func createSession(tokenHash: String, user: User, expiresAt: Date, now: Date, audit: AuditStamp? = nil) async throws {
         try await writer.write { db in
             try db.execute(sql: "DELETE FROM authSession WHERE expiresAt < ?", arguments: [Millis.of(now)])
             try db.execute(
                 sql: "INSERT INTO authSession (tokenHash, user, expiresAt) VALUES (?, ?, ?)",
-                arguments: [tokenHash, user, Millis.of(expiresAt)])
+                arguments: [tokenHash, user.id, Millis.of(expiresAt)])
+            if let audit { try appendAudit(db, .loginSucceeded, target: user.username, before: nil, after: nil, by: audit, at: now) }
         }
     }
 
@@ -68,11 +136,35 @@ extension AppDatabase {
         }
     }
 
-    public func deleteSession(tokenHash: String) async throws {
-        try await writer.write { db in try db.execute(sql: "DELETE FROM authSession WHERE tokenHash = ?", arguments: [tokenHash]) }
+    /// Ends a session; returns whether it existed. With `audit`, the sign-out is logged in the same transaction.
+    @discardableResult
+    public func deleteSession(tokenHash: String, audit: AuditStamp? = nil, at now: Date) async throws -> Bool {
+        try await writer.write { db in
+            try db.execute(sql: "DELETE FROM authSession WHERE tokenHash = ?", arguments: [tokenHash])
+            guard db.changesCount > 0 else { return false }
+            if let audit { try appendAudit(db, .logout, target: audit.actor, before: nil, after: nil, by: audit, at: now) }
+            return true
+        }
     }
 
     static func user(_ row: Row) -> User {
         User(id: row["id"], username: row["username"], role: Role(rawValue: row["role"]) ?? .staff, counter: row["counter"])
+    }
+}
+
+/// An account as the audit log keeps a change to it: never the password, only whether it changed.
+struct UserChange: Encodable {
+    let id: Int64
+    let username: String
+    let role: Role
+    let counter: Int?
+    let passwordChanged: Bool
+
+    init(user: User, passwordChanged: Bool) {
+        id = user.id
+        username = user.username
+        role = user.role
+        counter = user.counter
+        self.passwordChanged = passwordChanged
     }
 }

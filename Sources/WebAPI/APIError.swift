@@ -14,6 +14,8 @@ public struct APIError: HTTPResponseError, Sendable {
         case forbidden
         case notFound = "not_found"
         case rateLimited = "rate_limited"
+        case loginThrottled = "login_throttled"
+        case invalidCharacters = "invalid_characters"
         case internalError = "internal_error"
     }
 
@@ -73,6 +75,11 @@ public struct APIError: HTTPResponseError, Sendable {
         .unauthorized, .unauthorized,
         "Cần đăng nhập: thiếu hoặc sai mã phiên (Authorization: Bearer …).",
         "Sign in first: the bearer token is missing, wrong or expired.")
+
+    static let malformedAuthorization = APIError(
+        .unauthorized, .unauthorized,
+        "Tiêu đề Authorization không đúng dạng: cần đúng “Bearer <mã phiên>” (một dấu cách, không ký tự lạ).",
+        "Malformed Authorization header: send exactly 'Bearer <token>' (one space, token characters only).")
 
     static func forbidden(_ needed: Role) -> APIError {
         APIError(

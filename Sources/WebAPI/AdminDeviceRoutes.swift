@@ -2,14 +2,17 @@ import Foundation
 import Hall
 import Hummingbird
 import QueueCore
+import QueueStore
 
-/// `/admin/devices`: every printer, display and keypad with its status; bind to a counter; test pattern;
-/// type on a simulated keypad.
+/// `/admin/devices`: every printer, display and keypad with its status; bind to a counter (written to the
+/// audit log); test pattern; type on a simulated keypad.
 struct AdminDeviceRoutes {
     let directory: any DeviceDirectory
+    let database: AppDatabase
+    let clock: any WallClock
 
     struct DeviceList: Encodable, Sendable { let devices: [DeviceInfo] }
-    struct BindingRequest: Decodable { let counter: Int? }
+    struct BindingRequest: Codable { let counter: Int? }
     struct KeysRequest: Decodable { let keys: String }
     struct KeysAnswer: Encodable, Sendable { let actions: [String] }
 
@@ -21,7 +24,13 @@ struct AdminDeviceRoutes {
         routes.add(.put, "/api/v1/admin/devices/{id}/binding") { request, context in
             _ = try context.requireRole(.admin)
             let body = try await request.decode(as: BindingRequest.self, context: context)
-            return JSON(try await directory.bind(try deviceID(context), counter: body.counter))
+            let id = try deviceID(context)
+            let before = await directory.devices().first { $0.id == id }?.counter
+            let bound = try await directory.bind(id, counter: body.counter)
+            try await database.recordAudit(
+                .deviceBound, target: id, before: try AppDatabase.auditJSON(BindingRequest(counter: before)),
+                after: try AppDatabase.auditJSON(BindingRequest(counter: bound.counter)), by: context.auditStamp, at: clock.now())
+            return JSON(bound)
         }
         routes.add(.post, "/api/v1/admin/devices/{id}/test") { _, context in
             _ = try context.requireRole(.admin)

@@ -4,7 +4,8 @@ import Hummingbird
 public import QueueCore
 import QueueStore
 
-/// Catalog and accounts, for admins. Every edit is validated as a whole catalog before it is stored.
+/// Catalog and accounts, for admins. Every edit is validated as a whole catalog before it is stored, and
+/// written to the audit log with the value before and after in the same transaction.
 struct AdminRoutes {
     let database: AppDatabase
     let hasher: PasswordHasher
@@ -17,6 +18,13 @@ struct AdminRoutes {
         let counter: Int?
     }
 
+    struct UserUpdate: Decodable {
+        let role: Role
+        let counter: Int?
+        /// A new password; absent keeps the current one.
+        let password: String?
+    }
+
     func register(on routes: RouteTable) {
         routes.add(.get, "/api/v1/admin/catalog") { _, context in
             _ = try context.requireRole(.admin)
@@ -25,8 +33,8 @@ struct AdminRoutes {
         routes.add(.put, "/api/v1/admin/catalog") { request, context in
             _ = try context.requireRole(.admin)
             let catalog = try await request.decode(as: Catalog.self, context: context)
-            try await database.replaceCatalog(catalog)
-            return JSON(try await database.catalog())
+            try catalog.checkText()
+            return JSON(try await database.replaceCatalog(catalog, at: clock.now(), audit: context.auditStamp))
         }
         registerItems(on: routes)
         registerUsers(on: routes)
@@ -34,38 +42,46 @@ struct AdminRoutes {
 
     func registerItems(on routes: RouteTable) {
         routes.add(.put, "/api/v1/admin/fields/{code}") { request, context in
-            try await upsert(request, context, list: \.fields) { $0.code }
+            try await upsert(request, context, list: \.fields, action: .fieldSaved, part: CatalogPart.field) { $0.code }
         }
         routes.add(.delete, "/api/v1/admin/fields/{code}") { _, context in
-            try await remove(context) { catalog, code in catalog.fields.removeAll { $0.code == code } }
+            try await remove(context, action: .fieldRemoved, part: CatalogPart.field) { catalog, code in
+                catalog.fields.removeAll { $0.code == code }
+            }
         }
         routes.add(.put, "/api/v1/admin/procedures/{code}") { request, context in
-            try await upsert(request, context, list: \.procedures) { $0.code }
+            try await upsert(request, context, list: \.procedures, action: .procedureSaved, part: CatalogPart.procedure) { $0.code }
         }
         routes.add(.delete, "/api/v1/admin/procedures/{code}") { _, context in
-            try await remove(context) { catalog, code in catalog.procedures.removeAll { $0.code == code } }
+            try await remove(context, action: .procedureRemoved, part: CatalogPart.procedure) { catalog, code in
+                catalog.procedures.removeAll { $0.code == code }
+            }
         }
         routes.add(.put, "/api/v1/admin/counters/{code}") { request, context in
-            try await upsert(request, context, list: \.counters) { String($0.number) }
+            try await upsert(request, context, list: \.counters, action: .counterSaved, part: Self.counterPart) { String($0.number) }
         }
         routes.add(.delete, "/api/v1/admin/counters/{code}") { _, context in
-            try await remove(context) { catalog, code in catalog.counters.removeAll { String($0.number) == code } }
+            try await remove(context, action: .counterRemoved, part: Self.counterPart) { catalog, code in
+                catalog.counters.removeAll { String($0.number) == code }
+            }
         }
     }
 
     /// Adds or replaces one catalog item whose key must match the path.
-    func upsert<Item: Codable & Sendable>(
+    func upsert<Item: Codable & Sendable & TextChecked>(
         _ request: Request, _ context: AppRequestContext, list: any WritableKeyPath<Catalog, [Item]> & Sendable,
-        key: @escaping @Sendable (Item) -> String
+        action: AuditAction, part: (String) -> CatalogPart, key: @escaping @Sendable (Item) -> String
     ) async throws -> JSON<Catalog> {
         _ = try context.requireRole(.admin)
         let code = try context.parameters.require("code")
         let item = try await request.decode(as: Item.self, context: context)
+        try item.checkText()
         guard key(item) == code else {
             throw QueueError.invalid("Mã trong đường dẫn (\(code)) khác mã trong dữ liệu.", "Path key '\(code)' differs from the body.")
         }
+        let audit = CatalogAudit(action: action, part: part(code), stamp: context.auditStamp)
         return JSON(
-            try await database.editCatalog { catalog in
+            try await database.editCatalog(at: clock.now(), audit: audit) { catalog in
                 if let index = catalog[keyPath: list].firstIndex(where: { key($0) == code }) {
                     catalog[keyPath: list][index] = item
                 } else {
@@ -74,16 +90,23 @@ struct AdminRoutes {
             })
     }
 
-    func remove(_ context: AppRequestContext, _ edit: @escaping @Sendable (inout Catalog, String) -> Void) async throws -> JSON<Catalog> {
+    func remove(
+        _ context: AppRequestContext, action: AuditAction, part: (String) -> CatalogPart,
+        _ edit: @escaping @Sendable (inout Catalog, String) -> Void
+    ) async throws -> JSON<Catalog> {
         _ = try context.requireRole(.admin)
         let code = try context.parameters.require("code")
+        let audit = CatalogAudit(action: action, part: part(code), stamp: context.auditStamp)
         return JSON(
-            try await database.editCatalog { catalog in
+            try await database.editCatalog(at: clock.now(), audit: audit) { catalog in
                 let before = catalog
                 edit(&catalog, code)
                 if catalog == before { throw QueueError.invalid("Không có mục “\(code)”.", "No item '\(code)'.") }
             })
     }
+
+    /// A counter's part of the catalog; a path that is not a number names no counter (the edit says so).
+    static func counterPart(_ code: String) -> CatalogPart { Int(code).map(CatalogPart.counter) ?? .whole }
 
     func registerUsers(on routes: RouteTable) {
         routes.add(.get, "/api/v1/admin/users") { _, context in
@@ -93,16 +116,33 @@ struct AdminRoutes {
         routes.add(.post, "/api/v1/admin/users") { request, context in
             _ = try context.requireRole(.admin)
             let body = try await request.decode(as: NewUser.self, context: context)
+            try TextInput.check(body.username, "username")
             try UserValidation.check(username: body.username, role: body.role, counter: body.counter)
             try PasswordHasher.validate(body.password)
             let user = try await database.addUser(
-                username: body.username, role: body.role, counter: body.counter, passwordHash: hasher.hash(body.password),
-                at: clock.now())
+                username: body.username, role: body.role, counter: body.counter, passwordHash: try await hasher.hashOffPool(body.password),
+                at: clock.now(), audit: context.auditStamp)
             return JSON(user, status: .created)
         }
+        routes.add(.put, "/api/v1/admin/users/{username}") { request, context in
+            let admin = try context.requireRole(.admin)
+            let username = try context.parameters.require("username")
+            let body = try await request.decode(as: UserUpdate.self, context: context)
+            try UserValidation.check(username: username, role: body.role, counter: body.counter)
+            var hash: String?
+            if let password = body.password {
+                try PasswordHasher.validate(password)
+                hash = try await hasher.hashOffPool(password)
+            }
+            return JSON(
+                try await database.updateUser(
+                    username: username, role: body.role, counter: body.counter, passwordHash: hash, by: admin.id,
+                    audit: context.auditStamp, at: clock.now()))
+        }
         routes.add(.delete, "/api/v1/admin/users/{username}") { _, context in
-            _ = try context.requireRole(.admin)
-            try await database.deleteUser(username: try context.parameters.require("username"))
+            let admin = try context.requireRole(.admin)
+            try await database.deleteUser(
+                username: try context.parameters.require("username"), by: admin.id, audit: context.auditStamp, at: clock.now())
             return Response(status: .noContent)
         }
     }

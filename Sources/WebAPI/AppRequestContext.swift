@@ -5,16 +5,21 @@ public import NIOCore
 import QueueCore
 public import QueueStore
 
-/// Per-request data: who sent it (for rate limits) and who is signed in (for roles).
+/// Per-request data: who sent it (for rate limits, throttling, the audit log) and who is signed in (for roles).
 public struct AppRequestContext: RequestContext, RemoteAddressRequestContext {
     public var coreContext: CoreRequestContextStorage
     public let remoteAddress: SocketAddress?
+    /// The client's address: the socket peer, or the forwarded client behind a trusted proxy (`ClientAddress`).
+    public var clientAddress: String
     /// Set by `AuthenticationMiddleware` from a valid bearer token.
     public var user: User?
+    /// The `Authorization` header as `AuthenticationMiddleware` parsed it.
+    var credential = BearerCredential.absent
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
         remoteAddress = source.channel.remoteAddress
+        clientAddress = source.channel.remoteAddress?.ipAddress ?? "unknown"
     }
 
     /// JSON bodies here are small; anything larger is refused with 413 before it is read whole.

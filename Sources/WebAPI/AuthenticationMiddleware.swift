@@ -5,8 +5,9 @@ import Hummingbird
 import QueueCore
 import QueueStore
 
-/// Reads `Authorization: Bearer <token>` and, when the session is valid, puts its user in the context.
-/// Routes then ask for the role they need with `requireRole`.
+/// Reads `Authorization: Bearer <token>` (strictly, see `BearerCredential`) and, when the session is valid,
+/// puts its user in the context. Routes then ask for the role they need with `requireRole`; a malformed
+/// header is refused there with 401, never read as "signed out".
 struct AuthenticationMiddleware: RouterMiddleware {
     let database: AppDatabase
     let clock: any WallClock
@@ -15,21 +16,25 @@ struct AuthenticationMiddleware: RouterMiddleware {
         _ request: Request, context: AppRequestContext, next: (Request, AppRequestContext) async throws -> Response
     ) async throws -> Response {
         var context = context
-        if let header = request.headers[.authorization], header.lowercased().hasPrefix("bearer ") {
-            let token = String(header.dropFirst("bearer ".count)).trimmingCharacters(in: .whitespaces)
-            context.user = try await database.sessionUser(tokenHash: SessionTokens.hash(token), at: clock.now())
-        } else if request.method == .get, request.uri.path.hasSuffix("/apology"), let token = request.uri.queryParameters.get("token") {
+        context.credential = BearerCredential(headers: request.headers[values: .authorization])
+        if context.credential == .absent, request.method == .get, request.uri.path.hasSuffix("/apology"),
+            let token = request.uri.queryParameters.get("token")
+        {
             // A printable letter opens in a new tab, which cannot send the header; only this read-only page takes it.
-            context.user = try await database.sessionUser(tokenHash: SessionTokens.hash(String(token)), at: clock.now())
+            context.credential = BearerCredential(token: String(token))
+        }
+        if case .token(let token) = context.credential {
+            context.user = try await database.sessionUser(tokenHash: SessionTokens.hash(token), at: clock.now())
         }
         return try await next(request, context)
     }
 }
 
 extension AppRequestContext {
-    /// The signed-in user when their role is at least `role`; 401 when nobody is signed in, 403 otherwise.
+    /// The signed-in user when their role is at least `role`; 401 when nobody is signed in (or the
+    /// `Authorization` header is malformed), 403 otherwise.
     func requireRole(_ role: Role) throws -> User {
-        guard let user else { throw APIError.unauthorized }
+        guard let user else { throw credential == .malformed ? APIError.malformedAuthorization : APIError.unauthorized }
         guard user.role >= role else { throw APIError.forbidden(role) }
         return user
     }
@@ -39,6 +44,9 @@ extension AppRequestContext {
         let user = try requireRole(.staff)
         return StaffActor(username: user.username, counter: user.role == .staff ? (user.counter ?? -1) : nil)
     }
+
+    /// Who acts and from where, for the audit log.
+    var auditStamp: AuditStamp { AuditStamp(actor: user?.username, client: clientAddress) }
 }
 
 /// Bearer tokens: 256 random bits handed to the client; only their SHA-256 is stored.

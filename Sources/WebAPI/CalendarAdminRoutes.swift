@@ -51,8 +51,10 @@ struct CalendarAdminRoutes {
                     "Nội dung là lịch năm \(calendar.year) nhưng địa chỉ là năm \(year).",
                     "The body is the \(calendar.year) calendar but the address says \(year).")
             }
+            try calendar.checkText()
             let updated = try book.replacing(calendar)
-            try await database.saveCalendarYear(calendar, by: admin.username, at: clock.now())
+            try await database.saveCalendarYear(
+                calendar, replacing: book.current.years[year], by: admin.username, client: context.clientAddress, at: clock.now())
             book.install(updated, edited: year)
             return JSON(calendar)
         }

@@ -43,11 +43,13 @@ struct DossierRoutes {
                 throw QueueError.unknownTicket(context.parameters.get("id") ?? "")
             }
             let body = try await request.decode(as: IntakeRequest.self, context: context)
+            try TextInput.check(body.procedure, "procedure")
             return JSON(try await intake(body, ticket: id, actor: actor), status: .created)
         }
         routes.add(.post, "/api/v1/dossiers/{id}/return") { _, context in
             let actor = try context.requireActor()
-            return JSON(try await database.returnDossier(id: try dossierID(context), by: actor, at: clock.now()))
+            return JSON(
+                try await database.returnDossier(id: try dossierID(context), by: actor, client: context.clientAddress, at: clock.now()))
         }
         routes.add(.get, "/api/v1/dossiers") { request, context in
             _ = try context.requireRole(.supervisor)

@@ -11,8 +11,11 @@ public struct ServerSettings: Sendable {
     public var port: Int = 8080
     /// Tickets per minute per client address; 0 = unlimited.
     public var issueRateLimit: Int = 30
-    /// Count `X-Forwarded-For` as the client address (only behind a proxy you run).
+    /// Count `X-Forwarded-For` as the client address (only behind a proxy you run): the rightmost hop that
+    /// is not one of `trustedProxies`, and only when the request comes from one of them.
     public var trustProxy: Bool = false
+    /// The reverse proxies whose `X-Forwarded-For` hops are believed (default: loopback).
+    public var trustedProxies: [CIDRBlock] = CIDRBlock.loopback
     /// How phones reach this server (e.g. `http://192.168.1.10:8080`), for the absolute status links in QR
     /// codes; empty = links relative to the page that asked.
     public var publicURL: String = ""
@@ -52,6 +55,9 @@ public struct KioskApp {
     ) {
         let router = Router(context: AppRequestContext.self)
         router.add(middleware: ErrorMiddleware())
+        router.add(middleware: URITextGuard())
+        let clientAddress = ClientAddress(trustProxy: settings.trustProxy, trustedProxies: settings.trustedProxies)
+        router.add(middleware: clientAddress)
         router.add(middleware: AuthenticationMiddleware(database: database, clock: clock))
         let routes = RouteTable(router: router)
         let events = events ?? HallEventHub(database: database)
@@ -63,13 +69,14 @@ public struct KioskApp {
         let web = settings.assetsDirectory.appendingPathComponent("web")
         PublicRoutes(
             database: database, clock: clock, rateLimiter: RateLimiter(perMinute: settings.issueRateLimit),
-            clientAddress: ClientAddress(trustProxy: settings.trustProxy), ticketOutput: ticketOutput,
-            publicURL: settings.publicURL
+            clientAddress: clientAddress, ticketOutput: ticketOutput, publicURL: settings.publicURL
         ).register(on: routes)
         EventStreamRoutes(database: database, broadcaster: broadcaster).register(on: routes)
-        AuthRoutes(database: database, hasher: settings.passwordHasher, clock: clock).register(on: routes)
+        AuthRoutes(database: database, hasher: settings.passwordHasher, clock: clock, throttle: LoginThrottle())
+            .register(on: routes)
         StaffRoutes(database: database, clock: clock, events: events).register(on: routes)
         AdminRoutes(database: database, hasher: settings.passwordHasher, clock: clock).register(on: routes)
+        AuditRoutes(database: database).register(on: routes)
         PrintRoutes(database: database, ticketOutput: ticketOutput).register(on: routes)
         if let calendar = settings.calendar {
             let book = CalendarBook(calendar, editedYears: settings.editedCalendarYears)
@@ -79,12 +86,12 @@ public struct KioskApp {
         }
         RatingRoutes(
             database: database, clock: clock, policy: settings.ratingPolicy, rateLimiter: RateLimiter(perMinute: settings.ratingRateLimit),
-            clientAddress: ClientAddress(trustProxy: settings.trustProxy), events: events
+            events: events
         ).register(on: routes)
         SupervisorRoutes(database: database, clock: clock, targets: settings.targets, alerts: alerts).register(on: routes)
         VoiceRoutes(library: settings.voice).register(on: routes)
         ReportRoutes(database: database, clock: clock, targets: settings.targets).register(on: routes)
-        AdminDeviceRoutes(directory: devices).register(on: routes)
+        AdminDeviceRoutes(directory: devices, database: database, clock: clock).register(on: routes)
         PageRoutes(webDirectory: web, openAPIFile: settings.assetsDirectory.appendingPathComponent("openapi.json"))
             .register(on: routes)
         router.add(middleware: FileMiddleware(web.path, searchForIndexHtml: false))

@@ -1,22 +1,59 @@
 import Hall
 import HummingbirdBcrypt
+import NIOCore
+import NIOPosix
+import Synchronization
 
 /// bcrypt, a real password KDF. Cost 12 by default (~0.25 s per check on a small box); tests pass a lower cost.
+///
+/// The server hashes on its own small thread pool (one thread fewer than the cores, at least one), never on
+/// Swift's cooperative pool: a flood of sign-ins queues there while tickets keep being issued.
 public struct PasswordHasher: Sendable {
     public var cost: UInt8
+    /// Passwords checked so far by this hasher (and its copies): a throttled sign-in checks none.
+    let verifications = VerificationCount()
 
     public init(cost: UInt8 = 12) {
         self.cost = cost
     }
 
+    /// Hashes on the calling thread: for the command line and tests, not for request handlers.
     public func hash(_ password: String) -> String { Bcrypt.hash(password, cost: cost) }
 
-    public func verify(_ password: String, hash: String) -> Bool { Bcrypt.verify(password, hash: hash) }
+    /// Hashes on the hashing pool.
+    func hashOffPool(_ password: String) async throws -> String {
+        let cost = cost
+        return try await offload { Bcrypt.hash(password, cost: cost) }
+    }
 
-    /// Rejects passwords too short to protect a staff account.
+    /// Checks a password against a stored hash on the hashing pool.
+    func verifyOffPool(_ password: String, hash: String) async throws -> Bool {
+        verifications.count.add(1, ordering: .relaxed)
+        return try await offload { Bcrypt.verify(password, hash: hash) }
+    }
+
+    /// Runs `work` on the hashing pool's thread and waits for it without holding a cooperative thread.
+    func offload<Value: Sendable>(_ work: @escaping @Sendable () -> Value) async throws -> Value {
+        try await Self.pool.runIfActive(work)
+    }
+
+    /// Started once, never shut down (it lives as long as the process).
+    static let pool: NIOThreadPool = {
+        let pool = NIOThreadPool(numberOfThreads: max(1, System.coreCount - 1))
+        pool.start()
+        return pool
+    }()
+
+    /// Rejects passwords too short to protect a staff account, and control characters.
     public static func validate(_ password: String) throws(APIError) {
         guard password.count >= 8, password.utf8.count <= 72 else {
             throw APIError.invalidBody("mật khẩu cần 8–72 ký tự / password must be 8–72 characters")
         }
+        try TextInput.check(password, "password")
     }
+}
+
+/// A shared counter of password checks.
+final class VerificationCount: Sendable {
+    let count = Atomic<Int>(0)
 }

@@ -4,17 +4,19 @@ import Hummingbird
 import QueueCore
 import QueueStore
 
-/// Reprinting a ticket (staff) and the list of print jobs, failed ones first in mind (supervisor).
+/// Reprinting a ticket (staff, at their own counter) and the list of print jobs, failed ones first in mind (supervisor).
 struct PrintRoutes {
     let database: AppDatabase
     let ticketOutput: any TicketOutput
 
     func register(on routes: RouteTable) {
         routes.add(.post, "/api/v1/tickets/{id}/reprint") { _, context in
-            _ = try context.requireRole(.staff)
+            let actor = try context.requireActor()
             guard let id = context.parameters.get("id", as: Int64.self), let ticket = try await database.ticket(id: id) else {
                 throw QueueError.unknownTicket(context.parameters.get("id") ?? "")
             }
+            // Staff reprint only tickets called to their own counter; supervisors and admins any.
+            guard actor.mayAct(at: ticket.counter) else { throw QueueError.notYourCounter(actor.counter) }
             let fieldName = try await database.catalog().fields.first { $0.code == ticket.field }?.name ?? ticket.field
             let outcome = await ticketOutput.print(
                 PrintRequest(ticket: ticket, fieldName: fieldName, ahead: 0, estimatedWaitMinutes: 0, kiosk: ticket.source))

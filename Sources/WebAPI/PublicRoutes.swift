@@ -54,7 +54,7 @@ struct PublicRoutes {
             try await ticketImage(token: try context.parameters.require("token"))
         }
         routes.add(.get, "/api/v1/public/tickets/{token}/qr.svg") { request, context in
-            try await statusQR(token: try context.parameters.require("token"), request: request)
+            try await statusQR(token: try context.parameters.require("token"), request: request, context: context)
         }
     }
 
@@ -63,20 +63,20 @@ struct PublicRoutes {
 
     /// `statusURL` as the kiosk page resolves it (`new URL(statusUrl, location.origin)`): a relative link
     /// gets the origin the request came to.
-    func statusURL(token: String, resolvedFor request: Request) -> String {
+    func statusURL(token: String, resolvedFor request: Request, context: AppRequestContext) -> String {
         let link = statusURL(token: token)
-        return URL(string: link)?.scheme != nil ? link : clientAddress.origin(of: request) + link
+        return URL(string: link)?.scheme != nil ? link : clientAddress.origin(of: request, peer: context.remoteAddress?.ipAddress) + link
     }
 
     /// The ticket's status link as a QR code drawn by libqrencode, for the kiosk screen: the same link the
     /// kiosk shows beside it.
-    func statusQR(token: String, request: Request) async throws -> Response {
+    func statusQR(token: String, request: Request, context: AppRequestContext) async throws -> Response {
         // Only the token shape the hall issues reaches the store; any other is as unknown as a wrong one,
         // as on the status and ticket-image routes.
         guard Ticket.isWellFormedToken(token), try await database.ticket(token: token) != nil else {
             throw QueueError.unknownTicket(token)
         }
-        let svg = try QRCode(encoding: statusURL(token: token, resolvedFor: request)).svg()
+        let svg = try QRCode(encoding: statusURL(token: token, resolvedFor: request, context: context)).svg()
         // A token's link never changes while the server runs; `private`, since the image carries the token.
         return Response(
             status: .ok, headers: [.contentType: "image/svg+xml", .cacheControl: "private, max-age=86400"],
@@ -100,7 +100,7 @@ struct PublicRoutes {
     }
 
     func issue(_ request: Request, _ context: AppRequestContext) async throws -> JSON<IssueResponse> {
-        let address = clientAddress.of(request, context)
+        let address = context.clientAddress
         if let wait = rateLimiter.take(address, now: clock.now()) {
             var error = APIError(
                 .tooManyRequests, .rateLimited,
@@ -110,6 +110,7 @@ struct PublicRoutes {
             throw error
         }
         let body = try await request.decode(as: IssueRequest.self, context: context)
+        try TextInput.check(body.field, "field")
         let issued = try await database.issueTicket(
             field: body.field, priority: body.priority ?? .none, source: address, at: clock.now())
         let printed = await ticketOutput.print(
@@ -124,34 +125,5 @@ struct PublicRoutes {
                 ahead: issued.ahead, estimatedWaitMinutes: issued.estimatedWaitMinutes, token: ticket.token,
                 statusUrl: statusURL(token: ticket.token), printed: printed),
             status: .created)
-    }
-}
-
-/// Which address a request counts against: the socket peer, or the first `X-Forwarded-For` hop when
-/// the server was told it sits behind a trusted proxy; and, likewise, which origin the client reached.
-struct ClientAddress: Sendable {
-    let trustProxy: Bool
-
-    func of(_ request: Request, _ context: AppRequestContext) -> String {
-        firstHop(of: Self.forwardedFor, in: request) ?? context.remoteAddress?.ipAddress ?? "unknown"
-    }
-
-    /// The origin the client reached the server at, as the page's `location.origin` reads it: the request's
-    /// scheme and `Host`, or behind a trusted proxy its first `X-Forwarded-Proto` and `X-Forwarded-Host` hops.
-    /// Empty without a `Host` (no browser sends such a request), so a link stays relative.
-    func origin(of request: Request) -> String {
-        let scheme = firstHop(of: Self.forwardedProto, in: request).flatMap { $0.isEmpty ? nil : $0 } ?? request.head.scheme ?? "http"
-        let host = firstHop(of: Self.forwardedHost, in: request).flatMap { $0.isEmpty ? nil : $0 } ?? request.head.authority
-        return host.map { "\(scheme)://\($0)" } ?? ""
-    }
-
-    private static let forwardedFor = HTTPField.Name("X-Forwarded-For")!
-    private static let forwardedProto = HTTPField.Name("X-Forwarded-Proto")!
-    private static let forwardedHost = HTTPField.Name("X-Forwarded-Host")!
-
-    /// The first (client-side) entry of a proxy's `X-Forwarded-…` header; `nil` unless the proxy is trusted.
-    private func firstHop(of header: HTTPField.Name, in request: Request) -> String? {
-        guard trustProxy, let value = request.headers[header], let first = value.split(separator: ",").first else { return nil }
-        return first.trimmingCharacters(in: .whitespaces)
     }
 }

@@ -10,7 +10,6 @@ struct RatingRoutes {
     let clock: any WallClock
     let policy: RatingPolicy
     let rateLimiter: RateLimiter
-    let clientAddress: ClientAddress
     let events: HallEventHub
 
     struct RateRequest: Decodable {
@@ -25,7 +24,7 @@ struct RatingRoutes {
 
     func register(on routes: RouteTable) {
         routes.add(.post, "/api/v1/ratings") { request, context in
-            if let wait = rateLimiter.take(clientAddress.of(request, context), now: clock.now()) {
+            if let wait = rateLimiter.take(context.clientAddress, now: clock.now()) {
                 var error = APIError(
                     .tooManyRequests, .rateLimited,
                     "Đánh giá quá nhanh từ máy này; vui lòng chờ \(wait) giây.", "Too many ratings from this client; retry in \(wait) s.")

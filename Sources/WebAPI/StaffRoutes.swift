@@ -56,6 +56,7 @@ struct StaffRoutes {
         routes.add(.post, "/api/v1/tickets/{id}/transfer") { request, context in
             _ = try context.requireActor()
             let body = try await request.decode(as: TransferRequest.self, context: context)
+            try TextInput.check(body.field, "field")
             return try await act(.transfer(toField: body.field), context)
         }
     }

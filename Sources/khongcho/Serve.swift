@@ -34,6 +34,9 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "auto: real USB devices when present, simulated otherwise; simulated; none.") var devices = DeviceMode.auto
     @Option(help: "Tickets per minute per client address; 0 turns limiting off.") var issueRateLimit = 30
     @Flag(help: "Trust X-Forwarded-For (only behind your own reverse proxy).") var trustProxy = false
+    @Option(
+        help: "A reverse proxy whose X-Forwarded-For is believed, as CIDR (repeatable; default 127.0.0.0/8 and ::1).")
+    var trustedProxy: [String] = []
     @Option(help: "Address phones use to reach this server, e.g. http://192.168.1.10:8080 (for ticket QR links).")
     var publicUrl = ""
     @Flag(help: "Create demo accounts (admin, giamsat, quay1…quayN; password 'khongcho-demo') when none exist.")
@@ -50,6 +53,22 @@ struct Serve: AsyncParsableCommand {
 
     /// `--public-url` without trailing slashes, as both the API's links and the printed QR use it.
     var publicURL: String { String(publicUrl.reversed().drop { $0 == "/" }.reversed()) }
+
+    /// `--trusted-proxy` as CIDR blocks (loopback when none is given).
+    func trustedProxies() throws -> [CIDRBlock] {
+        guard !trustedProxy.isEmpty else { return CIDRBlock.loopback }
+        return try trustedProxy.map { text in
+            guard let block = CIDRBlock(text) else {
+                throw ValidationError(
+                    """
+                    --trusted-proxy \(text): cần một khối CIDR như 10.0.0.0/8 hoặc fd00::/8, không có bit máy sau tiền tố.                     Expected a CIDR block such as 10.0.0.0/8 or fd00::/8, with no host bits after the prefix.
+                    """)
+            }
+            return block
+        }
+    }
+
+    func validate() throws { _ = try trustedProxies() }
 
     func run() async throws {
         var logger = Logger(label: "khongcho")
@@ -68,6 +87,7 @@ struct Serve: AsyncParsableCommand {
         settings.port = port
         settings.issueRateLimit = issueRateLimit
         settings.trustProxy = trustProxy
+        settings.trustedProxies = try trustedProxies()
         settings.publicURL = publicURL
         let editedYears = try await database.editedCalendarYears()
         settings.calendar = try CalendarFiles.load(

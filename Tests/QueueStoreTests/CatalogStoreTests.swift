@@ -14,10 +14,10 @@ struct CatalogStoreTests {
     @Test func editsAreValidatedAndAtomic() async throws {
         let hall = try await TestHall()
         await #expect(throws: QueueError.self) {
-            try await hall.database.editCatalog { $0.fields[1].prefix = "A" }
+            try await hall.database.editCatalog(at: hall.clock.now()) { $0.fields[1].prefix = "A" }
         }
         #expect(try await hall.database.catalog() == CatalogBuilder.small())
-        let edited = try await hall.database.editCatalog { catalog in
+        let edited = try await hall.database.editCatalog(at: hall.clock.now()) { catalog in
             catalog.fields.append(Field(code: "chung-thuc", name: "Chứng thực", nameEn: "Certification", prefix: "C"))
             catalog.counters[0].fields.append("chung-thuc")
             catalog.fields.swapAt(0, 1)

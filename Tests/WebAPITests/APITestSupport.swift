@@ -19,6 +19,18 @@ func withAPI(
     try await app.testAgainstContract { client in try await body(client) }
 }
 
+/// Runs `body` against a real listening server (so the client address is the socket's, 127.0.0.1), with
+/// `--trust-proxy` as given: loopback is the default trusted proxy, so `X-Forwarded-For` picks the client.
+func withLiveAPI(
+    _ hall: TestHall, trustProxy: Bool = true, _ body: @Sendable (any TestClientProtocol) async throws -> Void
+) async throws {
+    var settings = hall.settings
+    settings.trustProxy = trustProxy
+    let app = KioskApp(database: hall.database, settings: settings, clock: hall.clock)
+        .application(settings: settings, logger: Logger(label: "test"))
+    try await app.test(.live) { client in try await body(client) }
+}
+
 extension TestClientProtocol {
     func json(
         _ uri: String, _ method: HTTPRequest.Method = .get, token: String? = nil, body: String? = nil,
@@ -34,6 +46,14 @@ extension TestClientProtocol {
         let response = try await json("/api/v1/auth/login", .post, body: #"{"username":"\#(username)","password":"\#(password)"}"#)
         #expect(response.status == .ok)
         return try #require(try response.object()["token"] as? String)
+    }
+
+    /// A sign-in attempt, from `address` when given (as a trusted proxy would forward it).
+    func signIn(_ username: String, _ password: String, from address: String? = nil) async throws -> TestResponse {
+        var headers = HTTPFields()
+        if let address { headers[HTTPField.Name("X-Forwarded-For")!] = address }
+        return try await json(
+            "/api/v1/auth/login", .post, body: #"{"username":"\#(username)","password":"\#(password)"}"#, headers: headers)
     }
 }
 

@@ -46,7 +46,8 @@ struct ReportRoutesTests {
         router.add(middleware: ErrorMiddleware())
         router.add(middleware: AuthenticationMiddleware(database: hall.database, clock: hall.clock))
         let routes = RouteTable(router: router)
-        AuthRoutes(database: hall.database, hasher: hall.settings.passwordHasher, clock: hall.clock).register(on: routes)
+        AuthRoutes(database: hall.database, hasher: hall.settings.passwordHasher, clock: hall.clock, throttle: LoginThrottle())
+            .register(on: routes)
         ReportRoutes(database: hall.database, clock: hall.clock, targets: hall.settings.targets).register(on: routes)
         #expect(routes.entries.contains(RouteTable.Entry(method: "get", path: "/api/v1/reports")))
         try await Application(router: router, logger: Logger(label: "test")).testAgainstContract { client in
