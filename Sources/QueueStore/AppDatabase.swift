@@ -34,11 +34,8 @@ public final class AppDatabase: Sendable {
         let superseded = try writer.read { db in try Migrations.migrator.hasBeenSuperseded(db) }
         if superseded {
             throw StoreError(
-                .newerSchema,
-                """
-                Cơ sở dữ liệu được tạo bởi phiên bản KhôngChờ mới hơn; hãy cài phiên bản mới hơn. \
-                The database was written by a newer KhôngChờ: install that version (nothing was changed).
-                """)
+                .newerSchema, "Cơ sở dữ liệu được tạo bởi phiên bản KhôngChờ mới hơn; hãy cài phiên bản mới hơn (không có gì bị thay đổi).",
+                "The database was written by a newer KhôngChờ: install that version (nothing was changed).")
         }
     }
 }
@@ -46,22 +43,22 @@ public final class AppDatabase: Sendable {
 extension AppDatabase {
     /// Opens (or creates) the durable store in `directory`: WAL, `synchronous=FULL`, foreign keys on.
     public static func open(directory: URL, priorityRule: PriorityRule = PriorityRule()) throws -> AppDatabase {
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let path = directory.appendingPathComponent("khongcho.sqlite").path
         do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             try preflight(path)
             let pool = try DatabasePool(path: path, configuration: durableConfiguration())
             return try AppDatabase(pool, priorityRule: priorityRule)
         } catch let error as DatabaseError
             where error.resultCode == .SQLITE_NOTADB || error.resultCode == .SQLITE_CORRUPT
         {
-            throw StoreError(
-                .corruptDatabase,
-                """
-                Tệp dữ liệu \(path) bị hỏng hoặc không phải SQLite; khôi phục từ bản sao lưu hoặc chọn thư mục khác \
-                bằng --data. The database file is corrupt or not SQLite: restore a backup or pass another --data \
-                directory (nothing was changed). SQLite said: \(error.message ?? "\(error.resultCode)")
-                """)
+            throw StoreError.corrupt(path: path, detail: error.message ?? "\(error.resultCode)")
+        } catch let error as DatabaseError
+            where [.SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_PERM].contains(error.resultCode)
+        {
+            throw StoreError.cannotWrite(directory: directory.path, detail: "\(error)")
+        } catch let error as CocoaError where error.code == .fileWriteNoPermission || error.code == .fileWriteVolumeReadOnly {
+            throw StoreError.cannotWrite(directory: directory.path, detail: "\(error)")
         }
     }
 
@@ -90,26 +87,6 @@ extension AppDatabase {
         }
         return configuration
     }
-}
-
-/// Why the store refused to open or act, with the fix in the message.
-public struct StoreError: Error, Sendable, CustomStringConvertible {
-    /// The kind of store failure.
-    public enum Code: String, Sendable {
-        case corruptDatabase = "corrupt_database"
-        case newerSchema = "newer_schema"
-        case cannotOpen = "cannot_open"
-    }
-
-    public let code: Code
-    public let message: String
-
-    public init(_ code: Code, _ message: String) {
-        self.code = code
-        self.message = message
-    }
-
-    public var description: String { message }
 }
 
 /// Fans committed events out to listeners (the live stream, device drivers).
