@@ -1,0 +1,143 @@
+"""The store under rough handling, end to end with the real binary:
+
+- a ticket-table page with a destroyed b-tree header is refused at start (PRAGMA quick_check): exit code 65,
+  a message naming the file and the exact restore command for the newest backup, the file untouched;
+- a second `serve` on the same data directory exits 75 and names the PID holding DIR/khongcho.lock.
+
+Binary: $KHONGCHO_BIN, default <repo>/.build/debug/khongcho (run `swift build` first).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import ASSETS, BINARY, KhongChoServer, free_port
+
+EXIT_CORRUPT = 65
+EXIT_DIRECTORY_IN_USE = 75
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def serve_command(data: Path) -> list[str]:
+    return [str(BINARY), "serve", "--data", str(data), "--host", "127.0.0.1", "--port", str(free_port()),
+            "--assets", str(ASSETS), "--devices", "none"]
+
+
+def run_refused(data: Path) -> subprocess.CompletedProcess:
+    """Starts `serve` and expects it to give up on its own (it must not serve)."""
+    try:
+        return subprocess.run(serve_command(data), capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL)
+    except subprocess.TimeoutExpired as error:
+        pytest.fail(f"serve did not refuse to start within 60 s: {error.stdout!r} {error.stderr!r}")
+
+
+def first_field(server: KhongChoServer) -> str:
+    return server.api("GET", "/api/v1/fields")[0]["code"]
+
+
+def checkpoint(database: Path) -> None:
+    """Everything into the main file (the server is stopped), so the bytes changed below are what a reader sees."""
+    db = sqlite3.connect(database)
+    try:
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        db.close()
+
+
+def destroy_ticket_root_page(database: Path) -> None:
+    """Overwrites the b-tree page header of the ticket table's root page, as a torn write would."""
+    db = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
+    try:
+        root = db.execute("SELECT rootpage FROM sqlite_schema WHERE type = 'table' AND name = 'ticket'").fetchone()[0]
+        page_size = db.execute("PRAGMA page_size").fetchone()[0]
+    finally:
+        db.close()
+    assert root > 1
+    with open(database, "r+b") as file:
+        file.seek((root - 1) * page_size)
+        file.write(b"\xff" * 12)
+        file.flush()
+        os.fsync(file.fileno())
+
+
+def store_with_damaged_ticket_page(tmp_path: Path) -> tuple[Path, Path]:
+    data = tmp_path / "data"
+    server = KhongChoServer(data, tmp_path / "server.log")
+    server.start()
+    try:
+        field = first_field(server)
+        for _ in range(3):
+            server.issue(field)
+    finally:
+        server.stop()
+    database = data / "khongcho.sqlite"
+    checkpoint(database)
+    destroy_ticket_root_page(database)
+    return data, database
+
+
+def test_damaged_ticket_page_is_refused_with_the_restore_command(tmp_path: Path) -> None:
+    data, database = store_with_damaged_ticket_page(tmp_path)
+    backups = data / "backups"
+    backups.mkdir()
+    older, newest = backups / "khongcho-2026-12-01.sqlite", backups / "khongcho-2026-12-02.sqlite"
+    older.write_bytes(b"older")
+    newest.write_bytes(b"newest")
+    os.utime(older, (time.time() - 7200, time.time() - 7200))
+    os.utime(newest, (time.time() - 3600, time.time() - 3600))
+    before = sha256(database)
+
+    finished = run_refused(data)
+
+    output = finished.stderr + finished.stdout
+    assert finished.returncode == EXIT_CORRUPT, f"exit {finished.returncode}, wanted {EXIT_CORRUPT}:\n{output}"
+    assert str(database) in finished.stderr, f"the message does not name the file:\n{output}"
+    assert f"khongcho restore --data {data} --from {newest}" in finished.stderr, f"no restore command:\n{output}"
+    # Vietnamese first, then English.
+    assert finished.stderr.index("không khởi động") < finished.stderr.index("did not start"), output
+    assert sha256(database) == before, "the damaged file was modified"
+    assert not (data / "khongcho.sqlite-wal").exists() or (data / "khongcho.sqlite-wal").stat().st_size == 0
+
+
+def test_damaged_ticket_page_without_backup_says_so(tmp_path: Path) -> None:
+    data, database = store_with_damaged_ticket_page(tmp_path)
+
+    finished = run_refused(data)
+
+    assert finished.returncode == EXIT_CORRUPT, finished.stderr
+    assert "Không có bản sao lưu" in finished.stderr and "No backup exists" in finished.stderr, finished.stderr
+    assert "khongcho restore --data" not in finished.stderr, finished.stderr
+
+
+def test_second_server_on_the_same_directory_is_refused(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    first = KhongChoServer(data, tmp_path / "first.log")
+    first.start()
+    try:
+        assert (data / "khongcho.lock").read_text().strip() == str(first.process.pid)
+        finished = run_refused(data)
+        assert finished.returncode == EXIT_DIRECTORY_IN_USE, finished.stderr
+        assert f"PID {first.process.pid}" in finished.stderr, finished.stderr
+        assert first.api("GET", "/api/v1/health") is not None
+        # A server killed outright leaves its lock file behind, but not its lock: the next start works.
+        first.kill()
+        second = KhongChoServer(data, tmp_path / "second.log")
+        second.start()
+        try:
+            assert (data / "khongcho.lock").read_text().strip() == str(second.process.pid)
+        finally:
+            second.stop()
+    finally:
+        first.stop()
+
+
