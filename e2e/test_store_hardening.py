@@ -2,7 +2,9 @@
 
 - a ticket-table page with a destroyed b-tree header is refused at start (PRAGMA quick_check): exit code 65,
   a message naming the file and the exact restore command for the newest backup, the file untouched;
-- a second `serve` on the same data directory exits 75 and names the PID holding DIR/khongcho.lock.
+- a second `serve` on the same data directory exits 75 and names the PID holding DIR/khongcho.lock;
+- tickets the day counter does not know (a restore, an import, the report-bench history) never make issuing
+  fail: the counter catches up at start and on a collision.
 
 Binary: $KHONGCHO_BIN, default <repo>/.build/debug/khongcho (run `swift build` first).
 """
@@ -14,6 +16,7 @@ import os
 import sqlite3
 import subprocess
 import time
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -43,6 +46,10 @@ def run_refused(data: Path) -> subprocess.CompletedProcess:
 
 def first_field(server: KhongChoServer) -> str:
     return server.api("GET", "/api/v1/fields")[0]["code"]
+
+
+def today_vietnam() -> str:
+    return (datetime.now(timezone.utc) + timedelta(hours=7)).strftime("%Y-%m-%d")
 
 
 def checkpoint(database: Path) -> None:
@@ -141,3 +148,64 @@ def test_second_server_on_the_same_directory_is_refused(tmp_path: Path) -> None:
         first.stop()
 
 
+def add_tickets(database: Path, day: str, field: str, prefix: str, numbers: range) -> None:
+    """Tickets written behind the server's back, as a restore of another copy or an import leaves them."""
+    db = sqlite3.connect(database, timeout=10)
+    try:
+        with db:
+            for number in numbers:
+                db.execute(
+                    "INSERT INTO ticket (token, serviceDay, issuedField, field, number, label, priority, state, issuedAt) "
+                    "VALUES (?, ?, ?, ?, ?, ?, 'none', 'done', 0)",
+                    (f"imported-{day}-{prefix}{number}", day, field, field, number, f"{prefix}{number:03d}"))
+    finally:
+        db.close()
+
+
+def test_tickets_the_counter_does_not_know_never_make_a_500(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    database = data / "khongcho.sqlite"
+    server = KhongChoServer(data, tmp_path / "server.log")
+    server.start()
+    try:
+        field = first_field(server)
+        assert server.issue(field)["number"] == "A001"
+        day = sqlite3.connect(f"file:{database}?mode=ro", uri=True).execute("SELECT serviceDay FROM ticket").fetchone()[0]
+        # While running: the next number collides, and is skipped.
+        add_tickets(database, day, field, "A", range(2, 6))
+        assert server.issue(field)["number"] == "A006"
+        server.stop()
+        # While stopped: the start catches the counter up.
+        add_tickets(database, day, field, "A", range(7, 11))
+        server.start()
+        assert server.issue(field)["number"] == "A011"
+    finally:
+        server.stop()
+
+
+def test_report_bench_history_is_past_days_with_counters(tmp_path: Path) -> None:
+    data = tmp_path / "bench"
+    finished = subprocess.run(
+        [str(BINARY), "report-bench", "--tickets", "3000", "--runs", "1", "--data", str(data), "--assets", str(ASSETS)],
+        capture_output=True, text=True, timeout=300)
+    assert finished.returncode == 0, finished.stderr + finished.stdout
+    assert "quick_check" in finished.stdout, finished.stdout
+    db = sqlite3.connect(f"file:{data / 'khongcho.sqlite'}?mode=ro", uri=True)
+    try:
+        last_day = db.execute("SELECT MAX(serviceDay) FROM ticket").fetchone()[0]
+        unknown = db.execute(
+            "SELECT COUNT(*) FROM (SELECT serviceDay, issuedField, MAX(number) AS n FROM ticket GROUP BY 1, 2) t "
+            "LEFT JOIN dailySequence s ON s.serviceDay = t.serviceDay AND s.field = t.issuedField "
+            "WHERE s.lastNumber IS NOT t.n").fetchone()[0]
+    finally:
+        db.close()
+    assert last_day < today_vietnam(), f"history reaches {last_day}: only past days may be generated"
+    assert unknown == 0, "day counters do not match the generated tickets"
+    server = KhongChoServer(data, tmp_path / "server.log")
+    server.start()
+    try:
+        for field in server.api("GET", "/api/v1/fields"):
+            issued = server.issue(field["code"])
+            assert issued["number"] == f"{field['prefix']}001", issued
+    finally:
+        server.stop()

@@ -32,7 +32,8 @@ struct ReportBenchCommand: AsyncParsableCommand {
         let database = try AppDatabase.open(directory: directory)
         try database.seedCatalogIfEmpty(try CatalogFile.load(URL(fileURLWithPath: assets).appendingPathComponent("catalog.json")))
         let period = try ReportPeriod(parsing: "year:\(year)")
-        let asOf = period.last.adding(days: 1).date(atMinute: 8 * 60)
+        // History is generated for past days only (never today or later, which `serve` would issue again).
+        let asOf = min(period.last.adding(days: 1).date(atMinute: 8 * 60), Date())
         let clock = ContinuousClock()
         var written = (tickets: 0, ratings: 0, dossiers: 0)
         let generation = try await clock.measure {

@@ -58,6 +58,11 @@ struct Serve: AsyncParsableCommand {
         let dataURL = URL(fileURLWithPath: data)
         let (lock, database) = try openData(dataURL)
         defer { lock.release() }
+        let caughtUp = try await database.reconcileDayCounters(from: VietnamTime.serviceDay(of: Date()))
+        if caughtUp > 0 {
+            logger.warning(
+                "Day counters caught up with tickets already stored (a restore or an import)", metadata: ["counters": "\(caughtUp)"])
+        }
         let catalog = try CatalogFile.load(assetsURL.appendingPathComponent("catalog.json"))
         if try database.seedCatalogIfEmpty(catalog) {
             logger.info("Loaded demo catalog", metadata: ["fields": "\(catalog.fields.count)", "counters": "\(catalog.counters.count)"])
