@@ -3,6 +3,8 @@
 - a ticket-table page with a destroyed b-tree header is refused at start (PRAGMA quick_check): exit code 65,
   a message naming the file and the exact restore command for the newest backup, the file untouched;
 - a second `serve` on the same data directory exits 75 and names the PID holding DIR/khongcho.lock;
+- the database deleted or replaced while running is put back from the open connection: no number is handed
+  out twice, a restart included, and the supervisor sees a `store` alert;
 - tickets the day counter does not know (a restore, an import, the report-bench history) never make issuing
   fail: the counter catches up at start and on a collision.
 
@@ -146,6 +148,76 @@ def test_second_server_on_the_same_directory_is_refused(tmp_path: Path) -> None:
             second.stop()
     finally:
         first.stop()
+
+
+def wait_for(condition, timeout: float = 8.0) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.1)
+    return False
+
+
+def store_alerts(server: KhongChoServer) -> list[dict]:
+    token = server.login("giamsat")
+    overview = server.api("GET", "/api/v1/supervisor/overview", token=token)
+    return [alert for alert in overview["alerts"] if alert.get("kind") == "store"]
+
+
+def test_deleted_database_is_put_back_and_numbers_go_on(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    database = data / "khongcho.sqlite"
+    server = KhongChoServer(data, tmp_path / "server.log")
+    server.start()
+    try:
+        field = first_field(server)
+        assert [server.issue(field)["number"] for _ in range(2)] == ["A001", "A002"]
+        # Deleted with its journal: the next ticket finds out first and puts the file back.
+        for suffix in ("", "-wal", "-shm"):
+            os.remove(f"{database}{suffix}")
+        assert server.issue(field)["number"] == "A003"
+        assert database.exists()
+        # Deleted again, nobody issuing: the 2-second watch puts it back on its own.
+        inode = database.stat().st_ino
+        os.remove(database)
+        assert wait_for(lambda: database.exists() and database.stat().st_ino != inode), "the file was not put back"
+        assert server.issue(field)["number"] == "A004"
+        alerts = store_alerts(server)
+        assert alerts and "bị xoá" in alerts[0]["message"] and "deleted" in alerts[0]["messageEn"], alerts
+        server.restart()
+        assert server.issue(field)["number"] == "A005", "a number was handed out twice after a restart"
+    finally:
+        server.stop()
+
+
+def test_replaced_database_is_moved_aside_and_put_back(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    database = data / "khongcho.sqlite"
+    server = KhongChoServer(data, tmp_path / "server.log")
+    server.start()
+    try:
+        field = first_field(server)
+        assert [server.issue(field)["number"] for _ in range(2)] == ["A001", "A002"]
+        other = data / "other.sqlite"
+        db = sqlite3.connect(other)
+        db.execute("CREATE TABLE somethingElse (x)")
+        db.execute("INSERT INTO somethingElse VALUES (42)")
+        db.commit()
+        db.close()
+        os.replace(other, database)
+        assert wait_for(lambda: any(p.name.startswith("khongcho.sqlite.replaced-") for p in data.iterdir())), \
+            f"the foreign file was not moved aside: {sorted(p.name for p in data.iterdir())}"
+        aside = next(p for p in data.iterdir() if p.name.startswith("khongcho.sqlite.replaced-"))
+        kept = sqlite3.connect(f"file:{aside}?mode=ro", uri=True)
+        assert kept.execute("SELECT x FROM somethingElse").fetchone() == (42,)
+        kept.close()
+        assert server.issue(field)["number"] == "A003"
+        assert store_alerts(server), "no store alert for the supervisor"
+        server.restart()
+        assert server.issue(field)["number"] == "A004", "a number was handed out twice after a restart"
+    finally:
+        server.stop()
 
 
 def add_tickets(database: Path, day: str, field: str, prefix: str, numbers: range) -> None:

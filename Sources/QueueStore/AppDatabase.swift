@@ -8,21 +8,55 @@ import Synchronization
 /// Every ticket change appends an event and updates the current-state tables in one transaction; committed
 /// events are handed to `eventSink` in commit order, on the writer's queue, so listeners never see a gap.
 public final class AppDatabase: Sendable {
-    public let writer: any DatabaseWriter
+    private let connections: Mutex<any DatabaseWriter>
     public let priorityRule: PriorityRule
     public let estimator: WaitEstimator
     let eventSink: EventSink
+    /// The file on disk, watched for deletion and replacement; nil for an in-memory store.
+    let file: StoreFile?
 
-    public init(
+    public convenience init(
         _ writer: any DatabaseWriter, priorityRule: PriorityRule = PriorityRule(),
         estimator: WaitEstimator = WaitEstimator()
     ) throws {
-        self.writer = writer
+        try self.init(writer, priorityRule: priorityRule, estimator: estimator, file: nil)
+    }
+
+    init(_ writer: any DatabaseWriter, priorityRule: PriorityRule, estimator: WaitEstimator, file: StoreFile?) throws {
+        connections = Mutex(writer)
         self.priorityRule = priorityRule
         self.estimator = estimator
         self.eventSink = EventSink()
+        self.file = file
         try Self.checkSchema(writer)
         try Migrations.migrator.migrate(writer)
+    }
+
+    /// The connections to use now. They change when the file is put back after a deletion or replacement; once the
+    /// file is lost for good every access throws `StoreError.fileLost` (503), so nothing is written into a file
+    /// that no longer has a name.
+    public var writer: any DatabaseWriter {
+        get throws {
+            if let halted = file?.halted { throw halted }
+            return currentWriter
+        }
+    }
+
+    var currentWriter: any DatabaseWriter { connections.withLock { $0 } }
+
+    func replaceWriter(_ writer: any DatabaseWriter) {
+        connections.withLock { $0 = writer }
+    }
+
+    /// Checks that the database file is still the one opened (deleted or replaced files are put back from the
+    /// open connection); the hall calls this every 2 s, ticket issuing before each ticket.
+    public func verifyFile() async {
+        await file?.verify(self)
+    }
+
+    /// Calls `listener` when the database file was put back, or lost for good (the hall raises an alert).
+    public func onFileNotice(_ listener: @escaping @Sendable (StoreFileNotice) -> Void) {
+        file?.onNotice(listener)
     }
 
     /// Calls `listener` with every committed batch of events, in order.
@@ -46,12 +80,13 @@ extension AppDatabase {
     public static func open(
         directory: URL, priorityRule: PriorityRule = PriorityRule(), checkIntegrity: Bool = false
     ) throws -> AppDatabase {
-        let path = directory.appendingPathComponent("khongcho.sqlite").path
+        let path = directory.appendingPathComponent(StoreFile.name).path
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            try StoreFile.refuseIfLost(directory: directory)
             try preflight(path, checkIntegrity: checkIntegrity)
             let pool = try DatabasePool(path: path, configuration: durableConfiguration())
-            return try AppDatabase(pool, priorityRule: priorityRule)
+            return try AppDatabase(pool, priorityRule: priorityRule, estimator: WaitEstimator(), file: StoreFile(directory: directory))
         } catch let error as DatabaseError
             where error.resultCode == .SQLITE_NOTADB || error.resultCode == .SQLITE_CORRUPT
         {

@@ -14,6 +14,10 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
         case readOnly = "storage_read_only"
         /// The disk answered a read or write with an I/O error: SQLITE_IOERR.
         case ioError = "storage_io_error"
+        /// The database file was deleted or replaced while running and could not be put back.
+        case fileLost = "storage_file_lost"
+        /// The store is being reopened (the file was just put back); retry in a moment.
+        case reopening = "storage_reopening"
     }
 
     public let code: Code
@@ -42,6 +46,8 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
         case .SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_PERM: self = .readOnly
         case .SQLITE_IOERR: self = .ioError
         case .SQLITE_CORRUPT, .SQLITE_NOTADB: self = .corruptWhileRunning
+        // GRDB's answer for a connection closed under a request (the store was just reopened).
+        case .SQLITE_MISUSE where error.message == "Connection is closed": self = .reopening
         default: return nil
         }
     }
@@ -93,4 +99,9 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
         .corruptDatabase,
         "Tệp dữ liệu bị hỏng. Hãy dừng máy chủ và khôi phục bản sao lưu gần nhất (khongcho restore).",
         "The database file is damaged. Stop the server and restore the last good backup (khongcho restore).")
+
+    static let reopening = StoreError(
+        .reopening,
+        "Máy chủ đang mở lại tệp dữ liệu; vui lòng thử lại sau giây lát.",
+        "The server is reopening its database; please retry in a moment.")
 }

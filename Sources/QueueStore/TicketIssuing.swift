@@ -14,9 +14,11 @@ public struct IssuedTicket: Sendable {
 
 extension AppDatabase {
     /// Allocates the field's next number for the day and records the ticket and its `issued` event in one
-    /// transaction: a number a client has seen is durable, and no number is given twice.
+    /// transaction: a number a client has seen is durable, and no number is given twice. The database file is
+    /// checked first (a deleted or replaced file is put back before a number is taken from it).
     public func issueTicket(field code: String, priority: Priority, source: String?, at now: Date) async throws -> IssuedTicket {
-        try await writer.write { db in
+        await verifyFile()
+        return try await writer.write { db in
             guard
                 let names = try Row.fetchOne(
                     try db.cachedStatement(sql: "SELECT prefix, name, nameEn FROM field WHERE code = ?"), arguments: [code])

@@ -53,6 +53,9 @@ public struct APIError: HTTPResponseError, Sendable {
     public init(_ error: StoreError) {
         switch error.code {
         case .diskFull: status = Self.insufficientStorage
+        case .reopening:
+            status = .serviceUnavailable
+            retryAfterSeconds = 1
         default: status = .serviceUnavailable
         }
         code = error.code.rawValue

@@ -96,7 +96,8 @@ struct Serve: AsyncParsableCommand {
             events: events, broadcaster: broadcaster, alerts: alerts, devices: counterDevices.directory)
         let app = kiosk.application(settings: settings, logger: logger)
         let warmer = ReportWarmer(database: database, targets: settings.targets, clock: SystemWallClock(), logger: logger)
-        let services: [any Service] = [app] + printing.services + counterDevices.services + [warmer, alerts, broadcaster]
+        let watch = StoreFileWatch(database: database, alerts: alerts, logger: logger)
+        let services: [any Service] = [app] + printing.services + counterDevices.services + [warmer, alerts, broadcaster, watch]
         let group = ServiceGroup(
             configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         logger.info("KhôngChờ serving on http://\(host):\(port) — /kiosk /display /staff /supervisor /admin/devices")

@@ -10,6 +10,8 @@ struct StartupRefusal: Error {
     enum Code: Int32 {
         /// The database failed `PRAGMA quick_check`, or is not SQLite (EX_DATAERR). Nothing was changed.
         case corruptDatabase = 65
+        /// The database was lost on a previous run and could not be put back (`khongcho.sqlite.lost`, EX_NOINPUT).
+        case databaseLost = 66
         /// The data directory or database cannot be written (EX_CANTCREAT).
         case cannotWrite = 73
         /// Another `serve` holds the data directory's lock (EX_TEMPFAIL).
@@ -53,6 +55,7 @@ struct StartupRefusal: Error {
         let code: Code
         switch error.code {
         case .corruptDatabase: code = .corruptDatabase
+        case .fileLost: code = .databaseLost
         case .readOnly, .cannotOpen: code = .cannotWrite
         default: return nil
         }
