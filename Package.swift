@@ -124,6 +124,7 @@ let package = Package(
             name: "WebAPITests",
             dependencies: [
                 "WebAPI", "Hall", "Simulators", "DeviceProtocols", "KioskTesting", "QueueCore", "QueueStore",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),

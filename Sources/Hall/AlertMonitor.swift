@@ -67,7 +67,7 @@ public final class AlertMonitor: Service, Sendable {
         return fresh
     }
 
-    /// A device problem: announced at once, listed for a while.
+    /// A device (or store file) problem: announced at once, listed for a while; store alerts stay listed.
     public func raise(_ alert: HallAlert) {
         state.withLock { $0.devices[alert.id] = alert }
         events.publish(.alert(alert))
@@ -77,7 +77,7 @@ public final class AlertMonitor: Service, Sendable {
     public var current: [HallAlert] {
         let now = clock.now()
         return state.withLock { state in
-            state.devices = state.devices.filter { now.timeIntervalSince($0.value.at) < deviceAlertLifetime }
+            state.devices = state.devices.filter { $0.value.kind == .store || now.timeIntervalSince($0.value.at) < deviceAlertLifetime }
             return (Array(state.rules.values) + Array(state.devices.values)).sorted { ($0.at, $0.id) < ($1.at, $1.id) }
         }
     }

@@ -15,6 +15,8 @@ public struct HallAlert: Codable, Sendable, Equatable {
         case promiseAtRisk = "promise-at-risk"
         /// A printer, display or keypad needs attention.
         case device
+        /// The database file was deleted or replaced while running (put back, or issuing stopped).
+        case store
     }
 
     public var id: String

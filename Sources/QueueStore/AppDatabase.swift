@@ -8,21 +8,55 @@ import Synchronization
 /// Every ticket change appends an event and updates the current-state tables in one transaction; committed
 /// events are handed to `eventSink` in commit order, on the writer's queue, so listeners never see a gap.
 public final class AppDatabase: Sendable {
-    public let writer: any DatabaseWriter
+    private let connections: Mutex<any DatabaseWriter>
     public let priorityRule: PriorityRule
     public let estimator: WaitEstimator
     let eventSink: EventSink
+    /// The file on disk, watched for deletion and replacement; nil for an in-memory store.
+    let file: StoreFile?
 
-    public init(
+    public convenience init(
         _ writer: any DatabaseWriter, priorityRule: PriorityRule = PriorityRule(),
         estimator: WaitEstimator = WaitEstimator()
     ) throws {
-        self.writer = writer
+        try self.init(writer, priorityRule: priorityRule, estimator: estimator, file: nil)
+    }
+
+    init(_ writer: any DatabaseWriter, priorityRule: PriorityRule, estimator: WaitEstimator, file: StoreFile?) throws {
+        connections = Mutex(writer)
         self.priorityRule = priorityRule
         self.estimator = estimator
         self.eventSink = EventSink()
+        self.file = file
         try Self.checkSchema(writer)
         try Migrations.migrator.migrate(writer)
+    }
+
+    /// The connections to use now. They change when the file is put back after a deletion or replacement; once the
+    /// file is lost for good every access throws `StoreError.fileLost` (503), so nothing is written into a file
+    /// that no longer has a name.
+    public var writer: any DatabaseWriter {
+        get throws {
+            if let halted = file?.halted { throw halted }
+            return currentWriter
+        }
+    }
+
+    var currentWriter: any DatabaseWriter { connections.withLock { $0 } }
+
+    func replaceWriter(_ writer: any DatabaseWriter) {
+        connections.withLock { $0 = writer }
+    }
+
+    /// Checks that the database file is still the one opened (deleted or replaced files are put back from the
+    /// open connection); the hall calls this every 2 s, ticket issuing before each ticket.
+    public func verifyFile() async {
+        await file?.verify(self)
+    }
+
+    /// Calls `listener` when the database file was put back, or lost for good (the hall raises an alert).
+    public func onFileNotice(_ listener: @escaping @Sendable (StoreFileNotice) -> Void) {
+        file?.onNotice(listener)
     }
 
     /// Calls `listener` with every committed batch of events, in order.
@@ -34,46 +68,74 @@ public final class AppDatabase: Sendable {
         let superseded = try writer.read { db in try Migrations.migrator.hasBeenSuperseded(db) }
         if superseded {
             throw StoreError(
-                .newerSchema,
-                """
-                Cơ sở dữ liệu được tạo bởi phiên bản KhôngChờ mới hơn; hãy cài phiên bản mới hơn. \
-                The database was written by a newer KhôngChờ: install that version (nothing was changed).
-                """)
+                .newerSchema, "Cơ sở dữ liệu được tạo bởi phiên bản KhôngChờ mới hơn; hãy cài phiên bản mới hơn (không có gì bị thay đổi).",
+                "The database was written by a newer KhôngChờ: install that version (nothing was changed).")
         }
     }
 }
 
 extension AppDatabase {
-    /// Opens (or creates) the durable store in `directory`: WAL, `synchronous=FULL`, foreign keys on.
-    public static func open(directory: URL, priorityRule: PriorityRule = PriorityRule()) throws -> AppDatabase {
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let path = directory.appendingPathComponent("khongcho.sqlite").path
+    /// Opens (or creates) the durable store in `directory`: WAL, `synchronous=FULL`, foreign keys on. With
+    /// `checkIntegrity` (what `serve` does) an existing file must also pass `PRAGMA quick_check` first.
+    public static func open(
+        directory: URL, priorityRule: PriorityRule = PriorityRule(), checkIntegrity: Bool = false
+    ) throws -> AppDatabase {
+        let path = directory.appendingPathComponent(StoreFile.name).path
         do {
-            try preflight(path)
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            try StoreFile.refuseIfLost(directory: directory)
+            try preflight(path, checkIntegrity: checkIntegrity)
             let pool = try DatabasePool(path: path, configuration: durableConfiguration())
-            return try AppDatabase(pool, priorityRule: priorityRule)
+            return try AppDatabase(pool, priorityRule: priorityRule, estimator: WaitEstimator(), file: StoreFile(directory: directory))
         } catch let error as DatabaseError
             where error.resultCode == .SQLITE_NOTADB || error.resultCode == .SQLITE_CORRUPT
         {
-            throw StoreError(
-                .corruptDatabase,
-                """
-                Tệp dữ liệu \(path) bị hỏng hoặc không phải SQLite; khôi phục từ bản sao lưu hoặc chọn thư mục khác \
-                bằng --data. The database file is corrupt or not SQLite: restore a backup or pass another --data \
-                directory (nothing was changed). SQLite said: \(error.message ?? "\(error.resultCode)")
-                """)
+            throw StoreError.corrupt(path: path, detail: error.message ?? "\(error.resultCode)")
+        } catch let error as DatabaseError
+            where [.SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_PERM].contains(error.resultCode)
+        {
+            throw StoreError.cannotWrite(directory: directory.path, detail: "\(error)")
+        } catch let error as CocoaError where error.code == .fileWriteNoPermission || error.code == .fileWriteVolumeReadOnly {
+            throw StoreError.cannotWrite(directory: directory.path, detail: "\(error)")
         }
     }
 
     /// Checks an existing file through a read-only connection first: opening a WAL pool writes to the file
     /// (GRDB creates and drops a table to set WAL up), and a corrupt or newer store must be left byte-identical.
-    static func preflight(_ path: String) throws {
+    static func preflight(_ path: String, checkIntegrity: Bool) throws {
         guard FileManager.default.fileExists(atPath: path) else { return }
-        var configuration = Configuration()
-        configuration.readonly = true
-        let queue = try DatabaseQueue(path: path, configuration: configuration)
+        let queue = try readOnlyQueue(path)
         defer { try? queue.close() }
         try checkSchema(queue)
+        if checkIntegrity {
+            let problems = try quickCheck(queue)
+            if !problems.isEmpty { throw StoreError.corrupt(path: path, detail: problems.prefix(5).joined(separator: "; ")) }
+        }
+    }
+
+    /// `PRAGMA quick_check` of the file at `path` through a read-only connection: the problems found, none when
+    /// sound. O(file size); `khongcho report-bench` times it on a 1M-ticket store.
+    public static func quickCheck(path: String) throws -> [String] {
+        let queue = try readOnlyQueue(path)
+        defer { try? queue.close() }
+        return try quickCheck(queue)
+    }
+
+    static func quickCheck(_ queue: DatabaseQueue) throws -> [String] {
+        do {
+            // Outside a transaction: a damaged file can fail the COMMIT of a read as well.
+            let rows = try queue.inDatabase { db in try String.fetchAll(db, sql: "PRAGMA quick_check") }
+            return rows == ["ok"] ? [] : rows
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CORRUPT || error.resultCode == .SQLITE_NOTADB {
+            // Damage bad enough that the check itself stops on it.
+            return [error.message ?? "\(error.resultCode)"]
+        }
+    }
+
+    static func readOnlyQueue(_ path: String) throws -> DatabaseQueue {
+        var configuration = Configuration()
+        configuration.readonly = true
+        return try DatabaseQueue(path: path, configuration: configuration)
     }
 
     public static func inMemory(priorityRule: PriorityRule = PriorityRule()) throws -> AppDatabase {
@@ -90,26 +152,6 @@ extension AppDatabase {
         }
         return configuration
     }
-}
-
-/// Why the store refused to open or act, with the fix in the message.
-public struct StoreError: Error, Sendable, CustomStringConvertible {
-    /// The kind of store failure.
-    public enum Code: String, Sendable {
-        case corruptDatabase = "corrupt_database"
-        case newerSchema = "newer_schema"
-        case cannotOpen = "cannot_open"
-    }
-
-    public let code: Code
-    public let message: String
-
-    public init(_ code: Code, _ message: String) {
-        self.code = code
-        self.message = message
-    }
-
-    public var description: String { message }
 }
 
 /// Fans committed events out to listeners (the live stream, device drivers).

@@ -17,7 +17,7 @@ extension AppDatabase {
         let key = Self.rollupKey(targets)
         let blank = ReportAccumulator(period: period, targets: targets, asOf: asOf)
         let stored = try await writer.read { db in try Self.storedDays(db, period: period, before: today, key: key) }
-        let missing = Self.missingRanges(period: period, stored: Set(stored.keys), parts: writer is DatabasePool ? 2 : 1)
+        let missing = Self.missingRanges(period: period, stored: Set(stored.keys), parts: currentWriter is DatabasePool ? 2 : 1)
         let start = Millis.of(period.first.date(atMinute: 0))
         let end = Millis.of(period.last.adding(days: 1).date(atMinute: 0)) - 1
         let promiseArguments: StatementArguments = [period.first.iso, period.last.iso, start, end]

@@ -26,11 +26,17 @@ struct ReportBenchHistory {
 
     mutating func write(_ db: Database, tickets total: Int, year: Int) throws -> (tickets: Int, ratings: Int, dossiers: Int) {
         let period = try ReportPeriod(parsing: "year:\(year)")
+        // Past days only: a history that reaches today or later would collide with the numbers `serve` issues.
+        let today = VietnamTime.serviceDay(of: Date(timeIntervalSince1970: Double(asOf) / 1000))
         var days: [DayKey] = []
         var day = period.first
-        while day <= period.last {
+        while day <= period.last, day.iso < today {
             if !day.isWeekend, !Self.holidays.contains(day.iso) { days.append(day) }
             day = day.adding(days: 1)
+        }
+        guard !days.isEmpty else {
+            throw QueueError.invalid(
+                "Năm \(year) chưa có ngày nào đã qua trước \(today).", "Reporting year \(year) has no past day before \(today).")
         }
         let insertTicket = try db.makeStatement(
             sql: """
@@ -96,7 +102,8 @@ struct ReportBenchHistory {
                 let estimate = max(0, Int((waitSeconds / 60 + (random.unit() - 0.4) * 6).rounded()))
                 let number = numbers[fieldIndex]
                 try insertTicket.execute(arguments: [
-                    id, "b\(id)", dayText, issuedField.code, field, number, "\(issuedField.prefix)\(number)", state,
+                    id, "b\(id)", dayText, issuedField.code, field, number, TicketLabel.make(prefix: issuedField.prefix, number: number),
+                    state,
                     issued, called, called, serving, ended, counter, staff, estimate,
                 ])
                 guard state == "done", let ended else { continue }
@@ -123,6 +130,11 @@ struct ReportBenchHistory {
                 }
             }
         }
+        // The day counters, as issuing would have left them.
+        try db.execute(
+            sql:
+                "INSERT INTO dailySequence (serviceDay, field, lastNumber) SELECT serviceDay, issuedField, MAX(number) FROM ticket GROUP BY 1, 2"
+        )
         return (Int(id), ratings, dossiers)
     }
 
@@ -138,7 +150,8 @@ struct ReportBenchHistory {
 
 extension AppDatabase {
     /// Writes a seeded synthetic reporting year (15 Dec of the year before → 14 Dec) of history straight into the
-    /// store, for `khongcho report-bench`: about `tickets` tickets spread over the working days (weekends and the
+    /// store, for `khongcho report-bench`: about `tickets` tickets spread over the working days before `asOf`'s
+    /// service day (past days only, with their day counters, so `serve` can run on it; weekends and the
     /// main public holidays skipped) in the office sessions, across the catalog's fields and counters, with
     /// ratings for about 40 % of served tickets and dossiers for about 30 %. Rows go in with batched prepared
     /// INSERTs in one transaction; the live engine, events and triggers' side tables are bypassed, so use a fresh

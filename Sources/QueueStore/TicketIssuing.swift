@@ -14,36 +14,54 @@ public struct IssuedTicket: Sendable {
 
 extension AppDatabase {
     /// Allocates the field's next number for the day and records the ticket and its `issued` event in one
-    /// transaction: a number a client has seen is durable, and no number is given twice.
+    /// transaction: a number a client has seen is durable, and no number is given twice. The database file is
+    /// checked first (a deleted or replaced file is put back before a number is taken from it).
     public func issueTicket(field code: String, priority: Priority, source: String?, at now: Date) async throws -> IssuedTicket {
-        try await writer.write { db in
+        await verifyFile()
+        return try await writer.write { db in
             guard
                 let names = try Row.fetchOne(
                     try db.cachedStatement(sql: "SELECT prefix, name, nameEn FROM field WHERE code = ?"), arguments: [code])
             else { throw QueueError.unknownField(code) }
-            let prefix: String = names["prefix"]
             let day = VietnamTime.serviceDay(of: now)
-            let number = try allocateNumber(db, field: code, day: day)
             // Everyone already waiting in the field is ahead (for a priority ticket: only priority ones).
             let ahead = try waitingInField(db, field: code, day: day, priorityOnly: priority.isPriority)
             let estimate = try estimateWait(db, field: code, day: day, ahead: ahead)
-            try db.cachedStatement(
-                sql: """
-                    INSERT INTO ticket (token, serviceDay, issuedField, field, number, label, priority, state, issuedAt, source,
-                      estimatedWaitMinutes)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, 'waiting', ?, ?, ?)
-                    """
-            ).execute(
-                arguments: [
-                    Self.newToken(), day, code, code, number, TicketLabel.make(prefix: prefix, number: number),
-                    priority.rawValue, Millis.of(now), source, estimate,
-                ])
-            guard let ticket = try Ticket.fetch(db, id: db.lastInsertedRowID) else { throw QueueError.unknownTicket("new") }
+            let id = try insertTicket(
+                db, field: code, prefix: names["prefix"], day: day,
+                values: [priority.rawValue, Millis.of(now), source, estimate])
+            guard let ticket = try Ticket.fetch(db, id: id) else { throw QueueError.unknownTicket("new") }
             let event = try appendEvent(db, .issued, ticket: ticket, at: now, staff: nil)
             return IssuedTicket(
                 ticket: ticket, ahead: ahead, estimatedWaitMinutes: estimate,
                 fieldName: names["name"], fieldNameEn: names["nameEn"], event: event)
         }
+    }
+
+    /// Inserts the ticket under the field's next free number. A number already stored for the day (a restore, an
+    /// import, a generated history the counter did not know) makes the counter catch up with the stored tickets
+    /// first: the kiosk never sees the collision (one lookup in the day's label index per ticket).
+    func insertTicket(_ db: Database, field: String, prefix: String, day: String, values: StatementArguments) throws -> Int64 {
+        var number = try allocateNumber(db, field: field, day: day)
+        if try labelTaken(db, day: day, label: TicketLabel.make(prefix: prefix, number: number)) {
+            try reconcileDayCounter(db, field: field, prefix: prefix, day: day)
+            number = try allocateNumber(db, field: field, day: day)
+        }
+        let arguments: StatementArguments = [Self.newToken(), day, field, field, number, TicketLabel.make(prefix: prefix, number: number)]
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO ticket (token, serviceDay, issuedField, field, number, label, priority, state, issuedAt, source,
+                  estimatedWaitMinutes)
+                VALUES (?, ?, ?, ?, ?, ?, ?, 'waiting', ?, ?, ?)
+                """
+        ).execute(arguments: arguments + values)
+        return db.lastInsertedRowID
+    }
+
+    func labelTaken(_ db: Database, day: String, label: String) throws -> Bool {
+        try Bool.fetchOne(
+            try db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM ticket WHERE serviceDay = ? AND label = ?)"), arguments: [day, label])
+            ?? false
     }
 
     func allocateNumber(_ db: Database, field: String, day: String) throws -> Int {
@@ -56,6 +74,43 @@ extension AppDatabase {
                     """),
             arguments: [day, field])
         return number ?? 1
+    }
+
+    /// Raises the field's counter for `day` to the highest number stored that day under the field or its prefix.
+    func reconcileDayCounter(_ db: Database, field: String, prefix: String, day: String) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO dailySequence (serviceDay, field, lastNumber)
+                SELECT ?1, ?2, COALESCE(MAX(n), 0) FROM (
+                  SELECT number AS n FROM ticket WHERE serviceDay = ?1 AND issuedField = ?2
+                  UNION ALL
+                  SELECT CAST(substr(label, length(?3) + 1) AS INTEGER) FROM ticket
+                  WHERE serviceDay = ?1 AND label GLOB ?3 || '[0-9]*') WHERE true
+                ON CONFLICT (serviceDay, field) DO UPDATE SET lastNumber = excluded.lastNumber WHERE excluded.lastNumber > lastNumber
+                """, arguments: [day, field, prefix])
+    }
+
+    /// Brings every field's counter of `day` and later days up to the tickets stored for them (max number per
+    /// field and day, under its code or its prefix), so a restored or imported store never collides with
+    /// itself. `serve` runs this at start; returns the counters created or raised.
+    @discardableResult
+    public func reconcileDayCounters(from day: String) async throws -> Int {
+        try await writer.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO dailySequence (serviceDay, field, lastNumber)
+                    SELECT t.serviceDay, f.code, MAX(
+                      CASE WHEN t.label GLOB f.prefix || '[0-9]*'
+                        THEN MAX(CAST(substr(t.label, length(f.prefix) + 1) AS INTEGER), CASE WHEN t.issuedField = f.code THEN t.number ELSE 0 END)
+                        ELSE t.number END)
+                    FROM ticket t JOIN field f ON t.issuedField = f.code OR t.label GLOB f.prefix || '[0-9]*'
+                    WHERE t.serviceDay >= ?
+                    GROUP BY t.serviceDay, f.code
+                    ON CONFLICT (serviceDay, field) DO UPDATE SET lastNumber = excluded.lastNumber
+                    WHERE excluded.lastNumber > lastNumber
+                    """, arguments: [day])
+            return db.changesCount
+        }
     }
 
     func waitingInField(_ db: Database, field: String, day: String, priorityOnly: Bool) throws -> Int {

@@ -3,6 +3,7 @@ public import Hall
 public import Hummingbird
 import NIOCore
 public import QueueCore
+public import QueueStore
 
 /// Every error the API returns: `{"error": {"code", "message" (Vietnamese), "messageEn"}}` with an HTTP status.
 public struct APIError: HTTPResponseError, Sendable {
@@ -49,6 +50,23 @@ public struct APIError: HTTPResponseError, Sendable {
         message = error.message
         messageEn = error.messageEn
     }
+
+    /// A storage failure: disk full → 507; read-only, unwritable, lost or damaged file, disk I/O error → 503.
+    public init(_ error: StoreError) {
+        switch error.code {
+        case .diskFull: status = Self.insufficientStorage
+        case .reopening:
+            status = .serviceUnavailable
+            retryAfterSeconds = 1
+        default: status = .serviceUnavailable
+        }
+        code = error.code.rawValue
+        message = error.message
+        messageEn = error.messageEn
+    }
+
+    /// 507 (WebDAV's name, used here for a full disk): HTTPTypes has no constant for it.
+    static let insufficientStorage = HTTPResponse.Status(code: 507, reasonPhrase: "Insufficient Storage")
 
     static func status(for code: QueueError.Code) -> HTTPResponse.Status {
         switch code {

@@ -3,6 +3,7 @@ import Hall
 import Hummingbird
 import Logging
 import QueueCore
+import QueueStore
 
 /// Turns every failure into the API's JSON error shape, so clients never see an HTML or empty error.
 struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
@@ -15,6 +16,9 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             throw APIError(error)
         } catch let error as DeviceDirectoryError {
             throw APIError(error)
+        } catch let error as StoreError {
+            context.logger.error("Store failure", metadata: ["error": "\(error.messageEn)", "path": "\(request.uri.path)"])
+            throw APIError(error)
         } catch let error as DecodingError {
             throw APIError.invalidBody(Self.describe(error))
         } catch let error as HTTPError {
@@ -22,6 +26,11 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         } catch let error as any HTTPResponseError {
             throw Self.translate(error.status, detail: nil)
         } catch {
+            // A disk full, a read-only directory, a lost file: typed by the store, answered as 507/503 with what to do.
+            if let storeError = StoreError(storage: error) {
+                context.logger.error("Store failure", metadata: ["error": "\(error)", "path": "\(request.uri.path)"])
+                throw APIError(storeError)
+            }
             context.logger.error("Unhandled error", metadata: ["error": "\(error)", "path": "\(request.uri.path)"])
             throw APIError(
                 .internalServerError, .internalError, "Lỗi máy chủ; đã ghi nhật ký, hãy thử lại.",

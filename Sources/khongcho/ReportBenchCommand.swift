@@ -32,7 +32,8 @@ struct ReportBenchCommand: AsyncParsableCommand {
         let database = try AppDatabase.open(directory: directory)
         try database.seedCatalogIfEmpty(try CatalogFile.load(URL(fileURLWithPath: assets).appendingPathComponent("catalog.json")))
         let period = try ReportPeriod(parsing: "year:\(year)")
-        let asOf = period.last.adding(days: 1).date(atMinute: 8 * 60)
+        // History is generated for past days only (never today or later, which `serve` would issue again).
+        let asOf = min(period.last.adding(days: 1).date(atMinute: 8 * 60), Date())
         let clock = ContinuousClock()
         var written = (tickets: 0, ratings: 0, dossiers: 0)
         let generation = try await clock.measure {
@@ -67,6 +68,18 @@ struct ReportBenchCommand: AsyncParsableCommand {
             print("  issued \(total.issued), served \(total.served), ratings \(total.ratings), promises due \(total.promisesDue)")
         }
         print("RSS: \(Self.memory("VmRSS")), peak / đỉnh \(Self.memory("VmHWM"))")
+        try timeQuickCheck(directory: directory, tickets: written.tickets)
+    }
+
+    /// `serve` runs `PRAGMA quick_check` before it opens the store: how long that takes on this history.
+    func timeQuickCheck(directory: URL, tickets: Int) throws {
+        let path = directory.appendingPathComponent("khongcho.sqlite").path
+        var problems: [String] = []
+        let elapsed = try ContinuousClock().measure { problems = try AppDatabase.quickCheck(path: path) }
+        let size = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int).map { "\($0 / 1_048_576) MiB" } ?? "?"
+        print(
+            "Kiểm tra toàn vẹn khi khởi động / start-up PRAGMA quick_check (\(tickets) tickets, \(size)): \(Self.seconds(elapsed))"
+                + (problems.isEmpty ? ", ok" : ", \(problems.count) problems: \(problems.prefix(3))"))
     }
 
     static func seconds(_ duration: Duration) -> String {

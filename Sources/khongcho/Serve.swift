@@ -75,8 +75,13 @@ struct Serve: AsyncParsableCommand {
         logger.logLevel = .info
         let assetsURL = URL(fileURLWithPath: assets)
         let dataURL = URL(fileURLWithPath: data)
-        let database = try AppDatabase.open(
-            directory: dataURL, priorityRule: PriorityRule(maxConsecutivePriority: maxConsecutivePriority))
+        let (lock, database) = try openData(dataURL)
+        defer { lock.release() }
+        let caughtUp = try await database.reconcileDayCounters(from: VietnamTime.serviceDay(of: Date()))
+        if caughtUp > 0 {
+            logger.warning(
+                "Day counters caught up with tickets already stored (a restore or an import)", metadata: ["counters": "\(caughtUp)"])
+        }
         let catalog = try CatalogFile.load(assetsURL.appendingPathComponent("catalog.json"))
         if try database.seedCatalogIfEmpty(catalog) {
             logger.info("Loaded demo catalog", metadata: ["fields": "\(catalog.fields.count)", "counters": "\(catalog.counters.count)"])
@@ -111,11 +116,33 @@ struct Serve: AsyncParsableCommand {
             events: events, broadcaster: broadcaster, alerts: alerts, devices: counterDevices.directory)
         let app = kiosk.application(settings: settings, logger: logger)
         let warmer = ReportWarmer(database: database, targets: settings.targets, clock: SystemWallClock(), logger: logger)
-        let services: [any Service] = [app] + printing.services + counterDevices.services + [warmer, alerts, broadcaster]
+        let watch = StoreFileWatch(database: database, alerts: alerts, logger: logger)
+        let services: [any Service] = [app] + printing.services + counterDevices.services + [warmer, alerts, broadcaster, watch]
         let group = ServiceGroup(
             configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         logger.info("KhôngChờ serving on http://\(host):\(port) — /kiosk /display /staff /supervisor /admin/devices")
         try await group.run()
+    }
+
+    /// Takes the data directory's lock (one server per directory, for the whole run), then opens the store after
+    /// `PRAGMA quick_check`. A refusal prints why (and how to restore) on stderr and ends with its own exit code.
+    func openData(_ dataURL: URL) throws -> (DataDirectoryLock, AppDatabase) {
+        let lock: DataDirectoryLock
+        do {
+            try FileManager.default.createDirectory(at: dataURL, withIntermediateDirectories: true)
+            lock = try DataDirectoryLock(directory: dataURL)
+        } catch let held as DataDirectoryLock.Held {
+            throw StartupRefusal.directoryInUse(held, data: dataURL).exit()
+        } catch {
+            throw StartupRefusal.unwritable(dataURL, error).exit()
+        }
+        do {
+            let rule = PriorityRule(maxConsecutivePriority: maxConsecutivePriority)
+            return (lock, try AppDatabase.open(directory: dataURL, priorityRule: rule, checkIntegrity: true))
+        } catch let error as StoreError {
+            guard let refusal = StartupRefusal.store(error, data: dataURL) else { throw error }
+            throw refusal.exit()
+        }
     }
 
     /// Printing: `none` prints nothing; `simulated` uses the virtual printer (PNG per ticket under
