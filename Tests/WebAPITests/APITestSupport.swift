@@ -28,7 +28,7 @@ func withLiveAPI(
     settings.trustProxy = trustProxy
     let app = KioskApp(database: hall.database, settings: settings, clock: hall.clock)
         .application(settings: settings, logger: Logger(label: "test"))
-    try await app.test(.live) { client in try await body(client) }
+    try await app.testAgainstContract(.live) { client in try await body(client) }
 }
 
 extension TestClientProtocol {

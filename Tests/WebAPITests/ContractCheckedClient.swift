@@ -28,8 +28,10 @@ struct ContractCheckedClient: TestClientProtocol {
 
 extension ApplicationProtocol {
     /// Runs `body` with Hummingbird's in-process client, every response checked against the OpenAPI contract.
-    func testAgainstContract(_ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
-        try await test(.router) { client in try await body(ContractCheckedClient(client: client)) }
+    func testAgainstContract(
+        _ setup: TestingSetup = .router, _ body: @Sendable (any TestClientProtocol) async throws -> Void
+    ) async throws {
+        try await test(setup) { client in try await body(ContractCheckedClient(client: client)) }
     }
 }
 
