@@ -136,18 +136,26 @@ def assert_no_script_errors(driver: WebDriver) -> None:
     assert not errors, f"script errors on {driver.current_url}: {errors}"
 
 
-def scan_qr_on_screen(driver: WebDriver, css: str, png: Path) -> str:
+def scan_qr_on_screen(driver: WebDriver, css: str, png: Path, token: str) -> str:
     """What a phone reads from the QR code image `css` as the screen shows it: the element's pixels from a
-    screenshot, decoded by zbarimg."""
+    screenshot, decoded by zbarimg. Like a phone camera it looks again for a few seconds: the ticket screen is still
+    settling (the printed-ticket picture and the priority badge arrive after the number and move the code down), and
+    an element screenshot taken mid-move catches half a code."""
     zbarimg = shutil.which("zbarimg")
     if not zbarimg:
         pytest.skip("needs zbarimg (apt-get install zbar-tools)")
     image = wait_visible(driver, css)
     wait_for(driver, lambda d: d.execute_script(
-        "const i = arguments[0]; return i.complete && i.naturalWidth > 0 && !i.classList.contains('loading');", image),
-        5, f"{css} never loaded")
-    image.screenshot(str(png))
-    scan = subprocess.run([zbarimg, "--raw", "-q", str(png)], capture_output=True, text=True, timeout=30)
+        "const i = arguments[0]; return i.complete && i.naturalWidth > 0 && !i.classList.contains('loading')"
+        " && i.getAttribute('src').includes(arguments[1]);", image, token),
+        5, f"{css} never loaded the code for ticket {token}")
+    deadline = time.monotonic() + 10
+    while True:
+        image.screenshot(str(png))
+        scan = subprocess.run([zbarimg, "--raw", "-q", str(png)], capture_output=True, text=True, timeout=30)
+        if scan.returncode == 0 or time.monotonic() > deadline:
+            break
+        time.sleep(0.25)
     assert scan.returncode == 0, f"zbarimg found no QR code in {png} (exit {scan.returncode}): {scan.stderr}"
     return scan.stdout.strip()
 
@@ -220,7 +228,7 @@ def test_kiosk_issues_a_number_with_people_ahead(khongcho_server: KhongChoServer
     token = kiosk.find_element(By.ID, "status-link").get_attribute("data-token")
     status_url = f"{khongcho_server.base_url}/t/{token}"
     assert kiosk.find_element(By.ID, "status-link").get_attribute("data-url") == status_url
-    assert scan_qr_on_screen(kiosk, "#status-qr", tmp_path / "kiosk-qr.png") == status_url
+    assert scan_qr_on_screen(kiosk, "#status-qr", tmp_path / "kiosk-qr.png", token) == status_url
     assert kiosk.find_element(By.ID, "status-qr").get_attribute("alt") == "Mã QR mở trang theo dõi phiếu của bạn"
     # The simulated printer printed it: the kiosk says so, shows the paper, and keeps it as a PNG.
     wait_text(kiosk, "#print-note", "Vui lòng nhận phiếu ở khe máy in.")
@@ -240,7 +248,7 @@ def test_kiosk_issues_a_number_with_people_ahead(khongcho_server: KhongChoServer
     assert text_of(kiosk, "#issued-priority") == "Ưu tiên: Người cao tuổi"
     second = kiosk.find_element(By.ID, "status-link").get_attribute("data-token")
     assert second != token
-    assert scan_qr_on_screen(kiosk, "#status-qr", tmp_path / "kiosk-qr-2.png") == f"{khongcho_server.base_url}/t/{second}"
+    assert scan_qr_on_screen(kiosk, "#status-qr", tmp_path / "kiosk-qr-2.png", second) == f"{khongcho_server.base_url}/t/{second}"
     kiosk.find_element(By.ID, "btn-done").click()
     wait_visible(kiosk, '.field-btn[data-field="ho-tich"]')
     assert kiosk.find_element(By.CSS_SELECTOR, '.priority-btn[data-priority="elderly"]').get_attribute("aria-pressed") == "false"
