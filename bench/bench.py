@@ -8,7 +8,7 @@ Standard library only. Loopback only, bounded loops, stops by itself (about 1–
     python3 bench/bench.py --strict                            # exit 1 when a target is missed
 
 Every server is started fresh on its own temporary data directory with
---issue-rate-limit 0 --devices none --demo-accounts, on a free loopback port.
+--issue-rate-limit 0 --devices none --demo-accounts --max-connections-per-client 0, on a free loopback port.
 """
 
 from __future__ import annotations
@@ -66,8 +66,11 @@ class Server:
         self.port = free_port()
         self.log = log
         self.log_file = open(log, "ab")
+        # Every bench client comes from 127.0.0.1, where a hall's 200 displays come from 200 addresses: no
+        # per-client connection cap here.
         command = [str(BINARY), "serve", "--data", str(data), "--host", HOST, "--port", str(self.port),
-                   "--issue-rate-limit", "0", "--devices", "none", "--demo-accounts", "--assets", str(REPO / "assets")]
+                   "--issue-rate-limit", "0", "--devices", "none", "--demo-accounts", "--assets", str(REPO / "assets"),
+                   "--max-connections-per-client", "0"]
         started = time.perf_counter()
         self.process = subprocess.Popen(command, stdout=self.log_file, stderr=subprocess.STDOUT,
                                         stdin=subprocess.DEVNULL)

@@ -52,8 +52,10 @@ class KhongChoServer:
     """One `khongcho serve` process; stop and start it again on the same port and data directory."""
 
     def __init__(self, data: Path, log: Path, port: int | None = None, issue_rate_limit: int = 0,
-                 extra_args: list[str] | None = None):
+                 extra_args: list[str] | None = None, preexec_fn=None):
         self.data = data
+        # Runs in the child before exec (e.g. resource.setrlimit to start the server under a lower limit).
+        self.preexec_fn = preexec_fn
         self.log = log
         self.port = port or free_port()
         self.issue_rate_limit = issue_rate_limit
@@ -80,7 +82,8 @@ class KhongChoServer:
         while True:
             try:
                 self.process = subprocess.Popen(
-                    self.command(), stdout=self._log_file, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+                    self.command(), stdout=self._log_file, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                    preexec_fn=self.preexec_fn)
                 break
             except OSError as error:
                 # ETXTBSY: `swift build` is relinking the binary right now; it is done in a moment.

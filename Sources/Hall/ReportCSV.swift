@@ -11,7 +11,18 @@ import QueueStore
 /// Vietnamese with the English in brackets on the same line (one header line keeps Excel's filters and pivot
 /// tables working). Numbers use '.' decimals; waits and service times are minutes with one decimal, shares are
 /// percentages with one decimal (no '%' sign, so they stay numbers); an empty cell means "no data".
+///
+/// Text cells are neutralised against formula injection (OWASP "CSV injection"): a name, code or label that
+/// begins with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`, so a field or officer named
+/// `=HYPERLINK(…)` is shown as text instead of run by the spreadsheet. Number cells are written as they are,
+/// so a negative bias (`-1.5`) stays a number.
 enum ReportCSV {
+    /// One cell: text (neutralised) or a figure (written as it is).
+    enum Cell: Equatable {
+        case text(String)
+        case number(String)
+    }
+
     static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
 
     static let header = [
@@ -32,51 +43,53 @@ enum ReportCSV {
     ]
 
     static func render(_ report: PeriodReport) -> [UInt8] {
-        var lines: [[String]] = [
-            ["Báo cáo tiếp nhận và giải quyết (Reception report)", report.centreName],
-            ["Kỳ báo cáo (Period)", report.period.label, report.period.englishLabel],
-            ["Mã kỳ (Period code)", report.period.text],
-            ["Lập lúc (As of)", VietnamTime.iso8601(report.asOf)],
+        var lines: [[Cell]] = [
+            [.text("Báo cáo tiếp nhận và giải quyết (Reception report)"), .text(report.centreName)],
+            [.text("Kỳ báo cáo (Period)"), .text(report.period.label), .text(report.period.englishLabel)],
+            [.text("Mã kỳ (Period code)"), .text(report.period.text)],
+            [.text("Lập lúc (As of)"), .text(VietnamTime.iso8601(report.asOf))],
         ]
         for section in ReportSection.allCases {
             lines.append([])
-            lines.append(["\(section.title) (\(section.englishTitle))"])
-            lines.append(header)
+            lines.append([.text("\(section.title) (\(section.englishTitle))")])
+            lines.append(header.map(Cell.text))
             for figures in section.rows(report) {
                 lines.append(row(figures, name: section.name(figures.key, in: report)))
             }
         }
         lines.append([])
-        lines.append(["Độ chính xác ước tính thời gian chờ (Wait estimate accuracy)"])
-        lines.append(estimateHeader)
+        lines.append([.text("Độ chính xác ước tính thời gian chờ (Wait estimate accuracy)")])
+        lines.append(estimateHeader.map(Cell.text))
         let accuracy = report.estimateAccuracy
         for item in [accuracy.total] + accuracy.byField {
             let name = item.key == "total" ? ReportSection.total.name("total", in: report) : ReportSection.field.name(item.key, in: report)
             lines.append([
-                item.key, name, String(item.tickets), ReportNumber.minutes(item.meanAbsoluteErrorSeconds),
-                ReportNumber.minutes(item.biasSeconds),
+                .text(item.key), .text(name), .number(String(item.tickets)), .number(ReportNumber.minutes(item.meanAbsoluteErrorSeconds)),
+                .number(ReportNumber.minutes(item.biasSeconds)),
             ])
         }
         var text = ""
         for line in lines {
-            text += line.map(quote).joined(separator: ",")
+            text += line.map(encode).joined(separator: ",")
             text += "\r\n"
         }
         return byteOrderMark + Array(text.utf8)
     }
 
     /// One data row, in `header` order.
-    static func row(_ f: ReportFigures, name: String) -> [String] {
-        [
-            f.key, name, String(f.issued), String(f.served), String(f.noShows), String(f.transferred),
+    static func row(_ f: ReportFigures, name: String) -> [Cell] {
+        let figures: [String] = [
+            String(f.issued), String(f.served), String(f.noShows), String(f.transferred),
             ReportNumber.minutes(f.waitMeanSeconds), ReportNumber.minutes(f.waitP50Seconds),
             ReportNumber.minutes(f.waitP90Seconds), ReportNumber.minutes(f.waitMaxSeconds),
             ReportNumber.percent(f.withinTargetShare), ReportNumber.minutes(f.serviceMeanSeconds),
             ReportNumber.percent(f.sameDayRate), String(f.promisesDue), ReportNumber.percent(f.promisesOnTimeRate),
-            ReportNumber.percent(f.promisesOnTimeTarget), met(f.promisesOnTimeMet), String(f.ratings),
-        ] + f.ratingLevels.map { String($0) } + [
-            ReportNumber.percent(f.satisfactionRate), ReportNumber.percent(f.satisfactionTarget), met(f.satisfactionMet),
+            ReportNumber.percent(f.promisesOnTimeTarget),
         ]
+        let ratings = [String(f.ratings)] + f.ratingLevels.map { String($0) }
+        let satisfaction = [ReportNumber.percent(f.satisfactionRate), ReportNumber.percent(f.satisfactionTarget)]
+        return [.text(f.key), .text(name)] + figures.map(Cell.number) + [.text(met(f.promisesOnTimeMet))]
+            + ratings.map(Cell.number) + satisfaction.map(Cell.number) + [.text(met(f.satisfactionMet))]
     }
 
     static func met(_ value: Bool?) -> String {
@@ -85,6 +98,20 @@ enum ReportCSV {
         case false?: "Chưa đạt (not met)"
         case nil: ""
         }
+    }
+
+    /// The cell as it goes into the file: text neutralised, then quoted; figures only quoted.
+    static func encode(_ cell: Cell) -> String {
+        switch cell {
+        case .text(let text): quote(neutralise(text))
+        case .number(let figure): quote(figure)
+        }
+    }
+
+    /// A leading `'` before a text that a spreadsheet would read as a formula (`=`, `+`, `-`, `@`, tab, CR).
+    static func neutralise(_ text: String) -> String {
+        guard let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return text }
+        return "'" + text
     }
 
     /// RFC 4180: quote a field holding a comma, quote, CR or LF, doubling its quotes.

@@ -40,19 +40,41 @@ public struct EspeakSynthesiser: VoiceSynthesiser {
 
     public func synthesise(_ text: String, language: CallAnnouncement.Language, to file: URL) async throws {
         guard let executable else { throw VoiceError.synthesiserMissing }
+        // Every descriptor is a file this function opens and closes itself, on every path: no Pipe (whose read
+        // end lived as long as Foundation kept the Process, one leaked descriptor per clip at first start).
+        let textFile = file.appendingPathExtension("txt")
+        let errorFile = file.appendingPathExtension("err")
+        defer { Self.remove(textFile, errorFile) }
+        try Data(text.utf8).write(to: textFile)
+        guard FileManager.default.createFile(atPath: errorFile.path, contents: nil) else {
+            throw VoiceError.synthesisFailed("không tạo được \(errorFile.lastPathComponent) / cannot create it")
+        }
+        let input = try FileHandle(forReadingFrom: textFile)
+        defer { Self.close(input) }
+        let errors = try FileHandle(forWritingTo: errorFile)
+        defer { Self.close(errors) }
+        let output = try FileHandle(forWritingTo: URL(fileURLWithPath: "/dev/null"))
+        defer { Self.close(output) }
+        let status = try await run(
+            ["-v", language.rawValue, "-s", String(speed), "-w", file.path, "--stdin"], executable: executable, input: input,
+            output: output, errors: errors)
+        guard status == 0 else {
+            let message = (FileManager.default.contents(atPath: errorFile.path)).map { String(decoding: $0, as: UTF8.self) } ?? ""
+            let detail = message.trimmingCharacters(in: .whitespacesAndNewlines)
+            throw VoiceError.synthesisFailed("mã thoát / exit status \(status)\(detail.isEmpty ? "" : ": \(detail)")")
+        }
+    }
+
+    /// Runs espeak-ng at the lowest CPU priority and returns its exit status.
+    func run(_ arguments: [String], executable: URL, input: FileHandle, output: FileHandle, errors: FileHandle) async throws -> Int32 {
         let process = Process()
         process.executableURL = executable
-        process.arguments = ["-v", language.rawValue, "-s", String(speed), "-w", file.path, "--stdin"]
-        let textFile = file.appendingPathExtension("txt")
-        try Data(text.utf8).write(to: textFile)
-        defer { try? FileManager.default.removeItem(at: textFile) }
-        let input = try FileHandle(forReadingFrom: textFile)
-        defer { try? input.close() }
-        let errors = Pipe()
+        process.arguments = arguments
         process.standardInput = input
-        process.standardOutput = FileHandle.nullDevice
+        process.standardOutput = output
         process.standardError = errors
-        let status: Int32 = try await withCheckedThrowingContinuation { continuation in
+        defer { process.terminationHandler = nil }
+        return try await withCheckedThrowingContinuation { continuation in
             process.terminationHandler = { finished in continuation.resume(returning: finished.terminationStatus) }
             do {
                 try process.run()
@@ -65,10 +87,17 @@ public struct EspeakSynthesiser: VoiceSynthesiser {
                 continuation.resume(throwing: VoiceError.synthesisFailed("\(error)"))
             }
         }
-        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            .trimmingCharacters(in: .whitespacesAndNewlines)
-        guard status == 0 else {
-            throw VoiceError.synthesisFailed("mã thoát / exit status \(status)\(message.isEmpty ? "" : ": \(message)")")
+    }
+
+    /// Closing a handle this function opened; a failure here loses nothing (the clip is checked afterwards).
+    static func close(_ handle: FileHandle) {
+        do { try handle.close() } catch { return }
+    }
+
+    /// The text and error files beside the clip; a leftover is harmless (overwritten next time).
+    static func remove(_ files: URL...) {
+        for file in files {
+            do { try FileManager.default.removeItem(at: file) } catch { continue }
         }
     }
 }

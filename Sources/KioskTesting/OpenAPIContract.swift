@@ -73,12 +73,20 @@ public struct OpenAPIContract: Sendable {
                 operation: operation, documentedStatus: status,
                 violations: reasons.map { Violation(exchange: exchange, reason: $0) })
         }
+        // The document's general rules (info.description): an unknown path is 404 (400 when the target cannot be
+        // read at all) and a known path with another method is 405, both in the shared error shape.
         guard let template = match(target) else {
-            return verdict(["no documented path matches \(target)"])
+            guard status == 404 || status == 400 else {
+                return verdict(["no documented path matches \(target), so only 404 or 400 may answer"])
+            }
+            return verdict(checkContent(of: "#/components/responses/NotFound", mediaType: mediaType, body: body))
         }
         let operationPointer = Self.operationPointer(template, method.lowercased())
         guard document.resolve(pointer: operationPointer) != nil else {
-            return verdict(["\(template) documents no \(method.uppercased()) operation (\(operationPointer))"])
+            guard status == 405 else {
+                return verdict(["\(template) documents no \(method.uppercased()) operation (\(operationPointer)), so only 405 may answer"])
+            }
+            return verdict(checkContent(of: "#/components/responses/MethodNotAllowed", mediaType: mediaType, body: body))
         }
         let operation = "\(method.uppercased()) \(template)"
         let responses = JSONValue.pointer(operationPointer, "responses")

@@ -18,6 +18,10 @@ public struct APIError: HTTPResponseError, Sendable {
         case loginThrottled = "login_throttled"
         case invalidCharacters = "invalid_characters"
         case internalError = "internal_error"
+        case badRequest = "bad_request"
+        case methodNotAllowed = "method_not_allowed"
+        case headerTooLarge = "header_too_large"
+        case tooManyConnections = "too_many_connections"
     }
 
     public let status: HTTPResponse.Status
@@ -25,6 +29,8 @@ public struct APIError: HTTPResponseError, Sendable {
     public let message: String
     public let messageEn: String
     public var retryAfterSeconds: Int?
+    /// The methods the path accepts (`Allow` header of a 405).
+    public var allowedMethods: [String]?
 
     public init(_ status: HTTPResponse.Status, _ code: Code, _ message: String, _ messageEn: String) {
         self.status = status
@@ -80,13 +86,23 @@ public struct APIError: HTTPResponseError, Sendable {
     public var headers: HTTPFields {
         var headers: HTTPFields = [.contentType: "application/json; charset=utf-8"]
         if let retryAfterSeconds { headers[.retryAfter] = String(retryAfterSeconds) }
+        if let allowedMethods { headers[.allow] = allowedMethods.joined(separator: ", ") }
         return headers
     }
 
     public func response(from request: Request, context: some RequestContext) throws -> Response {
+        Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: jsonBody)))
+    }
+
+    /// `{"error": {"code", "message", "messageEn"}}` as UTF-8 JSON.
+    var jsonBody: [UInt8] {
         let detail = ["code": code, "message": message, "messageEn": messageEn]
-        let data = try JSONCoding.encoder().encode(["error": detail])
-        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+        do {
+            return Array(try JSONCoding.encoder().encode(["error": detail]))
+        } catch {
+            // Encoding a dictionary of strings cannot fail; keep the shape if it ever does.
+            return Array(#"{"error":{"code":"internal_error","message":"","messageEn":""}}"#.utf8)
+        }
     }
 
     static let unauthorized = APIError(
@@ -105,7 +121,52 @@ public struct APIError: HTTPResponseError, Sendable {
             "Your account lacks this permission (needs role \(needed.rawValue)).")
     }
 
+    /// A path that exists, asked with a method it does not accept.
+    static func methodNotAllowed(_ method: String, allowed: [String]) -> APIError {
+        let list = allowed.joined(separator: ", ")
+        var error = APIError(
+            .methodNotAllowed, .methodNotAllowed, "Địa chỉ này không nhận phương thức \(method); dùng: \(list).",
+            "This address does not accept \(method); use: \(list).")
+        error.allowedMethods = allowed
+        return error
+    }
+
+    /// A request the server could not read as HTTP, or a parameter it could not parse.
+    static func badRequest(_ detail: String? = nil) -> APIError {
+        APIError(
+            .badRequest, .badRequest, "Yêu cầu không hợp lệ" + (detail.map { ": \($0)" } ?? "."),
+            "Bad request" + (detail.map { ": \($0)" } ?? "."))
+    }
+
+    static let malformedRequest = APIError(
+        .badRequest, .badRequest, "Yêu cầu HTTP sai cú pháp, không đọc được.", "Malformed HTTP request: it cannot be read.")
+
+    static let headerTooLarge = APIError(
+        .requestHeaderFieldsTooLarge, .headerTooLarge, "Phần đầu yêu cầu HTTP quá lớn.", "The request's headers are too large.")
+
+    static let tooManyConnections = APIError(
+        .serviceUnavailable, .tooManyConnections,
+        "Máy này đang mở quá nhiều kết nối tới máy chủ; hãy đóng bớt rồi thử lại sau ít giây.",
+        "This machine holds too many connections to the server; close some and retry in a few seconds.")
+
     static func invalidBody(_ detail: String) -> APIError {
         APIError(.unprocessableContent, .invalidBody, "Dữ liệu gửi lên không hợp lệ: \(detail)", "Invalid request body: \(detail)")
+    }
+
+    static func invalidBody(decoding error: DecodingError) -> APIError {
+        invalidBody(describe(error))
+    }
+
+    static func describe(_ error: DecodingError) -> String {
+        switch error {
+        case .keyNotFound(let key, _): "thiếu trường “\(key.stringValue)” / missing key '\(key.stringValue)'"
+        case .typeMismatch(_, let context), .valueNotFound(_, let context):
+            "sai kiểu ở “\(context.codingPath.map(\.stringValue).joined(separator: "."))” / wrong type"
+        case .dataCorrupted(let context):
+            context.codingPath.isEmpty
+                ? "không phải JSON hợp lệ / not valid JSON"
+                : "giá trị không hợp lệ ở “\(context.codingPath.map(\.stringValue).joined(separator: "."))” / invalid value"
+        @unknown default: "không đọc được / unreadable"
+        }
     }
 }

@@ -25,8 +25,21 @@ public struct AppRequestContext: RequestContext, RemoteAddressRequestContext {
     /// JSON bodies here are small; anything larger is refused with 413 before it is read whole.
     public var maxUploadSize: Int { 64 * 1024 }
 
-    public var requestDecoder: JSONDecoder { JSONCoding.decoder() }
+    public var requestDecoder: APIRequestDecoder { APIRequestDecoder() }
     public var responseEncoder: JSONEncoder { JSONCoding.encoder() }
+}
+
+/// Reads JSON bodies with the API's decoder; a body that does not decode is `422 invalid_body` saying, in
+/// Vietnamese and English, which field is missing or wrong (Hummingbird's own decoder answers in English only).
+public struct APIRequestDecoder: RequestDecoder {
+    public func decode<T: Decodable>(_ type: T.Type, from request: Request, context: some RequestContext) async throws -> T {
+        let buffer = try await request.body.collect(upTo: context.maxUploadSize)
+        do {
+            return try JSONCoding.decoder().decode(T.self, from: Data(buffer.readableBytesView))
+        } catch let error as DecodingError {
+            throw APIError.invalidBody(decoding: error)
+        }
+    }
 }
 
 /// Query parameters validated at the boundary, with errors that say what was expected.

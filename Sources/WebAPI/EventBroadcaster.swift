@@ -7,6 +7,11 @@ import Synchronization
 
 /// Fans hall events out to every open live stream (`text/event-stream`), and keeps idle streams alive with heartbeats.
 /// As a Service it ends all streams on graceful shutdown, so open connections never hold the process.
+///
+/// Each stream holds at most `bufferLimit` items not yet written to its client. A client that falls that far
+/// behind (a stalled tablet, a slow link) is dropped: its stream ends after the items already buffered, and
+/// it reconnects with `Last-Event-ID`, getting the rest from the store or a snapshot. One slow client never
+/// grows the server's memory or delays the others.
 public final class EventBroadcaster: Service, Sendable {
     enum Item: Sendable {
         case events([EncodedEvent])
@@ -26,11 +31,14 @@ public final class EventBroadcaster: Service, Sendable {
     }
 
     private let state = Mutex(State())
-    private let noticeListeners = Mutex<[@Sendable (String, any Sendable) -> Void]>([])
+    private let dropped = Atomic<Int>(0)
     let heartbeatInterval: Duration
+    /// Items (event batches, notices, heartbeats) a stream may hold unwritten before its client is dropped.
+    let bufferLimit: Int
 
-    public init(events: HallEventHub, heartbeatInterval: Duration = .seconds(15)) {
+    public init(events: HallEventHub, heartbeatInterval: Duration = .seconds(15), bufferLimit: Int = 1000) {
         self.heartbeatInterval = heartbeatInterval
+        self.bufferLimit = max(1, bufferLimit)
         events.subscribe { [weak self] event in
             // Encoded once here, not once per client: with 200 displays open, per-client encoding dominated.
             guard let self, self.subscriberCount > 0 else { return }
@@ -39,6 +47,9 @@ public final class EventBroadcaster: Service, Sendable {
     }
 
     public var subscriberCount: Int { state.withLock { $0.subscribers.count } }
+
+    /// Clients dropped so far for falling `bufferLimit` items behind.
+    public var droppedCount: Int { dropped.load(ordering: .relaxed) }
 
     /// Ticket events go out as stored (with their ids, for `Last-Event-ID` resume); notices go out as
     /// `event: <name>` and are not replayed: a page that reconnects re-reads the state they describe.
@@ -64,9 +75,9 @@ public final class EventBroadcaster: Service, Sendable {
     }
 
     func subscribe() -> Subscription {
-        // Unbounded: events are small and rare next to a client's read speed; a dead client is dropped by
-        // the failed heartbeat write within one interval.
-        let (stream, continuation) = AsyncStream<Item>.makeStream()
+        // Bounded: `send` drops a client whose buffer is full; a dead client is dropped by the failed
+        // heartbeat write within one interval.
+        let (stream, continuation) = AsyncStream<Item>.makeStream(bufferingPolicy: .bufferingOldest(bufferLimit))
         let id: Int? = state.withLock { state in
             guard !state.closed else { return nil }
             state.nextID += 1
@@ -82,7 +93,14 @@ public final class EventBroadcaster: Service, Sendable {
     }
 
     private func send(_ item: Item) {
-        for continuation in state.withLock({ Array($0.subscribers.values) }) { continuation.yield(item) }
+        var behind: [Int] = []
+        for (id, continuation) in state.withLock({ $0.subscribers }) {
+            if case .dropped = continuation.yield(item) { behind.append(id) }
+        }
+        guard !behind.isEmpty else { return }
+        dropped.add(behind.count, ordering: .relaxed)
+        // Ending the stream lets the client drain what it holds, then reconnect and catch up from the store.
+        for id in behind { unsubscribe(id) }
     }
 
     public func run() async throws {

@@ -1,6 +1,7 @@
 public import Foundation
 public import Hall
 public import Hummingbird
+import HummingbirdCore
 public import Logging
 public import QueueCore
 public import QueueStore
@@ -33,6 +34,11 @@ public struct ServerSettings: Sendable {
     public var voice: VoiceLibrary?
     /// Ratings per minute per client address on the public rating page; 0 = unlimited.
     public var ratingRateLimit: Int = 20
+    /// Timeouts and connection caps (`--header-timeout`, `--idle-timeout`, `--max-connections-per-client`,
+    /// `--max-connections`).
+    public var connections = ConnectionLimits()
+    /// How far back a reconnecting live stream is replayed before it gets a snapshot instead.
+    public var eventReplay = EventReplayWindow()
 
     public init(assetsDirectory: URL) {
         self.assetsDirectory = assetsDirectory
@@ -54,12 +60,12 @@ public struct KioskApp {
         devices: any DeviceDirectory = NoDevices()
     ) {
         let router = Router(context: AppRequestContext.self)
-        router.add(middleware: ErrorMiddleware())
+        let routes = RouteTable(router: router)
+        router.add(middleware: ErrorMiddleware(routes: routes))
         router.add(middleware: URITextGuard())
         let clientAddress = ClientAddress(trustProxy: settings.trustProxy, trustedProxies: settings.trustedProxies)
         router.add(middleware: clientAddress)
         router.add(middleware: AuthenticationMiddleware(database: database, clock: clock))
-        let routes = RouteTable(router: router)
         let events = events ?? HallEventHub(database: database)
         self.events = events
         let broadcaster = broadcaster ?? EventBroadcaster(events: events)
@@ -71,7 +77,7 @@ public struct KioskApp {
             database: database, clock: clock, rateLimiter: RateLimiter(perMinute: settings.issueRateLimit),
             clientAddress: clientAddress, ticketOutput: ticketOutput, publicURL: settings.publicURL
         ).register(on: routes)
-        EventStreamRoutes(database: database, broadcaster: broadcaster).register(on: routes)
+        EventStreamRoutes(database: database, broadcaster: broadcaster, clock: clock, window: settings.eventReplay).register(on: routes)
         AuthRoutes(database: database, hasher: settings.passwordHasher, clock: clock, throttle: LoginThrottle())
             .register(on: routes)
         StaffRoutes(database: database, clock: clock, events: events).register(on: routes)
@@ -101,10 +107,16 @@ public struct KioskApp {
 
     /// The HTTP application. Run it in a ServiceGroup *before* `broadcaster`: services stop in reverse order,
     /// so open live streams are ended first and the server's graceful shutdown does not wait on them.
+    /// Every connection goes through `ConnectionGuard` (per-client cap, timeouts); at `maxConnections` open
+    /// connections new ones wait in the listen queue.
     public func application(settings: ServerSettings, logger: Logger) -> some ApplicationProtocol {
-        Application(
-            router: router,
-            configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "KhongCho"),
-            logger: logger)
+        let limits = settings.connections
+        var configuration = ApplicationConfiguration(
+            address: .hostname(settings.host, port: settings.port), serverName: "KhongCho", backlog: 1024)
+        if limits.maxConnections > 0 {
+            configuration.availableConnectionsDelegate = MaximumAvailableConnections(limits.maxConnections, logger: logger)
+        }
+        return Application(
+            router: router, server: GuardedHTTP1Channel.builder(limits: limits), configuration: configuration, logger: logger)
     }
 }

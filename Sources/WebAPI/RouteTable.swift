@@ -31,6 +31,20 @@ public final class RouteTable: @unchecked Sendable {
         entries.append(Entry(method: method.rawValue.lowercased(), path: path))
         router.on(RouterPath(path), method: method, use: handler)
     }
+
+    /// The methods (upper case, sorted) of the routes whose template matches `path`: `{name}` matches any one
+    /// segment. Empty when no route has this path.
+    func methods(for path: String) -> [String] {
+        let segments = path.split(separator: "/", omittingEmptySubsequences: true)
+        let methods = entries.filter { entry in
+            let template = entry.path.split(separator: "/", omittingEmptySubsequences: true)
+            return template.count == segments.count
+                && zip(template, segments).allSatisfy { pattern, segment in
+                    (pattern.hasPrefix("{") && pattern.hasSuffix("}")) || pattern == segment
+                }
+        }.map { $0.method.uppercased() }
+        return Array(Set(methods)).sorted()
+    }
 }
 
 /// A JSON response with the API's encoder and an explicit status.

@@ -50,6 +50,24 @@ struct Serve: AsyncParsableCommand {
     var hidKeypads = HIDKeypads.listed
     @Option(help: "Priority tickets a counter may call in a row before a waiting normal ticket must be called.")
     var maxConsecutivePriority = 2
+    @Option(help: "Giây chờ phần đầu yêu cầu / seconds for a request head to arrive (and the longest pause in a body).")
+    var headerTimeout = 10
+    @Option(help: "Giây trước khi đóng kết nối nhàn rỗi / seconds before an idle kept-alive connection is closed.")
+    var idleTimeout = 30
+    @Option(help: "Kết nối mở tối đa từ một địa chỉ / open connections per client address; 0 = no limit.")
+    var maxConnectionsPerClient = 64
+    @Option(help: "Kết nối mở tối đa / open connections in all (also kept under the file limit); 0 = only that bound.")
+    var maxConnections = 1024
+
+    func validate() throws {
+        guard headerTimeout > 0, idleTimeout > 0 else {
+            throw ValidationError("--header-timeout và --idle-timeout phải > 0 / must be > 0 seconds.")
+        }
+        guard maxConnectionsPerClient >= 0, maxConnections >= 0 else {
+            throw ValidationError("--max-connections(-per-client) phải ≥ 0 / must be ≥ 0 (0 = no limit).")
+        }
+        _ = try trustedProxies()
+    }
 
     /// `--public-url` without trailing slashes, as both the API's links and the printed QR use it.
     var publicURL: String { String(publicUrl.reversed().drop { $0 == "/" }.reversed()) }
@@ -68,11 +86,16 @@ struct Serve: AsyncParsableCommand {
         }
     }
 
-    func validate() throws { _ = try trustedProxies() }
-
     func run() async throws {
         var logger = Logger(label: "khongcho")
         logger.logLevel = .info
+        let fileLimit = FileDescriptorLimit.raiseToHard()
+        logger.info(
+            "Open-file limit",
+            metadata: [
+                "soft": "\(fileLimit.map { "\($0.before) → \($0.after)" } ?? "unknown")",
+                "hard": "\(fileLimit.map { "\($0.hard)" } ?? "unknown")",
+            ])
         let assetsURL = URL(fileURLWithPath: assets)
         let dataURL = URL(fileURLWithPath: data)
         let (lock, database) = try openData(dataURL)
@@ -94,6 +117,7 @@ struct Serve: AsyncParsableCommand {
         settings.trustProxy = trustProxy
         settings.trustedProxies = try trustedProxies()
         settings.publicURL = publicURL
+        settings.connections = connectionLimits(softFileLimit: fileLimit?.after, logger: logger)
         let editedYears = try await database.editedCalendarYears()
         settings.calendar = try CalendarFiles.load(
             directory: assetsURL.appendingPathComponent("calendar"), sessions: try await database.catalog().sessions,
@@ -143,6 +167,31 @@ struct Serve: AsyncParsableCommand {
             guard let refusal = StartupRefusal.store(error, data: dataURL) else { throw error }
             throw refusal.exit()
         }
+    }
+
+    /// The connection caps and timeouts from the flags; the global cap kept under the open-file limit, and the
+    /// per-client cap left to the proxy behind `--trust-proxy` (every connection then comes from the proxy).
+    func connectionLimits(softFileLimit: UInt64?, logger: Logger) -> ConnectionLimits {
+        var limits = ConnectionLimits(
+            headerTimeout: .seconds(headerTimeout), idleTimeout: .seconds(idleTimeout), maxPerClient: maxConnectionsPerClient,
+            maxConnections: maxConnections)
+        if let softFileLimit {
+            limits.maxConnections = FileDescriptorLimit.connectionCap(requested: maxConnections, softLimit: softFileLimit)
+        }
+        if trustProxy, limits.maxPerClient > 0 {
+            logger.info("--trust-proxy: every connection comes from the proxy, so the per-client connection cap is off")
+            limits.maxPerClient = 0
+        }
+        if maxConnections > 0, limits.maxConnections < maxConnections {
+            logger.warning("Connection cap lowered to stay under the open-file limit", metadata: ["cap": "\(limits.maxConnections)"])
+        }
+        logger.info(
+            "Connection limits",
+            metadata: [
+                "headerTimeout": "\(headerTimeout) s", "idleTimeout": "\(idleTimeout) s", "perClient": "\(limits.maxPerClient)",
+                "total": "\(limits.maxConnections)",
+            ])
+        return limits
     }
 
     /// Printing: `none` prints nothing; `simulated` uses the virtual printer (PNG per ticket under

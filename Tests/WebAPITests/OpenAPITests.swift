@@ -104,10 +104,22 @@ struct OpenAPIContractTests {
         #expect(unknown.operation == nil)
         #expect(
             unknown.violations.map(\.description) == [
-                "GET /api/v1/nowhere/7 → 200 application/json: no documented path matches /api/v1/nowhere/7"
+                "GET /api/v1/nowhere/7 → 200 application/json: no documented path matches /api/v1/nowhere/7, so only 404 or 400 may answer"
             ])
         let method = try Self.check("DELETE", "/api/v1/health", 200, "{}")
-        #expect(method.violations.map(\.reason) == ["/api/v1/health documents no DELETE operation (#/paths/~1api~1v1~1health/delete)"])
+        #expect(
+            method.violations.map(\.reason) == [
+                "/api/v1/health documents no DELETE operation (#/paths/~1api~1v1~1health/delete), so only 405 may answer"
+            ])
+    }
+
+    /// The general rules hold for what no operation lists: 404/400 and 405 in the shared error shape, nothing else.
+    @Test func theGeneralErrorsAnswerUnknownPathsAndMethods() throws {
+        let error = #"{"error":{"code":"not_found","message":"Không có","messageEn":"None"}}"#
+        #expect(try Self.check("GET", "/api/v1/nowhere/7", 404, error).violations.isEmpty)
+        #expect(try Self.check("DELETE", "/api/v1/health", 405, error).violations.isEmpty)
+        let loose = try Self.check("GET", "/api/v1/nowhere/7", 404, #"{"message":"gone"}"#)
+        #expect(loose.violations.isEmpty == false)
     }
 
     @Test func anUndocumentedContentTypeOrBodyIsReported() throws {

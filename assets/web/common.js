@@ -199,6 +199,9 @@ const byId = (id) => document.getElementById(id);
  *  - onCounter(counter): a counter was paused or resumed (live-only `event: counter`).
  *  - onAlert(alert): a device problem (live-only `event: alert`), for supervisor screens.
  *  - onRating({counter, level, ticket}): a citizen just rated (live-only `event: rating`): say thank you.
+ * When the server cannot replay what was missed (too far behind, or an id it does not know) it sends one
+ * `event: snapshot` (the hall state) instead: the stream then re-reads the page's state with load() and
+ * resumes from there, as after any reconnection.
  */
 export class LiveStream {
   constructor({ load, onEvent, onStatus = () => {}, onOpen = () => {}, onCounter = () => {}, onAlert = () => {},
@@ -258,6 +261,12 @@ export class LiveStream {
       let event;
       try { event = JSON.parse(message.data); } catch (_) { return; }
       try { this.onEvent(event); } catch (error) { console.error(error); }
+    });
+    source.addEventListener("snapshot", () => {
+      if (source !== this.source) return;
+      source.close();
+      this.source = null;
+      this.resync();
     });
     for (const [name, handler] of [["counter", "onCounter"], ["alert", "onAlert"], ["rating", "onRating"]]) {
       source.addEventListener(name, (message) => {
