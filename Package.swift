@@ -117,7 +117,9 @@ let package = Package(
         .testTarget(
             name: "DeviceProtocolsTests", dependencies: ["DeviceProtocols", "KioskTesting"],
             exclude: ["Golden"], swiftSettings: swiftSettings),
-        .testTarget(name: "DeviceIOTests", dependencies: ["DeviceIO", "DeviceProtocols", "KioskTesting"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "DeviceIOTests", dependencies: ["DeviceIO", "DeviceProtocols", "KioskTesting", "Hall", "QueueCore", "QueueStore"],
+            swiftSettings: swiftSettings),
         .testTarget(
             name: "SimulatorsTests", dependencies: ["Simulators", "DeviceProtocols", "KioskTesting"], swiftSettings: swiftSettings),
         .testTarget(

@@ -324,6 +324,33 @@ def test_phone_page_follows_its_ticket_until_called(khongcho_server: KhongChoSer
     assert_no_script_errors(phone)
 
 
+def test_kiosk_offers_print_again_when_no_paper_came_out(khongcho_server: KhongChoServer, browser) -> None:
+    """The simulated printer runs out of paper (its sensors.json, as a centre rehearses it): the number stays on
+    screen with the reason and "Lấy lại vé"; paper back in, the button prints it and goes away."""
+    printed = khongcho_server.data / "printed"
+    printed.mkdir(parents=True, exist_ok=True)
+    sensors = printed / "sensors.json"
+    sensors.write_text('{"paperOut": true}')
+    try:
+        kiosk = open_kiosk(browser, khongcho_server)
+        kiosk.find_element(By.CSS_SELECTOR, '.field-btn[data-field="dat-dai"]').click()
+        wait_text(kiosk, "#issued-number", "A001")
+        wait_text(kiosk, "#print-note", "Máy in hết giấy – Máy in đang gặp sự cố – vui lòng ghi nhớ số thứ tự của bạn.")
+        wait_visible(kiosk, "#btn-reprint")
+        assert text_of(kiosk, "#btn-reprint") == "Lấy lại vé"
+        screenshot(kiosk, "kiosk-print-again")
+        assert list(printed.glob("*-A001.png")) == []
+
+        sensors.unlink()
+        kiosk.find_element(By.ID, "btn-reprint").click()
+        wait_text(kiosk, "#print-note", "Vui lòng nhận phiếu ở khe máy in.")
+        wait_hidden(kiosk, "#btn-reprint")
+        assert len(list(printed.glob("*-A001.png"))) == 1
+        assert_no_script_errors(kiosk)
+    finally:
+        sensors.unlink(missing_ok=True)
+
+
 def test_kiosk_language_switch_shows_english_and_is_remembered(khongcho_server: KhongChoServer, browser) -> None:
     kiosk = open_kiosk(browser, khongcho_server)
     assert text_of(kiosk, "#lang-switch") == "English"

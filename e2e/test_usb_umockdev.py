@@ -150,6 +150,26 @@ def test_no_status_reply_means_offline(scenario):
     assert_claimed_without_reset(printer)
 
 
+def test_a_printer_that_never_takes_the_bytes_never_holds_the_kiosk(scenario):
+    """Issue 12, point 16: a printer that looks online but never completes a bulk write. Each ticket's answer
+    comes within the 1.5 s deadline (the first says queued when the deadline passes, the next two at once,
+    since a job is unfinished); every job then ends failed with libusb's timeout, recorded in the store."""
+    report = scenario("stalled")
+    result = json.loads(report.file("stalled.json"))
+    answers = result["answers"]
+    assert [a["status"] for a in answers] == ["queued", "queued", "queued"], answers
+    assert 1.4 < answers[0]["seconds"] < 3.0, answers  # the deadline fired, not the 5 s USB timeout
+    assert all(a["seconds"] < 0.5 for a in answers[1:]), answers  # behind an unfinished job: at once
+    assert answers[1]["message"].startswith("Đang chờ in sau 1 phiếu trước")
+    assert result["failedJobs"] == [a["number"] for a in answers]
+    assert all("máy in không phản hồi kịp" in error for error in result["errors"]), result["errors"]
+    printer = report.printer(5)
+    assert report.received(5) == b""  # not one byte of print data went through
+    assert printer["requests"][:3] == [1, 2, 4]  # the status check answered: the printer looked online
+    assert printer["discarded_out"] == 3  # each stalled write was cancelled at libusb's timeout
+    assert_claimed_without_reset(printer)
+
+
 def test_unplug_during_a_job_then_replug(scenario):
     report = scenario("unplug-replug")
     first, second = report.printer(5), report.printer(6)

@@ -1,10 +1,11 @@
 import CLibUSB
+public import DeviceProtocols
 
 /// Why a USB operation failed, which libusb call failed, and what the person at the kiosk should do about it.
 ///
 /// Every libusb error code has its own `Code`, so callers can react (mark a printer offline on `.noDevice`,
 /// retry on `.timeout`) without parsing text; the messages are for logs and the supervisor's screen.
-public struct USBError: Error, Sendable, Equatable, CustomStringConvertible {
+public struct USBError: BilingualError, Sendable, Equatable, CustomStringConvertible {
     /// The libusb failure, one case per kind of advice.
     public enum Code: String, Sendable, CaseIterable {
         // One case per libusb error (LIBUSB_ERROR_*).

@@ -4,74 +4,132 @@ public import Logging
 public import QueueCore
 public import QueueStore
 
-/// The print queue of one printer: jobs go out one at a time, in order. Before each job the printer's
-/// status is checked; a job that cannot print (no paper, cover open, offline, write failed) is recorded as
-/// failed and raised as an alert, and stays listed until reprinted.
+/// How long printing may hold the one who asked.
+public struct PrintDeadlines: Sendable {
+    /// How long a kiosk waits for its job before the answer says `queued` (the job goes on and is recorded).
+    public var answer: Duration
+    /// How long a status probe may take before the job is tried anyway.
+    public var status: Duration
+
+    public init(answer: Duration = .milliseconds(1500), status: Duration = .milliseconds(800)) {
+        self.answer = answer
+        self.status = status
+    }
+}
+
+/// The print queue of one printer: jobs go out one at a time, in order. Every job is stored as `queued`
+/// the moment it is submitted, so a crash leaves a record (marked failed at the next start). Before each job
+/// the printer's status is checked; a job that cannot print (no paper, cover open, offline, write failed or
+/// timed out) is recorded as failed and raised as an alert, and stays listed until reprinted.
+///
+/// A ticket never waits behind another ticket's job: with an unfinished job ahead the answer is `queued` at
+/// once, and otherwise it comes within `deadlines.answer` whatever the printer does.
 public actor TicketPrinter {
     public nonisolated let port: any PrinterPort
     let database: AppDatabase
     let clock: any WallClock
     let alert: @Sendable (PrinterAlert) -> Void
     let logger: Logger
-    /// How long the kiosk waits for a job before answering "printing…".
-    let answerWithin: Duration
+    let deadlines: PrintDeadlines
     private var tail: Task<PrintOutcome, Never>?
+    /// Jobs submitted and not ended yet.
+    public private(set) var unfinished = 0
 
     public init(
-        port: any PrinterPort, database: AppDatabase, clock: any WallClock, answerWithin: Duration = .milliseconds(1500),
+        port: any PrinterPort, database: AppDatabase, clock: any WallClock, deadlines: PrintDeadlines = PrintDeadlines(),
         logger: Logger = Logger(label: "khongcho.printer"), alert: @escaping @Sendable (PrinterAlert) -> Void
     ) {
         self.port = port
         self.database = database
         self.clock = clock
-        self.answerWithin = answerWithin
+        self.deadlines = deadlines
         self.logger = logger
         self.alert = alert
     }
 
-    /// Queues `bytes` for `ticket`; answers with the job's outcome, or "queued" when it takes longer than
-    /// `answerWithin` (the job still completes and is recorded).
+    /// Queues `bytes` for `ticket` and answers how it went: the job's outcome when it ends within
+    /// `deadlines.answer`, else `queued`; `queued` at once when another job is still unfinished.
     /// `jobName` names the printout (the virtual printer's PNG); the ticket's day and label by default.
     public func submit(_ bytes: [UInt8], ticket: Ticket, jobName: String? = nil) async -> PrintOutcome {
+        let ahead = unfinished
+        unfinished += 1
         let previous = tail
         let name = jobName ?? "\(ticket.serviceDay)-\(ticket.label)"
-        let job = Task { [port, database, clock] in
+        let job = Task { [port, database, clock, deadlines] in
+            let jobID = await Self.record(ticket: ticket, port: port, database: database, clock: clock, printer: self)
             _ = await previous?.value
-            return await Self.run(bytes, ticket: ticket, jobName: name, port: port, database: database, clock: clock, printer: self)
+            let outcome = await Self.run(
+                bytes, ticket: ticket, jobID: jobID, jobName: name, port: port, database: database, clock: clock,
+                statusWithin: deadlines.status, printer: self)
+            self.ended()
+            return outcome
         }
         tail = job
-        return await withDeadline(answerWithin) { await job.value }
-            ?? PrintOutcome(status: .queued, message: "Đang in phiếu… / Printing…")
+        guard ahead == 0 else {
+            return PrintOutcome(
+                status: .queued, message: "Đang chờ in sau \(ahead) phiếu trước / Waiting behind \(ahead) earlier ticket(s)")
+        }
+        return await withDeadline(deadlines.answer) { await job.value }
+            ?? PrintOutcome(
+                status: .queued,
+                message: "Máy in chưa nhận xong phiếu, phiếu sẽ ra khi máy in sẵn sàng / The printer has not taken the ticket yet")
+    }
+
+    /// Waits until every job submitted so far has ended (tests, and before a clean shutdown).
+    public func drained() async {
+        while let last = tail {
+            _ = await last.value
+            if tail == last { return }
+        }
+    }
+
+    private func ended() { unfinished -= 1 }
+
+    /// Stores the job as `queued` before it waits for the printer; a store failure is logged and counted.
+    static func record(ticket: Ticket, port: any PrinterPort, database: AppDatabase, clock: any WallClock, printer: TicketPrinter)
+        async -> Int64?
+    {
+        do {
+            return try await database.addPrintJob(ticket: ticket.id, printer: port.id, at: clock.now())
+        } catch {
+            await printer.unrecorded(ticket: ticket.label, step: "store the job", error: error)
+            return nil
+        }
     }
 
     static func run(
-        _ bytes: [UInt8], ticket: Ticket, jobName: String, port: any PrinterPort, database: AppDatabase, clock: any WallClock,
-        printer: TicketPrinter
+        _ bytes: [UInt8], ticket: Ticket, jobID: Int64?, jobName: String, port: any PrinterPort, database: AppDatabase,
+        clock: any WallClock, statusWithin: Duration, printer: TicketPrinter
     ) async -> PrintOutcome {
-        let jobID: Int64?
         do {
-            jobID = try await database.addPrintJob(ticket: ticket.id, printer: port.id, at: clock.now())
-        } catch {
-            await printer.unrecorded(ticket: ticket.label, step: "store the job", error: error)
-            jobID = nil
-        }
-        do {
-            // A printer that cannot answer (or takes longer than 800 ms) is tried anyway: the write reports its own failure.
-            if let status = await withDeadline(.milliseconds(800), { try? await port.status() }) ?? nil,
-                !status.canPrint
-            {
+            // A printer that cannot answer in time is tried anyway: the write reports its own failure.
+            if let status = await probe(port, within: statusWithin, printer: printer), !status.canPrint {
                 throw PrintFailure(message: status.vietnameseSummary, messageEn: status.englishSummary)
             }
             try await port.write(bytes, job: jobName)
             await finish(jobID, .printed, error: nil, ticket: ticket.label, database: database, clock: clock, printer: printer)
             return PrintOutcome(status: .printed, message: "Đã in phiếu / Ticket printed")
         } catch {
-            let failure =
-                error as? PrintFailure
-                ?? PrintFailure(message: "Không in được: \(error)", messageEn: "Printing failed: \(error)")
-            await finish(jobID, .failed, error: failure.messageEn, ticket: ticket.label, database: database, clock: clock, printer: printer)
+            let failure = PrintFailure(error)
+            await finish(
+                jobID, .failed, error: "\(failure.message) / \(failure.messageEn)", ticket: ticket.label, database: database,
+                clock: clock, printer: printer)
             await printer.raise(failure, number: ticket.label)
             return PrintOutcome(status: .failed, message: failure.message)
+        }
+    }
+
+    /// The printer's status, or nil when it has none, cannot be read, or takes longer than `limit`.
+    static func probe(_ port: any PrinterPort, within limit: Duration, printer: TicketPrinter) async -> PrinterStatus? {
+        let answer: Result<PrinterStatus?, any Error>? = await withDeadline(limit) {
+            do { return .success(try await port.status()) } catch { return .failure(error) }
+        }
+        switch answer {
+        case .success(let status)?: return status
+        case .failure(let error)?:
+            printer.logger.warning("Printer status unreadable", metadata: ["printer": "\(port.id)", "error": "\(error)"])
+            return nil
+        case nil: return nil
         }
     }
 
@@ -106,6 +164,21 @@ public actor TicketPrinter {
 struct PrintFailure: Error {
     let message: String
     let messageEn: String
+
+    init(message: String, messageEn: String) {
+        self.message = message
+        self.messageEn = messageEn
+    }
+
+    /// Any error of a job, in words for the kiosk: a device's own advice when it has some.
+    init(_ error: any Error) {
+        switch error {
+        case let failure as PrintFailure: self = failure
+        case let device as any BilingualError:
+            self.init(message: "Không in được: \(device.message)", messageEn: "Printing failed: \(device.englishMessage)")
+        default: self.init(message: "Không in được: \(error)", messageEn: "Printing failed: \(error)")
+        }
+    }
 }
 
 /// A printer problem the supervisor must see (out of paper, cover open, offline, a failed job).
@@ -122,23 +195,5 @@ public struct PrinterAlert: Codable, Sendable, Equatable {
         self.message = message
         self.messageEn = messageEn
         self.at = at
-    }
-}
-
-/// Runs `operation` but gives up waiting after `limit`, returning nil (the operation keeps running).
-/// The kiosk must answer promptly even when a printer hangs.
-func withDeadline<T: Sendable>(
-    _ limit: Duration, _ operation: @escaping @Sendable () async -> T
-) async -> T? {
-    await withTaskGroup(of: T?.self) { group in
-        let work = Task { await operation() }
-        group.addTask { await work.value }
-        group.addTask {
-            try? await Task.sleep(for: limit)
-            return nil
-        }
-        let first = await group.next() ?? nil
-        group.cancelAll()
-        return first
     }
 }

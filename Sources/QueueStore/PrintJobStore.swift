@@ -36,6 +36,46 @@ extension AppDatabase {
         }
     }
 
+    /// Jobs a crash or a kill left `queued` are marked failed, so they show in the supervisor's list of
+    /// tickets to reprint instead of waiting for ever. Run once at start, before any printer takes jobs.
+    /// Returns the tickets' labels.
+    public func failInterruptedPrintJobs(at now: Date) async throws -> [String] {
+        try await writer.write { db in
+            let labels = try String.fetchAll(
+                db,
+                sql:
+                    "SELECT ticket.label FROM printJob JOIN ticket ON ticket.id = printJob.ticket WHERE printJob.state = 'queued' ORDER BY printJob.id"
+            )
+            try db.execute(
+                sql: "UPDATE printJob SET state = 'failed', error = ?, finishedAt = ? WHERE state = 'queued'",
+                arguments: [
+                    "Máy điều khiển khởi động lại trước khi in xong / The controller restarted before the job finished", Millis.of(now),
+                ])
+            return labels
+        }
+    }
+
+    /// The newest job for a ticket, nil when it was never sent to a printer.
+    public func latestPrintJob(ticket: Int64) async throws -> PrintJob? {
+        try await writer.read { db in
+            try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT printJob.*, ticket.label FROM printJob JOIN ticket ON ticket.id = printJob.ticket
+                    WHERE printJob.ticket = ? ORDER BY printJob.id DESC LIMIT 1
+                    """,
+                arguments: [ticket]
+            ).map(PrintJob.init(row:))
+        }
+    }
+
+    /// How many times a ticket has been sent to a printer.
+    public func printJobCount(ticket: Int64) async throws -> Int {
+        try await writer.read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM printJob WHERE ticket = ?", arguments: [ticket]) ?? 0
+        }
+    }
+
     /// Jobs in `state` (all when nil), newest first. A failed job is listed until a later job for the
     /// same ticket printed.
     public func printJobs(state: PrintJob.State?, limit: Int = 200) async throws -> [PrintJob] {
@@ -52,12 +92,17 @@ extension AppDatabase {
                     \(filter) ORDER BY printJob.id DESC LIMIT ?
                     """,
                 arguments: [limit]
-            ).map { row in
-                PrintJob(
-                    id: row["id"], ticketId: row["ticket"], number: row["label"], printer: row["printer"],
-                    state: PrintJob.State(rawValue: row["state"]) ?? .failed, error: row["error"],
-                    createdAt: Millis.date(row["createdAt"]), finishedAt: (row["finishedAt"] as Int64?).map(Millis.date))
-            }
+            ).map(PrintJob.init(row:))
         }
+    }
+}
+
+extension PrintJob {
+    /// A `printJob` row joined with its ticket's `label`.
+    init(row: Row) {
+        self.init(
+            id: row["id"], ticketId: row["ticket"], number: row["label"], printer: row["printer"],
+            state: PrintJob.State(rawValue: row["state"]) ?? .failed, error: row["error"],
+            createdAt: Millis.date(row["createdAt"]), finishedAt: (row["finishedAt"] as Int64?).map(Millis.date))
     }
 }

@@ -4,7 +4,8 @@ import Synchronization
 
 /// The printer of `--devices simulated` and of tests: decodes each job's ESC/POS bytes with the virtual
 /// printer and keeps the paper — in memory, and as `<directory>/<job>.png` when a directory is given.
-/// Its sensors can be set (paper out, cover open, silent) to exercise the kiosk's error paths.
+/// Its sensors can be set (paper out, cover open, silent, not taking bytes) to exercise the kiosk's error
+/// paths, in code or through `<directory>/sensors.json`.
 public final class VirtualPrinterPort: PrinterPort, Sendable {
     public let id: String
     public let profile: PrinterProfile
@@ -12,10 +13,14 @@ public final class VirtualPrinterPort: PrinterPort, Sendable {
     private let state = Mutex<(sensors: VirtualPrinterSensors, printouts: [VirtualPrinterPrintout])>(
         (VirtualPrinterSensors(), []))
 
-    public init(id: String = "virtual", profile: PrinterProfile, directory: URL?) {
+    /// How long a write waits for a printer that does not take the bytes: libusb's bulk timeout.
+    public let writeTimeout: Duration
+
+    public init(id: String = "virtual", profile: PrinterProfile, directory: URL?, writeTimeout: Duration = .seconds(5)) {
         self.id = id
         self.profile = profile
         self.directory = directory
+        self.writeTimeout = writeTimeout
         state.withLock { $0.sensors = VirtualPrinterSensors(answersStatus: profile.statusSupported) }
     }
 
@@ -24,9 +29,28 @@ public final class VirtualPrinterPort: PrinterPort, Sendable {
         set { state.withLock { $0.sensors = newValue } }
     }
 
+    /// `<directory>/sensors.json`, where an operator sets the simulated printer's sensors while it runs.
+    public var sensorFile: URL? { directory?.appendingPathComponent("sensors.json") }
+
+    /// The sensors as they are now: the sensor file's when it exists, else the ones set in code.
+    /// An unreadable file is an error the job reports, never a silent default.
+    func currentSensors() throws -> VirtualPrinterSensors {
+        guard let sensorFile, FileManager.default.fileExists(atPath: sensorFile.path) else { return sensors }
+        do {
+            return try JSONDecoder().decode(VirtualPrinterSensors.self, from: Data(contentsOf: sensorFile))
+        } catch {
+            throw VirtualPrinterSensorFileError(path: sensorFile.path, reason: "\(error)")
+        }
+    }
+
     public var printouts: [VirtualPrinterPrintout] { state.withLock { $0.printouts } }
 
     public func write(_ bytes: [UInt8], job: String) async throws {
+        let started = ContinuousClock.now
+        while try !currentSensors().takesBytes {
+            guard ContinuousClock.now - started < writeTimeout else { throw VirtualPrinterStall(waited: writeTimeout) }
+            try await Task.sleep(for: .milliseconds(20))
+        }
         let printout = try VirtualPrinter.print(bytes, profile: profile)
         state.withLock { $0.printouts.append(printout) }
         if let directory {
@@ -37,11 +61,29 @@ public final class VirtualPrinterPort: PrinterPort, Sendable {
 
     public func status() async throws -> PrinterStatus? {
         guard profile.statusSupported else { return nil }
-        let sensors = self.sensors
+        let sensors = try currentSensors()
         var replies: [PrinterStatusRequest: UInt8] = [:]
         for request in [PrinterStatusRequest.printer, .offlineCause, .paper] {
             replies[request] = sensors.reply(to: request.rawValue)
         }
         return try PrinterStatus(replies: replies)
     }
+}
+
+/// A write to a printer that never took the bytes, as libusb reports a bulk transfer timeout.
+public struct VirtualPrinterStall: BilingualError, CustomStringConvertible {
+    public let waited: Duration
+    public var message: String { "máy in không nhận dữ liệu sau \(seconds) giây (hết thời gian chờ)" }
+    public var englishMessage: String { "the printer took no bytes in \(seconds) s (timeout)" }
+    var seconds: String {
+        String(format: "%g", Double(waited.components.seconds) + Double(waited.components.attoseconds) / 1e18)
+    }
+    public var description: String { englishMessage }
+}
+
+/// `sensors.json` of the simulated printer could not be read.
+public struct VirtualPrinterSensorFileError: Error, CustomStringConvertible {
+    public let path: String
+    public let reason: String
+    public var description: String { "\(path) is not valid sensor JSON: \(reason)" }
 }

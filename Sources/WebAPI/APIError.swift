@@ -22,6 +22,7 @@ public struct APIError: HTTPResponseError, Sendable {
         case methodNotAllowed = "method_not_allowed"
         case headerTooLarge = "header_too_large"
         case tooManyConnections = "too_many_connections"
+        case reprintRefused = "reprint_refused"
     }
 
     public let status: HTTPResponse.Status

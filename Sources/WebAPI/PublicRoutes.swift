@@ -56,6 +56,7 @@ struct PublicRoutes {
         routes.add(.get, "/api/v1/public/tickets/{token}/qr.svg") { request, context in
             try await statusQR(token: try context.parameters.require("token"), request: request, context: context)
         }
+        registerPrinting(on: routes)
     }
 
     /// The link to a ticket's status page (`/t/{token}`): absolute with `--public-url`, else relative.

@@ -44,6 +44,8 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Thư mục hồ sơ thiết bị / device profiles directory (printers/*.json).") var devicesDirectory = "devices"
     @Option(help: "Printer profile id for the simulated printer.") var simulatedPrinter = "xprinter-80mm"
     @Option(help: "Which printer a kiosk uses: KIOSK_ADDRESS=PRINTER_ID (repeatable).") var kioskPrinter: [String] = []
+    @Option(help: "Giây tối đa máy kiosk chờ máy in / seconds the kiosk waits for its print job before answering 'queued'.")
+    var printDeadline = 1.5
     @Option(help: "Serial counter display: PATH=PROFILE@COUNTER, e.g. /dev/ttyUSB0=epson-dmd-2x20@3 (repeatable).")
     var display: [String] = []
     @Option(help: "USB keypads to claim: listed (VID:PID in devices/keypads), all (any boot keyboard), off.")
@@ -60,6 +62,9 @@ struct Serve: AsyncParsableCommand {
     var maxConnections = 1024
 
     func validate() throws {
+        guard printDeadline > 0, printDeadline <= 30 else {
+            throw ValidationError("--print-deadline phải trong (0, 30] giây / must be in (0, 30] seconds.")
+        }
         guard headerTimeout > 0, idleTimeout > 0 else {
             throw ValidationError("--header-timeout và --idle-timeout phải > 0 / must be > 0 seconds.")
         }
@@ -209,8 +214,10 @@ struct Serve: AsyncParsableCommand {
                 HallAlert(
                     id: "device:\(alert.printer)", kind: .device, message: alert.message, messageEn: alert.messageEn, at: alert.at))
         }
+        try await failInterruptedJobs(database: database, clock: clock, logger: logger, alert: alert)
+        let deadlines = PrintDeadlines(answer: .milliseconds(Int(printDeadline * 1000)))
         let makePrinter: @Sendable (any PrinterPort) -> TicketPrinter = { port in
-            TicketPrinter(port: port, database: database, clock: clock, logger: logger, alert: alert)
+            TicketPrinter(port: port, database: database, clock: clock, deadlines: deadlines, logger: logger, alert: alert)
         }
         guard let profile = profiles.first(where: { $0.id == simulatedPrinter }) else {
             throw ValidationFailure(
@@ -234,6 +241,21 @@ struct Serve: AsyncParsableCommand {
             renderer: try TicketRenderer(templateURL: assets.appendingPathComponent("ticket/promise-slip.json")), registry: registry,
             database: database, centreName: centreName, virtualPrinterID: virtual.id)
         return (output, slips, registry, services)
+    }
+
+    /// Jobs a crash left `queued` are marked failed before any printer runs, and the supervisor is told which
+    /// tickets to reprint.
+    func failInterruptedJobs(
+        database: AppDatabase, clock: any WallClock, logger: Logger, alert: @Sendable (PrinterAlert) -> Void
+    ) async throws {
+        let labels = try await database.failInterruptedPrintJobs(at: clock.now())
+        guard !labels.isEmpty else { return }
+        let list = labels.joined(separator: ", ")
+        logger.warning("Print jobs left unfinished by the last run marked failed", metadata: ["tickets": "\(list)"])
+        alert(
+            PrinterAlert(
+                printer: "-", number: nil, message: "Phiếu chưa in xong khi máy khởi động lại: \(list). Vui lòng in lại.",
+                messageEn: "Tickets not printed when the controller restarted: \(list). Please reprint.", at: clock.now()))
     }
 
     /// One watcher of the USB bus for printers and keypads (`auto` only); nil without USB.

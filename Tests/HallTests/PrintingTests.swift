@@ -25,7 +25,7 @@ struct PrintingHall {
         let alerts = self.alerts
         let alert: @Sendable (PrinterAlert) -> Void = { alert in alerts.append(alert) }
         registry.attach(
-            TicketPrinter(port: port, database: hall.database, clock: hall.clock, answerWithin: PrintingTests.settled, alert: alert))
+            TicketPrinter(port: port, database: hall.database, clock: hall.clock, deadlines: PrintingTests.settled, alert: alert))
         output = PrintingTicketOutput(
             renderer: try TicketRenderer(templateURL: TestHall.repositoryAssets.appendingPathComponent("ticket/template.json")),
             registry: registry, centreName: "Trung tâm thử nghiệm", publicURL: "http://hall.local:8080",
@@ -44,7 +44,7 @@ struct PrintingHall {
 struct PrintingTests {
     /// These tests assert how a job ends, not the kiosk's answer deadline: waiting for the outcome keeps them
     /// independent of the machine's speed (a loaded CI box or ThreadSanitizer missed the 1.5 s deadline).
-    static let settled: Duration = .seconds(120)
+    static let settled = PrintDeadlines(answer: .seconds(120), status: .seconds(120))
 
     /// ticket → renderer bitmap → ESC/POS bytes → virtual printer → the paper shows exactly that bitmap, cut.
     @Test func printedPaperIsTheRenderedTicket() async throws {
@@ -104,9 +104,9 @@ struct PrintingTests {
         let registry = PrinterRegistry(kioskPrinters: ["10.0.0.6": "lobby"])
         let lobby = VirtualPrinterPort(id: "lobby", profile: profile, directory: nil)
         registry.attach(
-            TicketPrinter(port: hall.port, database: hall.hall.database, clock: hall.hall.clock, answerWithin: Self.settled) { _ in })
+            TicketPrinter(port: hall.port, database: hall.hall.database, clock: hall.hall.clock, deadlines: Self.settled) { _ in })
         registry.attach(
-            TicketPrinter(port: lobby, database: hall.hall.database, clock: hall.hall.clock, answerWithin: Self.settled) { _ in })
+            TicketPrinter(port: lobby, database: hall.hall.database, clock: hall.hall.clock, deadlines: Self.settled) { _ in })
         #expect(registry.printer(forKiosk: "10.0.0.6")?.port.id == "lobby")
         #expect(registry.printer(forKiosk: "10.0.0.9")?.port.id == "kiosk-1")
         registry.detach(id: "lobby")

@@ -13,7 +13,7 @@ struct PromiseSlipTests {
         let registry = PrinterRegistry()
         registry.attach(
             TicketPrinter(
-                port: printing.port, database: printing.hall.database, clock: printing.hall.clock, answerWithin: PrintingTests.settled,
+                port: printing.port, database: printing.hall.database, clock: printing.hall.clock, deadlines: PrintingTests.settled,
                 alert: { _ in }))
         return PrintingSlipOutput(
             renderer: try TicketRenderer(templateURL: TestHall.repositoryAssets.appendingPathComponent("ticket/promise-slip.json")),

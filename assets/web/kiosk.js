@@ -103,6 +103,7 @@ async function issue(fieldCode) {
   try {
     const { data } = await api("/api/v1/tickets", { method: "POST", body: { field: fieldCode, priority: state.priority } });
     state.issued = data;
+    state.reprintRefused = null;
     renderTicket();
     show("screen-ticket");
     startCountdown();
@@ -135,15 +136,70 @@ function renderTicket() {
   link.dataset.url = url;
   link.dataset.token = ticket.token;
   const status = ticket.printed && ticket.printed.status;
+  renderPrintNote();
+  showTicketImage(ticket.token, status);
+  showStatusQR(ticket.token);
+  if (status === "queued") followPrinting(ticket);
+}
+
+/** What the printer did with this ticket, and "Lấy lại vé" when no paper came out. */
+function renderPrintNote() {
+  const ticket = state.issued;
+  const printed = ticket.printed || {};
+  const status = printed.status;
   const note = $("print-note");
   note.classList.toggle("warn", status === "failed");
   // On a printer problem the server's Vietnamese reason ("Máy in hết giấy") goes first.
-  const reason = status === "failed" && ticket.printed.message && lang() === "vi" ? ticket.printed.message + " – " : "";
+  const reason = status === "failed" && printed.message && lang() === "vi" ? printed.message + " – " : "";
   note.textContent = status === "failed" ? reason + t("kiosk.print.failed")
-    : status === "printed" || status === "queued" ? t("kiosk.print.ok")
+    : status === "printed" ? t("kiosk.print.ok")
+    : status === "queued" ? t("kiosk.print.queued")
     : t("kiosk.print.none");
-  showTicketImage(ticket.token, status);
-  showStatusQR(ticket.token);
+  if (state.reprintRefused) note.textContent = t("kiosk.reprint.refused") + state.reprintRefused;
+  $("btn-reprint").hidden = status !== "failed";
+}
+
+/**
+ * The issue answer said "queued" (the printer had not finished within the server's deadline, or another
+ * ticket was printing): ask how the job ended, once a second, while this ticket is on screen.
+ */
+async function followPrinting(ticket) {
+  for (let tries = 0; tries < 30 && state.issued === ticket; tries += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    if (state.issued !== ticket) return;
+    try {
+      const { data } = await api(`/api/v1/public/tickets/${encodeURIComponent(ticket.token)}/print`);
+      if (state.issued !== ticket || data.status === "queued") continue;
+      ticket.printed = data;
+      renderPrintNote();
+      showTicketImage(ticket.token, data.status);
+      return;
+    } catch (_) {
+      // A lost answer is asked again next second; the number is already on screen.
+    }
+  }
+}
+
+/** "Lấy lại vé": the citizen asks for the paper again after a failed print. */
+async function reprint() {
+  const ticket = state.issued;
+  if (!ticket || state.busy) return;
+  state.busy = true;
+  $("btn-reprint").disabled = true;
+  startCountdown();
+  try {
+    const { data } = await api(`/api/v1/public/tickets/${encodeURIComponent(ticket.token)}/reprint`, { method: "POST" });
+    ticket.printed = data;
+    state.reprintRefused = null;
+    renderPrintNote();
+    if (data.status === "queued") followPrinting(ticket);
+  } catch (error) {
+    state.reprintRefused = errorText(error);
+    renderPrintNote();
+  } finally {
+    state.busy = false;
+    $("btn-reprint").disabled = false;
+  }
 }
 
 /** The last ticket as the printer drew it, so the citizen sees what the paper says (or would have said). */
@@ -192,6 +248,7 @@ function stopCountdown() {
 function backToStart() {
   stopCountdown();
   state.issued = null;
+  state.reprintRefused = null;
   setPriority("none");
   show("screen-choose");
 }
@@ -226,6 +283,7 @@ function init() {
   document.title = t("kiosk.doc.title");
   bindPriority();
   $("btn-done").addEventListener("click", backToStart);
+  $("btn-reprint").addEventListener("click", reprint);
   $("btn-error-back").addEventListener("click", backToStart);
   // A touch kiosk: no long-press menus, no text selection, no pinch zoom.
   document.addEventListener("contextmenu", (event) => event.preventDefault());

@@ -65,6 +65,10 @@ def setup_no_status(run: Run) -> None:
     run.bus.plug(5, mock.PrinterMock(status=mock.SILENT))
 
 
+def setup_stalled(run: Run) -> None:
+    run.bus.plug(5, mock.PrinterMock(status=mock.ONLINE, takes_bytes=False))
+
+
 def setup_unplug_replug(run: Run) -> None:
     run.bus.plug(5, mock.PrinterMock(unplug_after=2 * CHUNK))
 
@@ -89,6 +93,7 @@ SCENARIOS = {
     "bulk-display": (setup_print, None),
     "paper-out": (setup_paper_out, None),
     "no-status": (setup_no_status, None),
+    "stalled": (setup_stalled, None),
     "unplug-replug": (setup_unplug_replug, step_unplug_replug),
     "plug-later-hotplug": (lambda run: None, step_plug_later),
     "plug-later-polling": (lambda run: None, step_plug_later),
@@ -146,6 +151,7 @@ def main() -> int:
                 "requests": printer.requests,
                 "calls": [[name, details] for name, details in printer.calls],
                 "unplugged": printer.unplugged.is_set(),
+                "discarded_out": printer.discarded_out,
             }
     report = {
         "scenario": args.scenario, "returncode": process.returncode, "timed_out": timed_out,

@@ -99,8 +99,13 @@ class PrinterMock(UMockdev.IoctlBase):
     """The printer behind one device node. Inspect `out`, `requests`, `calls` after the run."""
 
     def __init__(self, status: dict[int, int] | None = None, unplug_after: int | None = None,
-                 strings: dict[int, str] | None = None):
+                 strings: dict[int, str] | None = None, takes_bytes: bool = True):
+        """`takes_bytes=False`: a jammed printer that answers status but never completes a print-data bulk
+        OUT URB; it stays pending until the host discards it (libusb's timeout), then ends ENOENT, 0 bytes."""
         super().__init__()
+        self.takes_bytes = takes_bytes
+        self.stalled_out: list[Urb] = []
+        self.discarded_out = 0
         self.lock = threading.Lock()
         self.status = dict(ONLINE if status is None else status)
         self.unplug_after = unplug_after
@@ -172,7 +177,11 @@ class PrinterMock(UMockdev.IoctlBase):
             if self.unplug_after is not None and len(self.out) >= self.unplug_after:
                 self._pull_cable()
                 return -1, errno.ENODEV
-            self._bulk_out(urb.payload)
+            data = urb.payload
+            if not self.takes_bytes and not (len(data) == 3 and data[:2] == b"\x10\x04"):
+                self.stalled_out.append(urb)
+                return 0, 0
+            self._bulk_out(data)
             self._done.append(urb.finish(actual=urb.length))
         return 0, 0
 
@@ -210,6 +219,12 @@ class PrinterMock(UMockdev.IoctlBase):
         return urb.finish(status=-errno.EPIPE, actual=0)  # stall anything else
 
     def _discard(self, address: int) -> tuple[int, int]:
+        for urb in self.stalled_out:
+            if urb.address == address:
+                self.stalled_out.remove(urb)
+                self.discarded_out += 1
+                self._done.append(urb.finish(status=-errno.ENOENT, actual=0))
+                return 0, 0
         for urb in self._waiting_in:
             if urb.address == address:
                 self._waiting_in.remove(urb)
