@@ -13,7 +13,7 @@ PORT ?= 8080
 DATA ?= var
 SWIFT_BUILD_FLAGS ?=
 
-.PHONY: run test deps-run deps-test build build-release lint unit-test e2e bench clean
+.PHONY: run test deps-run deps-test build build-release lint unit-test unit-test-tsan e2e bench soak clean
 
 # Installs only what is missing; refreshes the package lists once, when something must be installed.
 define apt_install
@@ -50,13 +50,23 @@ lint:
 unit-test: build
 	KHONGCHO_STRICT=1 swift test --skip-build
 
+# The Swift suite once more under ThreadSanitizer, in its own build directory (a data race fails the run).
+unit-test-tsan: deps-run
+	swift build --build-tests --sanitize=thread --scratch-path .build-tsan $(SWIFT_BUILD_FLAGS)
+	TSAN_OPTIONS=halt_on_error=1 swift test --skip-build --sanitize=thread --scratch-path .build-tsan
+
 e2e: build deps-test
 	KHONGCHO_BIN=$(CURDIR)/.build/debug/khongcho $(PYTHON) -m pytest -q -p no:cacheprovider e2e
 
-test: deps-test lint unit-test e2e
+test: deps-test lint unit-test e2e unit-test-tsan
 
 bench: build-release
 	KHONGCHO_BIN=$(CURDIR)/.build/release/khongcho $(PYTHON) bench/bench.py
+	.build/release/khongcho report-bench --runs 3
+
+# 10 minutes of kiosks, staff, displays, SSE, a login flood and 1,500 half-open sockets (bench/soak.py).
+soak: build-release
+	KHONGCHO_BIN=$(CURDIR)/.build/release/khongcho $(PYTHON) bench/soak.py
 
 clean:
 	rm -rf .build

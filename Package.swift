@@ -11,6 +11,10 @@ let swiftSettings: [SwiftSetting] =
         .enableUpcomingFeature("InternalImportsByDefault"),
     ] + strict
 
+// Locks TSan understands (pthread): Synchronization.Mutex is not instrumented on Linux, so ThreadSanitizer
+// reports every Mutex as a race.
+let locks: Target.Dependency = .product(name: "NIOConcurrencyHelpers", package: "swift-nio")
+
 let package = Package(
     name: "khongcho",
     platforms: [.macOS(.v15)],
@@ -32,11 +36,11 @@ let package = Package(
     ],
     targets: [
         // Domain and storage.
-        .target(name: "QueueCore", swiftSettings: swiftSettings),
+        .target(name: "QueueCore", dependencies: [locks], swiftSettings: swiftSettings),
         .target(
             name: "QueueStore",
             dependencies: [
-                "QueueCore",
+                "QueueCore", locks,
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
@@ -48,22 +52,22 @@ let package = Package(
         .systemLibrary(name: "CQRencode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
         .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
         .target(
-            name: "DeviceProtocols", dependencies: ["QueueCore", "CFreeType", "CQRencode", "CPNG"], swiftSettings: swiftSettings),
+            name: "DeviceProtocols", dependencies: ["QueueCore", "CFreeType", "CQRencode", "CPNG", locks], swiftSettings: swiftSettings),
         .target(
             name: "DeviceIO",
             dependencies: [
-                "DeviceProtocols", "CLibUSB",
+                "DeviceProtocols", "CLibUSB", locks,
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings
         ),
-        .target(name: "Simulators", dependencies: ["DeviceProtocols", "CQRencode"], swiftSettings: swiftSettings),
+        .target(name: "Simulators", dependencies: ["DeviceProtocols", "CQRencode", locks], swiftSettings: swiftSettings),
         // The application: what a hall does. No HTTP, no USB.
         .target(
             name: "Hall",
             dependencies: [
-                "QueueCore", "QueueStore", "DeviceProtocols",
+                "QueueCore", "QueueStore", "DeviceProtocols", locks,
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -74,7 +78,7 @@ let package = Package(
         .target(
             name: "WebAPI",
             dependencies: [
-                "Hall", "QueueCore", "QueueStore", "DeviceProtocols",
+                "Hall", "QueueCore", "QueueStore", "DeviceProtocols", locks,
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -93,7 +97,7 @@ let package = Package(
         .executableTarget(
             name: "khongcho",
             dependencies: [
-                "QueueCore", "QueueStore", "DeviceProtocols", "DeviceIO", "Simulators", "Hall", "WebAPI",
+                "QueueCore", "QueueStore", "DeviceProtocols", "DeviceIO", "Simulators", "Hall", "WebAPI", locks,
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -105,32 +109,32 @@ let package = Package(
         // Test harness: builders, a manual clock, a whole hall in memory. Test targets only.
         .target(
             name: "KioskTesting",
-            dependencies: ["QueueCore", "QueueStore", "DeviceProtocols", "Simulators", "Hall", "WebAPI"],
+            dependencies: ["QueueCore", "QueueStore", "DeviceProtocols", "Simulators", "Hall", "WebAPI", locks],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "QueueCoreTests", dependencies: ["QueueCore", "KioskTesting"], swiftSettings: swiftSettings),
         .testTarget(
             name: "QueueStoreTests",
-            dependencies: ["QueueStore", "KioskTesting", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["QueueStore", "KioskTesting", locks, .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "DeviceProtocolsTests", dependencies: ["DeviceProtocols", "KioskTesting"],
             exclude: ["Golden"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "DeviceIOTests", dependencies: ["DeviceIO", "DeviceProtocols", "KioskTesting", "Hall", "QueueCore", "QueueStore"],
+            name: "DeviceIOTests", dependencies: ["DeviceIO", "DeviceProtocols", "KioskTesting", "Hall", "QueueCore", "QueueStore", locks],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "SimulatorsTests", dependencies: ["Simulators", "DeviceProtocols", "KioskTesting"], swiftSettings: swiftSettings),
         .testTarget(
             name: "HallTests",
-            dependencies: ["Hall", "Simulators", "DeviceProtocols", "KioskTesting", "QueueCore", "QueueStore"],
+            dependencies: ["Hall", "Simulators", "DeviceProtocols", "KioskTesting", "QueueCore", "QueueStore", locks],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "WebAPITests",
             dependencies: [
-                "WebAPI", "Hall", "Simulators", "DeviceProtocols", "KioskTesting", "QueueCore", "QueueStore",
+                "WebAPI", "Hall", "Simulators", "DeviceProtocols", "KioskTesting", "QueueCore", "QueueStore", locks,
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

@@ -1,6 +1,6 @@
 public import DeviceProtocols
 import Foundation
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// A display on a USB-serial adapter (`/dev/ttyUSB0`): opened on first use and again after a failure, so a
 /// display that was unplugged is re-driven as soon as it answers. Writes run on the port's own queue: the
@@ -9,7 +9,7 @@ public final class SerialDisplayPort: DisplayPort {
     public let path: String
     let settings: DisplaySerialSettings
     let queue: DispatchQueue
-    private let port = Mutex<SerialPort?>(nil)
+    private let port = NIOLockedValueBox<SerialPort?>(nil)
 
     public init(path: String, settings: DisplaySerialSettings) {
         self.path = path
@@ -29,7 +29,7 @@ public final class SerialDisplayPort: DisplayPort {
     }
 
     func writeNow(_ bytes: [UInt8]) throws {
-        let open = try port.withLock { port in
+        let open = try port.withLockedValue { port in
             if let port { return port }
             let opened = try SerialPort(path: path, settings: settings)
             port = opened
@@ -38,7 +38,7 @@ public final class SerialDisplayPort: DisplayPort {
         do {
             try open.write(bytes)
         } catch {
-            port.withLock { $0 = nil }
+            port.withLockedValue { $0 = nil }
             open.close()
             throw error
         }

@@ -1,6 +1,6 @@
 public import DeviceProtocols
 import Glibc
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// One open tty (`/dev/ttyUSB0`, `/dev/ttyACM0`, a pty in tests) set up from a display's serial settings:
 /// raw mode (`cfmakeraw`: no echo, no line editing, no CR/LF translation, 8-bit clean), the profile's baud,
@@ -17,7 +17,7 @@ public final class SerialPort: Sendable {
     /// How long `write` waits for the driver to take all the bytes.
     public let writeTimeout: Duration
     /// The descriptor, -1 once closed.
-    private let descriptor: Mutex<Int32>
+    private let descriptor: NIOLockedValueBox<Int32>
 
     public init(path: String, settings: DisplaySerialSettings, writeTimeout: Duration = .milliseconds(500))
         throws(SerialError)
@@ -51,16 +51,16 @@ public final class SerialPort: Sendable {
         self.path = path
         self.settings = settings
         self.writeTimeout = writeTimeout
-        descriptor = Mutex(fd)
+        descriptor = NIOLockedValueBox(fd)
     }
 
     deinit { close() }
 
-    public var isOpen: Bool { descriptor.withLock { $0 >= 0 } }
+    public var isOpen: Bool { descriptor.withLockedValue { $0 >= 0 } }
 
     /// Closes the port; later calls throw `.closed`. Safe to call twice.
     public func close() {
-        descriptor.withLock { fd in
+        descriptor.withLockedValue { fd in
             if fd >= 0 { Glibc.close(fd) }
             fd = -1
         }
@@ -69,55 +69,64 @@ public final class SerialPort: Sendable {
     /// Writes every byte or throws: `.timeout` when the driver has not taken them within `writeTimeout`,
     /// `.unplugged` when the adapter is gone (EIO/ENXIO/ENODEV or a hang-up), with how far it got.
     public func write(_ bytes: [UInt8]) throws(SerialError) {
-        try descriptor.withLock { (fd: inout Int32) throws(SerialError) in
-            guard fd >= 0 else { throw SerialError(.closed, call: "write \(path)", requested: bytes.count) }
-            let deadline = ContinuousClock.now + writeTimeout
-            var offset = 0
-            while offset < bytes.count {
-                let written = bytes.withUnsafeBytes { buffer -> Int in
-                    guard let base = buffer.baseAddress else { return 0 }
-                    return Glibc.write(fd, base + offset, buffer.count - offset)
-                }
-                if written > 0 {
-                    offset += written
-                    continue
-                }
-                let value = errno
-                if written < 0, value == EINTR { continue }
-                guard written == 0 || value == EAGAIN else {
-                    throw SerialError.system(
-                        "write", path: path, errno: value, fallback: .write, transferred: offset, requested: bytes.count
-                    )
-                }
-                try wait(
-                    fd, for: Int16(POLLOUT), until: deadline, call: "write", transferred: offset, requested: bytes.count
+        // The lock box's closure is untyped `rethrows`; a Result carries the typed error out.
+        try descriptor.withLockedValue { (fd: inout Int32) in
+            Result { () throws(SerialError) in try writeLocked(fd, bytes) }
+        }.get()
+    }
+
+    private func writeLocked(_ fd: Int32, _ bytes: [UInt8]) throws(SerialError) {
+        guard fd >= 0 else { throw SerialError(.closed, call: "write \(path)", requested: bytes.count) }
+        let deadline = ContinuousClock.now + writeTimeout
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { buffer -> Int in
+                guard let base = buffer.baseAddress else { return 0 }
+                return Glibc.write(fd, base + offset, buffer.count - offset)
+            }
+            if written > 0 {
+                offset += written
+                continue
+            }
+            let value = errno
+            if written < 0, value == EINTR { continue }
+            guard written == 0 || value == EAGAIN else {
+                throw SerialError.system(
+                    "write", path: path, errno: value, fallback: .write, transferred: offset, requested: bytes.count
                 )
             }
+            try wait(
+                fd, for: Int16(POLLOUT), until: deadline, call: "write", transferred: offset, requested: bytes.count
+            )
         }
     }
 
     /// Up to `max` bytes that arrive within `timeout`; empty when nothing came (not an error: most displays
     /// never answer). Returns as soon as some bytes are there.
     public func read(max: Int, timeout: Duration) throws(SerialError) -> [UInt8] {
-        try descriptor.withLock { (fd: inout Int32) throws(SerialError) -> [UInt8] in
-            guard fd >= 0 else { throw SerialError(.closed, call: "read \(path)") }
-            let deadline = ContinuousClock.now + timeout
-            while true {
-                var buffer = [UInt8](repeating: 0, count: Swift.max(1, max))
-                let count = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
-                if count > 0 { return Array(buffer.prefix(count)) }
-                // 0 is "nothing yet" on a tty with VMIN = VTIME = 0, not end of file; a hang-up shows in poll.
-                let value = errno
-                if count < 0, value == EINTR { continue }
-                if count < 0, value != EAGAIN {
-                    throw SerialError.system("read", path: path, errno: value, fallback: .read)
-                }
-                do throws(SerialError) {
-                    try wait(fd, for: Int16(POLLIN), until: deadline, call: "read", transferred: 0, requested: 0)
-                } catch {
-                    if error.code == .timeout { return [] }
-                    throw error
-                }
+        try descriptor.withLockedValue { (fd: inout Int32) in
+            Result { () throws(SerialError) -> [UInt8] in try readLocked(fd, max: max, timeout: timeout) }
+        }.get()
+    }
+
+    private func readLocked(_ fd: Int32, max: Int, timeout: Duration) throws(SerialError) -> [UInt8] {
+        guard fd >= 0 else { throw SerialError(.closed, call: "read \(path)") }
+        let deadline = ContinuousClock.now + timeout
+        while true {
+            var buffer = [UInt8](repeating: 0, count: Swift.max(1, max))
+            let count = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if count > 0 { return Array(buffer.prefix(count)) }
+            // 0 is "nothing yet" on a tty with VMIN = VTIME = 0, not end of file; a hang-up shows in poll.
+            let value = errno
+            if count < 0, value == EINTR { continue }
+            if count < 0, value != EAGAIN {
+                throw SerialError.system("read", path: path, errno: value, fallback: .read)
+            }
+            do throws(SerialError) {
+                try wait(fd, for: Int16(POLLIN), until: deadline, call: "read", transferred: 0, requested: 0)
+            } catch {
+                if error.code == .timeout { return [] }
+                throw error
             }
         }
     }

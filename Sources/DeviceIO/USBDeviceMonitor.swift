@@ -1,8 +1,8 @@
 import CLibUSB
 import Dispatch
 public import Logging
+import NIOConcurrencyHelpers
 public import ServiceLifecycle
-import Synchronization
 
 /// Watches the bus and tells subscribers which devices arrived and left, so a printer plugged in after start
 /// is picked up within a couple of seconds and an unplugged one is marked offline instead of crashing anything.
@@ -17,7 +17,7 @@ public final class USBDeviceMonitor: Sendable {
     public let pollInterval: Duration
     let readStrings: Bool
     let logger: Logger
-    let state = Mutex(State())
+    let state = NIOLockedValueBox(State())
     let wakeUp = DispatchSemaphore(value: 0)
     private let thread = DispatchQueue(label: "khongcho.usb.monitor")
 
@@ -44,17 +44,17 @@ public final class USBDeviceMonitor: Sendable {
 
     /// The devices attached as of the last scan, in bus order (for `khongcho devices` and status pages).
     public var devices: [USBDeviceInfo] {
-        state.withLock { $0.known.values.sorted { $0.id < $1.id } }
+        state.withLockedValue { $0.known.values.sorted { $0.id < $1.id } }
     }
 
     /// Whether the running loop gets libusb hot-plug callbacks (false: polling).
-    public var usesHotplug: Bool { state.withLock { $0.usingHotplug } }
+    public var usesHotplug: Bool { state.withLockedValue { $0.usingHotplug } }
 
     /// A new stream of events. It starts with `.arrived` for every device already known, then follows the bus;
     /// it finishes when the monitor stops. Each call makes an independent subscriber.
     public func events() -> AsyncStream<USBDeviceEvent> {
         let (stream, continuation) = AsyncStream.makeStream(of: USBDeviceEvent.self)
-        let token: Int? = state.withLock { state in
+        let token: Int? = state.withLockedValue { state in
             guard !state.finished else { return nil }
             for device in state.known.values.sorted(by: { $0.id < $1.id }) { continuation.yield(.arrived(device)) }
             let token = state.nextToken
@@ -67,14 +67,14 @@ public final class USBDeviceMonitor: Sendable {
             return stream
         }
         continuation.onTermination = { [weak self] _ in
-            _ = self?.state.withLock { $0.subscribers.removeValue(forKey: token) }
+            _ = self?.state.withLockedValue { $0.subscribers.removeValue(forKey: token) }
         }
         return stream
     }
 
     /// Scans and watches until the task is cancelled or `stop()` is called. Runs once per monitor.
     public func run() async {
-        let first = state.withLock { state in
+        let first = state.withLockedValue { state in
             defer { state.started = true }
             return !state.started
         }
@@ -96,7 +96,7 @@ public final class USBDeviceMonitor: Sendable {
 
     /// Asks the loop to end; `run()` returns within a moment. Safe from any thread, any number of times.
     public func stop() {
-        let usingHotplug = state.withLock { state in
+        let usingHotplug = state.withLockedValue { state in
             state.stopRequested = true
             return state.usingHotplug
         }
@@ -111,7 +111,7 @@ extension USBDeviceMonitor {
         let hotplug = startHotplug()
         rescan()
         var nextScan = ContinuousClock.now + pollInterval
-        while !state.withLock({ $0.stopRequested }) {
+        while !state.withLockedValue({ $0.stopRequested }) {
             if let hotplug {
                 context.handleEvents(timeout: min(pollInterval, nextScan - .now))
                 if hotplug.takeChanged() {
@@ -142,7 +142,7 @@ extension USBDeviceMonitor {
             logger.warning("USB monitor: hot-plug unavailable, polling instead: \(error)")
             return nil
         }
-        state.withLock { $0.usingHotplug = true }
+        state.withLockedValue { $0.usingHotplug = true }
         logger.info("USB monitor: libusb hot-plug callbacks, rescan every \(pollInterval)")
         return registration
     }
@@ -153,7 +153,7 @@ extension USBDeviceMonitor {
         do {
             diff = try context.withDeviceList { devices throws(USBError) in
                 let infos = devices.compactMap { device in USBDescriptorReader.info(for: device).map { (device, $0) } }
-                let known = state.withLock { $0.known }
+                let known = state.withLockedValue { $0.known }
                 var diff = USBDeviceDiff.between(known, infos.map(\.1))
                 if readStrings {
                     diff.arrived = diff.arrived.map { arrived in
@@ -174,7 +174,7 @@ extension USBDeviceMonitor {
     private func publish(_ diff: USBDeviceDiff) {
         for device in diff.left { logger.info("USB device left: \(device)") }
         for device in diff.arrived { logger.info("USB device arrived: \(device)") }
-        state.withLock { state in
+        state.withLockedValue { state in
             for device in diff.left {
                 state.known.removeValue(forKey: device.id)
                 for subscriber in state.subscribers.values { subscriber.yield(.left(device)) }
@@ -189,7 +189,7 @@ extension USBDeviceMonitor {
     /// Ends every stream. `finish()` runs outside the lock because it calls the streams' termination
     /// handlers, which take the lock themselves.
     private func finish() {
-        let subscribers = state.withLock { state in
+        let subscribers = state.withLockedValue { state in
             state.finished = true
             state.usingHotplug = false
             defer { state.subscribers.removeAll() }

@@ -1,11 +1,12 @@
 internal import CLibUSB
+import NIOConcurrencyHelpers
 import Synchronization
 
 /// A libusb hot-plug callback that only raises a flag. libusb forbids blocking calls (such as reading string
 /// descriptors) inside the callback, so the monitor loop rescans after `libusb_handle_events` returns.
 final class USBHotplugRegistration: Sendable {
     private let changed = Atomic<Bool>(false)
-    private let handle = Mutex<libusb_hotplug_callback_handle?>(nil)
+    private let handle = NIOLockedValueBox<libusb_hotplug_callback_handle?>(nil)
 
     func register(in context: USBContext) throws(USBError) {
         var callbackHandle: libusb_hotplug_callback_handle = 0
@@ -19,12 +20,12 @@ final class USBHotplugRegistration: Sendable {
             },
             Unmanaged.passUnretained(self).toOpaque(), &callbackHandle)
         try USBError.check(result, "libusb_hotplug_register_callback")
-        handle.withLock { $0 = callbackHandle }
+        handle.withLockedValue { $0 = callbackHandle }
     }
 
     /// Must run before this object is released: libusb holds an unretained pointer to it.
     func deregister(from context: USBContext) {
-        guard let callbackHandle = handle.withLock({ $0.take() }) else { return }
+        guard let callbackHandle = handle.withLockedValue({ $0.take() }) else { return }
         libusb_hotplug_deregister_callback(context.pointer, callbackHandle)
     }
 

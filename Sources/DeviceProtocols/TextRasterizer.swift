@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// Turns Vietnamese text into 1-bit pixels with FreeType, because thermal printers cannot be trusted with
 /// Vietnamese code pages. Input is NFC-normalised first, so text typed or stored in decomposed form (NFD)
@@ -9,11 +9,11 @@ import Synchronization
 /// measuring and drawing produce a `Run` value that is used outside the lock.
 public final class TextRasterizer: Sendable {
     public let fonts: FontLocator.Fonts
-    private let engine: Mutex<TextRasterizerEngine>
+    private let engine: NIOLockedValueBox<TextRasterizerEngine>
     /// Laid-out runs by text and style. Most of a ticket (labels, the centre and field names) repeats on
     /// every ticket and wrapping measures the same prefixes again and again; this keeps render + encode of
     /// an 80 mm ticket well under the printer's own time. Bounded: emptied when it reaches `cacheLimit`.
-    private let runs = Mutex<[RunKey: Run]>([:])
+    private let runs = NIOLockedValueBox<[RunKey: Run]>([:])
     static let cacheLimit = 2048
 
     struct RunKey: Hashable {
@@ -24,7 +24,7 @@ public final class TextRasterizer: Sendable {
     /// Opens the fonts; fails when they cannot be read or do not cover Vietnamese.
     public init(fonts: FontLocator.Fonts) throws(TextRasterizerError) {
         self.fonts = fonts
-        engine = Mutex(try TextRasterizerEngine(fonts: fonts))
+        engine = NIOLockedValueBox(try TextRasterizerEngine(fonts: fonts))
     }
 
     /// Finds the fonts with `fontLocator` and opens them.
@@ -35,11 +35,11 @@ public final class TextRasterizer: Sendable {
     /// Lays out one line (line breaks print as spaces; use `wrap` for paragraphs).
     public func layout(_ text: String, style: Style) -> Run {
         let key = RunKey(text: text, style: style)
-        if let cached = runs.withLock({ $0[key] }) { return cached }
+        if let cached = runs.withLockedValue({ $0[key] }) { return cached }
         let normalised = text.precomposedStringWithCanonicalMapping
         let safe = style.resized(min(1000, max(1, style.size)))
-        let run = engine.withLock { engine in engine.layout(normalised, style: safe) }
-        runs.withLock { runs in
+        let run = engine.withLockedValue { engine in engine.layout(normalised, style: safe) }
+        runs.withLockedValue { runs in
             if runs.count >= Self.cacheLimit { runs.removeAll(keepingCapacity: true) }
             runs[key] = run
         }
@@ -62,7 +62,7 @@ public final class TextRasterizer: Sendable {
     /// The font's ascender and descender at this style, for spacing lines consistently.
     public func lineMetrics(_ style: Style) -> (ascender: Int, descender: Int) {
         let safe = style.resized(min(1000, max(1, style.size)))
-        return engine.withLock { engine in engine.lineMetrics(safe) }
+        return engine.withLockedValue { engine in engine.lineMetrics(safe) }
     }
 }
 

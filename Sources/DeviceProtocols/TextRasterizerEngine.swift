@@ -3,7 +3,8 @@ import Foundation
 
 /// Owns the FreeType library, the faces and the glyph cache. It lives inside the rasterizer's mutex because
 /// FreeType objects must never be used from two threads at once; being non-copyable, it frees them exactly once.
-struct TextRasterizerEngine: ~Copyable {
+/// A class so a lock box can hold it; unchecked Sendable because `TextRasterizer` only touches it under its lock.
+final class TextRasterizerEngine: @unchecked Sendable {
     private struct GlyphKey: Hashable {
         var scalar: UInt32
         var size: Int
@@ -73,14 +74,14 @@ struct TextRasterizerEngine: ~Copyable {
     }
 
     /// The font's ascender and descender in dots at this style.
-    mutating func lineMetrics(_ style: TextRasterizer.Style) -> (ascender: Int, descender: Int) {
+    func lineMetrics(_ style: TextRasterizer.Style) -> (ascender: Int, descender: Int) {
         let face = select(style.weight, style: style)
         let metrics = face.pointee.size.pointee.metrics
         return (Self.roundedPixels(metrics.ascender), Self.roundedPixels(-metrics.descender))
     }
 
     /// Kerning between two neighbouring glyphs in 1/64 dot (0 across faces or without a kerning table).
-    mutating func kerning(_ left: TextRasterizer.Glyph, _ right: TextRasterizer.Glyph, style: TextRasterizer.Style) -> Int {
+    func kerning(_ left: TextRasterizer.Glyph, _ right: TextRasterizer.Glyph, style: TextRasterizer.Style) -> Int {
         guard hasKerning, left.face == right.face, left.index != 0, right.index != 0 else { return 0 }
         let face = select(left.face, style: style)
         var delta = FT_Vector()
@@ -89,7 +90,7 @@ struct TextRasterizerEngine: ~Copyable {
     }
 
     /// The glyph for one scalar, rendered once and then served from the cache.
-    mutating func glyph(_ scalar: Unicode.Scalar, style: TextRasterizer.Style) -> TextRasterizer.Glyph {
+    func glyph(_ scalar: Unicode.Scalar, style: TextRasterizer.Style) -> TextRasterizer.Glyph {
         let key = GlyphKey(scalar: scalar.value, size: style.size, pixelWidth: style.pixelWidth, weight: style.weight)
         if let cached = glyphs[key] { return cached }
         if glyphs.count >= Self.cacheLimit { glyphs.removeAll(keepingCapacity: true) }
@@ -98,7 +99,7 @@ struct TextRasterizerEngine: ~Copyable {
         return rendered
     }
 
-    private mutating func render(_ scalar: Unicode.Scalar, style: TextRasterizer.Style) -> TextRasterizer.Glyph {
+    private func render(_ scalar: Unicode.Scalar, style: TextRasterizer.Style) -> TextRasterizer.Glyph {
         let code = FT_ULong(scalar.value)
         // Bold comes from the bold face when there is one and it has the letter; otherwise the regular
         // glyph is thickened, so bold text never silently turns regular.
@@ -152,7 +153,7 @@ struct TextRasterizerEngine: ~Copyable {
     }
 
     /// The face for a weight, sized for the style (FreeType keeps one active size per face).
-    private mutating func select(_ weight: TextRasterizer.Weight, style: TextRasterizer.Style) -> FT_Face {
+    private func select(_ weight: TextRasterizer.Weight, style: TextRasterizer.Style) -> FT_Face {
         let face = weight == .bold ? (bold ?? regular) : regular
         let metrics = face.pointee.size.pointee.metrics
         if Int(metrics.x_ppem) != style.pixelWidth || Int(metrics.y_ppem) != style.size {
@@ -167,7 +168,7 @@ struct TextRasterizerEngine: ~Copyable {
 extension TextRasterizerEngine {
     /// Lays out one line of already NFC-normalised text: glyphs on the pen advance with kerning, and combining
     /// marks that NFC could not fold into a precomposed letter stacked over or under their base letter.
-    mutating func layout(_ text: String, style: TextRasterizer.Style) -> TextRasterizer.Run {
+    func layout(_ text: String, style: TextRasterizer.Style) -> TextRasterizer.Run {
         var pieces: [TextRasterizer.Run.Piece] = []
         var pen = 0
         var previous: TextRasterizer.Glyph?

@@ -1,9 +1,9 @@
 import Foundation
 import Logging
+import NIOConcurrencyHelpers
 public import QueueCore
 public import QueueStore
 public import ServiceLifecycle
-import Synchronization
 
 /// Re-evaluates the alert rules every `interval` and announces each new situation once on the live stream
 /// (`event: alert`); the current list feeds the supervisor dashboard. Device problems are raised directly
@@ -15,9 +15,9 @@ public final class AlertMonitor: Service, Sendable {
     let events: HallEventHub
     let interval: Duration
     let logger = Logger(label: "khongcho.alerts")
-    private let failures = Mutex(0)
+    private let failures = NIOLockedValueBox(0)
     let deviceAlertLifetime: TimeInterval = 600
-    private let state = Mutex<(rules: [String: HallAlert], devices: [String: HallAlert])>(([:], [:]))
+    private let state = NIOLockedValueBox<(rules: [String: HallAlert], devices: [String: HallAlert])>(([:], [:]))
 
     public init(
         database: AppDatabase, targets: ServiceTargets, clock: any WallClock, events: HallEventHub,
@@ -38,7 +38,7 @@ public final class AlertMonitor: Service, Sendable {
                     try await self.evaluate()
                 } catch {
                     // The rules are evaluated again next interval; a store that keeps failing is logged each time.
-                    self.failures.withLock { $0 += 1 }
+                    self.failures.withLockedValue { $0 += 1 }
                     self.logger.error("Could not evaluate the alert rules", metadata: ["error": "\(error)"])
                 }
                 try? await Task.sleep(for: self.interval)
@@ -47,7 +47,7 @@ public final class AlertMonitor: Service, Sendable {
     }
 
     /// Evaluations that failed (the store could not be read) since start.
-    public var failedEvaluations: Int { failures.withLock { $0 } }
+    public var failedEvaluations: Int { failures.withLockedValue { $0 } }
 
     /// Applies the rules now; returns the alerts that are new since the last evaluation (and announces them).
     @discardableResult
@@ -57,7 +57,7 @@ public final class AlertMonitor: Service, Sendable {
         let dossiers = try await database.unreturnedDossiers(
             promisedBefore: now.addingTimeInterval(Double(targets.promiseRiskMinutes * 60)), at: now)
         let alerts = AlertRules(targets: targets).alerts(figures: figures, openDossiers: dossiers, at: now)
-        let fresh = state.withLock { state in
+        let fresh = state.withLockedValue { state in
             let fresh = alerts.filter { state.rules[$0.id] == nil }
             // Keep the first-seen time of a continuing situation.
             state.rules = Dictionary(uniqueKeysWithValues: alerts.map { ($0.id, state.rules[$0.id] ?? $0) })
@@ -69,14 +69,14 @@ public final class AlertMonitor: Service, Sendable {
 
     /// A device (or store file) problem: announced at once, listed for a while; store alerts stay listed.
     public func raise(_ alert: HallAlert) {
-        state.withLock { $0.devices[alert.id] = alert }
+        state.withLockedValue { $0.devices[alert.id] = alert }
         events.publish(.alert(alert))
     }
 
     /// Alerts in force, oldest first.
     public var current: [HallAlert] {
         let now = clock.now()
-        return state.withLock { state in
+        return state.withLockedValue { state in
             state.devices = state.devices.filter { $0.value.kind == .store || now.timeIntervalSince($0.value.at) < deviceAlertLifetime }
             return (Array(state.rules.values) + Array(state.devices.values)).sorted { ($0.at, $0.id) < ($1.at, $1.id) }
         }

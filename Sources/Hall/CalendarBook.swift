@@ -1,20 +1,20 @@
+import NIOConcurrencyHelpers
 public import QueueCore
-import Synchronization
 
 /// The service calendar in force, replaceable while the server runs: an admin who corrects a holiday or
 /// adds next year changes every promise computed afterwards, without a restart.
 public final class CalendarBook: Sendable {
-    private let state: Mutex<WorkingCalendar>
+    private let state: NIOLockedValueBox<WorkingCalendar>
     /// Years that came from the admin (stored), not from the shipped files.
-    private let edited: Mutex<Set<Int>>
+    private let edited: NIOLockedValueBox<Set<Int>>
 
     public init(_ calendar: WorkingCalendar, editedYears: Set<Int> = []) {
-        state = Mutex(calendar)
-        edited = Mutex(editedYears)
+        state = NIOLockedValueBox(calendar)
+        edited = NIOLockedValueBox(editedYears)
     }
 
-    public var current: WorkingCalendar { state.withLock { $0 } }
-    public var editedYears: Set<Int> { edited.withLock { $0 } }
+    public var current: WorkingCalendar { state.withLockedValue { $0 } }
+    public var editedYears: Set<Int> { edited.withLockedValue { $0 } }
 
     /// The calendar with `year` added or replaced; throws (Vietnamese + English) when the year is invalid.
     public func replacing(_ year: CalendarYear) throws(QueueError) -> WorkingCalendar {
@@ -27,7 +27,7 @@ public final class CalendarBook: Sendable {
     }
 
     public func install(_ calendar: WorkingCalendar, edited year: Int) {
-        state.withLock { $0 = calendar }
-        _ = edited.withLock { $0.insert(year) }
+        state.withLockedValue { $0 = calendar }
+        _ = edited.withLockedValue { $0.insert(year) }
     }
 }

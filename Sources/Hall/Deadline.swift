@@ -1,4 +1,4 @@
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// Runs `operation` but stops waiting for it after `limit`, returning nil; the operation itself goes on.
 ///
@@ -24,14 +24,14 @@ func withDeadline<T: Sendable>(_ limit: Duration, _ operation: @escaping @Sendab
 
 /// A continuation resumed once, by whichever side gives an answer first.
 final class FirstAnswer<T: Sendable>: Sendable {
-    private let continuation = Mutex<CheckedContinuation<T, Never>?>(nil)
+    private let continuation = NIOLockedValueBox<CheckedContinuation<T, Never>?>(nil)
 
     func wait(_ continuation: CheckedContinuation<T, Never>) {
-        self.continuation.withLock { $0 = continuation }
+        self.continuation.withLockedValue { $0 = continuation }
     }
 
     func give(_ value: T) {
-        let waiting = continuation.withLock { stored in
+        let waiting = continuation.withLockedValue { stored in
             defer { stored = nil }
             return stored
         }

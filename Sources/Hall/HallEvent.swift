@@ -1,5 +1,5 @@
+import NIOConcurrencyHelpers
 public import QueueStore
-import Synchronization
 
 /// Everything a hall announces: committed ticket events (stored, replayable by id) and live notices
 /// (alerts, counter pauses, thanks for a rating) that pages and counter displays follow but nobody replays.
@@ -41,7 +41,7 @@ public struct RatingThanks: Codable, Sendable, Equatable {
 /// out to the same listeners, in the order they happen. Listeners run on the publisher's thread and must
 /// return quickly (they hand the event to a stream or an actor inbox).
 public final class HallEventHub: Sendable {
-    private let listeners = Mutex<[@Sendable (HallEvent) -> Void]>([])
+    private let listeners = NIOLockedValueBox<[@Sendable (HallEvent) -> Void]>([])
 
     /// Follows `database`'s committed ticket events as `.tickets`.
     public init(database: AppDatabase) {
@@ -50,11 +50,11 @@ public final class HallEventHub: Sendable {
 
     /// Sends `event` to every listener.
     public func publish(_ event: HallEvent) {
-        for listener in listeners.withLock({ $0 }) { listener(event) }
+        for listener in listeners.withLockedValue({ $0 }) { listener(event) }
     }
 
     /// Adds a listener for every event from now on.
     public func subscribe(_ listener: @escaping @Sendable (HallEvent) -> Void) {
-        listeners.withLock { $0.append(listener) }
+        listeners.withLockedValue { $0.append(listener) }
     }
 }

@@ -1,35 +1,35 @@
 import DeviceProtocols
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// The printers attached right now and which kiosk prints where. Hot-plug adds and removes printers;
 /// a kiosk without its own mapping uses the first printer attached.
 public final class PrinterRegistry: Sendable {
-    private let state = Mutex<(printers: [TicketPrinter], kiosks: [String: String])>(([], [:]))
+    private let state = NIOLockedValueBox<(printers: [TicketPrinter], kiosks: [String: String])>(([], [:]))
 
     public init(kioskPrinters: [String: String] = [:]) {
-        state.withLock { $0.kiosks = kioskPrinters }
+        state.withLockedValue { $0.kiosks = kioskPrinters }
     }
 
     public func attach(_ printer: TicketPrinter) {
-        state.withLock { state in
+        state.withLockedValue { state in
             state.printers.removeAll { $0.port.id == printer.port.id }
             state.printers.append(printer)
         }
     }
 
     public func detach(id: String) {
-        state.withLock { $0.printers.removeAll { $0.port.id == id } }
+        state.withLockedValue { $0.printers.removeAll { $0.port.id == id } }
     }
 
-    public var printers: [TicketPrinter] { state.withLock { $0.printers } }
+    public var printers: [TicketPrinter] { state.withLockedValue { $0.printers } }
 
     public func printer(id: String) -> TicketPrinter? {
-        state.withLock { $0.printers.first { $0.port.id == id } }
+        state.withLockedValue { $0.printers.first { $0.port.id == id } }
     }
 
     /// The printer for a kiosk address: its configured printer when attached, else the first one.
     public func printer(forKiosk kiosk: String?) -> TicketPrinter? {
-        state.withLock { state in
+        state.withLockedValue { state in
             if let kiosk, let wanted = state.kiosks[kiosk] {
                 return state.printers.first { $0.port.id == wanted }
             }

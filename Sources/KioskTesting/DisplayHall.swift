@@ -2,9 +2,9 @@ import DeviceProtocols
 import Foundation
 public import Hall
 import Logging
+import NIOConcurrencyHelpers
 import QueueCore
 public import Simulators
-import Synchronization
 
 /// A hall with one simulated 2×20 display per counter, driven by the real store's events.
 public struct DisplayHall: Sendable {
@@ -50,10 +50,10 @@ public struct DisplayHall: Sendable {
 
 /// Collects the alerts a device hub raises.
 public final class AlertInbox: Sendable {
-    private let alerts = Mutex<[HallAlert]>([])
+    private let alerts = NIOLockedValueBox<[HallAlert]>([])
     public init() {}
-    public func append(_ alert: HallAlert) { alerts.withLock { $0.append(alert) } }
-    public var ids: [String] { alerts.withLock { $0.map(\.id) } }
+    public func append(_ alert: HallAlert) { alerts.withLockedValue { $0.append(alert) } }
+    public var ids: [String] { alerts.withLockedValue { $0.map(\.id) } }
 }
 
 /// Reads the rows back out of an Epson DM-D frame: `ESC @`, brightness, then per row `US $ 1 y` + text.

@@ -1,14 +1,14 @@
 public import Foundation
 import Hall
+import NIOConcurrencyHelpers
 public import QueueCore
-import Synchronization
 
 /// A clock that only moves when told to, for deterministic tests and simulations.
 public final class ManualClock: WallClock, Sendable {
-    private let current: Mutex<Date>
+    private let current: NIOLockedValueBox<Date>
 
     public init(_ start: Date) {
-        current = Mutex(start)
+        current = NIOLockedValueBox(start)
     }
 
     /// A Vietnam-time wall clock reading, e.g. `ManualClock(vietnam: "2026-03-02 08:00")`.
@@ -16,14 +16,14 @@ public final class ManualClock: WallClock, Sendable {
         self.init(Self.vietnamDate(text))
     }
 
-    public func now() -> Date { current.withLock { $0 } }
+    public func now() -> Date { current.withLockedValue { $0 } }
 
     public func advance(minutes: Double) {
-        current.withLock { $0 = $0.addingTimeInterval(minutes * 60) }
+        current.withLockedValue { $0 = $0.addingTimeInterval(minutes * 60) }
     }
 
     public func set(_ date: Date) {
-        current.withLock { $0 = date }
+        current.withLockedValue { $0 = date }
     }
 
     public static func vietnamDate(_ text: String) -> Date {

@@ -1,5 +1,5 @@
 public import Foundation
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// The only way domain code learns the time: injected, so tests and the simulator can drive it.
 public protocol WallClock: Sendable {
@@ -14,20 +14,20 @@ public struct SystemWallClock: WallClock {
 
 /// A wall clock the day simulator moves forward event by event; it never goes back.
 public final class VirtualClock: WallClock, Sendable {
-    private let current: Mutex<Date>
+    private let current: NIOLockedValueBox<Date>
 
     public init(_ start: Date) {
-        current = Mutex(start)
+        current = NIOLockedValueBox(start)
     }
 
-    public func now() -> Date { current.withLock { $0 } }
+    public func now() -> Date { current.withLockedValue { $0 } }
 
     /// Moves to `date`, or stays put when `date` is earlier.
     public func advance(to date: Date) {
-        current.withLock { if date > $0 { $0 = date } }
+        current.withLockedValue { if date > $0 { $0 = date } }
     }
 
     public func advance(seconds: Double) {
-        current.withLock { $0 = $0.addingTimeInterval(max(0, seconds)) }
+        current.withLockedValue { $0 = $0.addingTimeInterval(max(0, seconds)) }
     }
 }

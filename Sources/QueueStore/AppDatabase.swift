@@ -1,14 +1,14 @@
 public import Foundation
 public import GRDB
+import NIOConcurrencyHelpers
 public import QueueCore
-import Synchronization
 
 /// The store: SQLite through GRDB over any `DatabaseWriter` — a WAL pool on disk, an in-memory queue in tests.
 ///
 /// Every ticket change appends an event and updates the current-state tables in one transaction; committed
 /// events are handed to `eventSink` in commit order, on the writer's queue, so listeners never see a gap.
 public final class AppDatabase: Sendable {
-    private let connections: Mutex<any DatabaseWriter>
+    private let connections: NIOLockedValueBox<any DatabaseWriter>
     public let priorityRule: PriorityRule
     public let estimator: WaitEstimator
     let eventSink: EventSink
@@ -23,7 +23,7 @@ public final class AppDatabase: Sendable {
     }
 
     init(_ writer: any DatabaseWriter, priorityRule: PriorityRule, estimator: WaitEstimator, file: StoreFile?) throws {
-        connections = Mutex(writer)
+        connections = NIOLockedValueBox(writer)
         self.priorityRule = priorityRule
         self.estimator = estimator
         self.eventSink = EventSink()
@@ -42,10 +42,10 @@ public final class AppDatabase: Sendable {
         }
     }
 
-    var currentWriter: any DatabaseWriter { connections.withLock { $0 } }
+    var currentWriter: any DatabaseWriter { connections.withLockedValue { $0 } }
 
     func replaceWriter(_ writer: any DatabaseWriter) {
-        connections.withLock { $0 = writer }
+        connections.withLockedValue { $0 = writer }
     }
 
     /// Checks that the database file is still the one opened (deleted or replaced files are put back from the
@@ -156,14 +156,14 @@ extension AppDatabase {
 
 /// Fans committed events out to listeners (the live stream, device drivers).
 final class EventSink: Sendable {
-    private let listeners = Mutex<[@Sendable ([PublishedEvent]) -> Void]>([])
+    private let listeners = NIOLockedValueBox<[@Sendable ([PublishedEvent]) -> Void]>([])
 
     func add(_ listener: @escaping @Sendable ([PublishedEvent]) -> Void) {
-        listeners.withLock { $0.append(listener) }
+        listeners.withLockedValue { $0.append(listener) }
     }
 
     func deliver(_ events: [PublishedEvent]) {
         guard !events.isEmpty else { return }
-        for listener in listeners.withLock({ $0 }) { listener(events) }
+        for listener in listeners.withLockedValue({ $0 }) { listener(events) }
     }
 }

@@ -1,6 +1,6 @@
 public import Foundation
 import GRDB
-import Synchronization
+import NIOConcurrencyHelpers
 
 #if canImport(Glibc)
     import Glibc
@@ -27,26 +27,26 @@ final class StoreFile: Sendable {
 
     let directory: URL
     let path: String
-    private let opened: Mutex<Identity?>
-    private let stopped = Mutex<StoreError?>(nil)
-    private let healing = Mutex<Task<Void, Never>?>(nil)
-    private let listeners = Mutex<[@Sendable (StoreFileNotice) -> Void]>([])
+    private let opened: NIOLockedValueBox<Identity?>
+    private let stopped = NIOLockedValueBox<StoreError?>(nil)
+    private let healing = NIOLockedValueBox<Task<Void, Never>?>(nil)
+    private let listeners = NIOLockedValueBox<[@Sendable (StoreFileNotice) -> Void]>([])
 
     init(directory: URL) {
         self.directory = directory
         path = directory.appendingPathComponent(Self.name).path
-        opened = Mutex(Self.identity(of: path))
+        opened = NIOLockedValueBox(Self.identity(of: path))
     }
 
     /// `DIR/khongcho.sqlite.lost`: left when the file could not be put back; refuses the next start.
     var markerPath: String { path + ".lost" }
 
     /// Set once the file was lost and could not be put back: the store answers every request with it.
-    var halted: StoreError? { stopped.withLock { $0 } }
+    var halted: StoreError? { stopped.withLockedValue { $0 } }
 
     /// Calls `listener` when the file was put back or the store stopped (the hall raises an alert).
     func onNotice(_ listener: @escaping @Sendable (StoreFileNotice) -> Void) {
-        listeners.withLock { $0.append(listener) }
+        listeners.withLockedValue { $0.append(listener) }
     }
 
     /// What `path` names now: nil when nothing is there; the opened identity when `stat` fails otherwise (an
@@ -54,7 +54,7 @@ final class StoreFile: Sendable {
     func currentIdentity() -> Identity? {
         var info = stat()
         guard stat(path, &info) == 0 else {
-            return errno == ENOENT || errno == ENOTDIR ? nil : opened.withLock { $0 }
+            return errno == ENOENT || errno == ENOTDIR ? nil : opened.withLockedValue { $0 }
         }
         return Identity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
     }
@@ -67,7 +67,7 @@ final class StoreFile: Sendable {
 
     /// True when the path no longer names the file the store has open (deleted, or replaced by another file).
     var hasMoved: Bool {
-        guard let opened = opened.withLock({ $0 }) else { return false }
+        guard let opened = opened.withLockedValue({ $0 }) else { return false }
         return currentIdentity() != opened
     }
 
@@ -75,14 +75,14 @@ final class StoreFile: Sendable {
     /// concurrent callers wait for the same repair.
     func verify(_ database: AppDatabase) async {
         guard hasMoved, halted == nil else { return }
-        let task = healing.withLock { running in
+        let task = healing.withLockedValue { running in
             if let running { return running }
             let task = Task { await self.heal(database) }
             running = task
             return task
         }
         await task.value
-        healing.withLock { if $0 == task { $0 = nil } }
+        healing.withLockedValue { if $0 == task { $0 = nil } }
     }
 
     private func heal(_ database: AppDatabase) async {
@@ -109,7 +109,7 @@ final class StoreFile: Sendable {
             try Self.check(rename(copy, path), "rename \(copy)")
             try Self.synchronize(directory.path)
             database.replaceWriter(try DatabasePool(path: path, configuration: AppDatabase.durableConfiguration()))
-            opened.withLock { $0 = Self.identity(of: path) }
+            opened.withLockedValue { $0 = Self.identity(of: path) }
             notify(StoreFileNotice(restoredAt: path, replaced: replaced, aside: aside))
         } catch {
             halt(because: error, replaced: replaced, copy: copy)
@@ -148,7 +148,7 @@ final class StoreFile: Sendable {
 
     private func halt(because error: any Error, replaced: Bool, copy: String?) {
         let lost = StoreError.fileLost(path: path, replaced: replaced, copy: copy, cause: "\(error)")
-        stopped.withLock { $0 = lost }
+        stopped.withLockedValue { $0 = lost }
         var notice = StoreFileNotice(halted: lost)
         do {
             try Data(lost.description.utf8).write(to: URL(fileURLWithPath: markerPath), options: .atomic)
@@ -159,7 +159,7 @@ final class StoreFile: Sendable {
     }
 
     private func notify(_ notice: StoreFileNotice) {
-        for listener in listeners.withLock({ $0 }) { listener(notice) }
+        for listener in listeners.withLockedValue({ $0 }) { listener(notice) }
     }
 
     /// Refuses to open a store whose file was lost on a previous run, until the operator removes the marker.

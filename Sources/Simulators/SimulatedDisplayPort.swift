@@ -1,6 +1,6 @@
 public import DeviceProtocols
 import Foundation
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// A display without hardware: keeps every frame (the admin page shows the screen text; tests and the
 /// benchmark read the bytes and their write instants). `failing` makes it act unplugged.
@@ -11,7 +11,7 @@ public final class SimulatedDisplayPort: DisplayPort {
         public let at: ContinuousClock.Instant
     }
 
-    private let state = Mutex<(writes: [Write], failing: Bool)>(([], false))
+    private let state = NIOLockedValueBox<(writes: [Write], failing: Bool)>(([], false))
     let keep: Int
 
     public init(keep: Int = 64) {
@@ -20,13 +20,13 @@ public final class SimulatedDisplayPort: DisplayPort {
 
     public var name: String { "simulated" }
     public var simulated: Bool { true }
-    public var writes: [Write] { state.withLock { $0.writes } }
+    public var writes: [Write] { state.withLockedValue { $0.writes } }
     public var lastFrame: [UInt8]? { writes.last?.bytes }
 
-    public func setFailing(_ failing: Bool) { state.withLock { $0.failing = failing } }
+    public func setFailing(_ failing: Bool) { state.withLockedValue { $0.failing = failing } }
 
     public func write(_ bytes: [UInt8]) async throws {
-        try state.withLock { state in
+        try state.withLockedValue { state in
             if state.failing { throw SimulatedUnplug() }
             state.writes.append(Write(bytes: bytes, at: .now))
             if state.writes.count > keep { state.writes.removeFirst(state.writes.count - keep) }

@@ -1,6 +1,6 @@
 public import DeviceProtocols
 public import Foundation
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// The printer of `--devices simulated` and of tests: decodes each job's ESC/POS bytes with the virtual
 /// printer and keeps the paper — in memory, and as `<directory>/<job>.png` when a directory is given.
@@ -10,7 +10,7 @@ public final class VirtualPrinterPort: PrinterPort, Sendable {
     public let id: String
     public let profile: PrinterProfile
     public let directory: URL?
-    private let state = Mutex<(sensors: VirtualPrinterSensors, printouts: [VirtualPrinterPrintout])>(
+    private let state = NIOLockedValueBox<(sensors: VirtualPrinterSensors, printouts: [VirtualPrinterPrintout])>(
         (VirtualPrinterSensors(), []))
 
     /// How long a write waits for a printer that does not take the bytes: libusb's bulk timeout.
@@ -21,12 +21,12 @@ public final class VirtualPrinterPort: PrinterPort, Sendable {
         self.profile = profile
         self.directory = directory
         self.writeTimeout = writeTimeout
-        state.withLock { $0.sensors = VirtualPrinterSensors(answersStatus: profile.statusSupported) }
+        state.withLockedValue { $0.sensors = VirtualPrinterSensors(answersStatus: profile.statusSupported) }
     }
 
     public var sensors: VirtualPrinterSensors {
-        get { state.withLock { $0.sensors } }
-        set { state.withLock { $0.sensors = newValue } }
+        get { state.withLockedValue { $0.sensors } }
+        set { state.withLockedValue { $0.sensors = newValue } }
     }
 
     /// `<directory>/sensors.json`, where an operator sets the simulated printer's sensors while it runs.
@@ -43,7 +43,7 @@ public final class VirtualPrinterPort: PrinterPort, Sendable {
         }
     }
 
-    public var printouts: [VirtualPrinterPrintout] { state.withLock { $0.printouts } }
+    public var printouts: [VirtualPrinterPrintout] { state.withLockedValue { $0.printouts } }
 
     public func write(_ bytes: [UInt8], job: String) async throws {
         let started = ContinuousClock.now
@@ -52,7 +52,7 @@ public final class VirtualPrinterPort: PrinterPort, Sendable {
             try await Task.sleep(for: .milliseconds(20))
         }
         let printout = try VirtualPrinter.print(bytes, profile: profile)
-        state.withLock { $0.printouts.append(printout) }
+        state.withLockedValue { $0.printouts.append(printout) }
         if let directory {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             try printout.writePNG(to: directory.appendingPathComponent("\(job).png"))

@@ -1,8 +1,8 @@
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// Open connections per client address, shared by every event loop: the per-client cap of `ConnectionLimits`.
 final class ConnectionCounter: Sendable {
-    private let open = Mutex<[String: Int]>([:])
+    private let open = NIOLockedValueBox<[String: Int]>([:])
     let maxPerClient: Int
 
     init(maxPerClient: Int) {
@@ -12,7 +12,7 @@ final class ConnectionCounter: Sendable {
     /// Counts one more connection from `address` and returns true, or returns false (counting nothing) when the
     /// address already holds `maxPerClient`.
     func admit(_ address: String) -> Bool {
-        open.withLock { open in
+        open.withLockedValue { open in
             let count = open[address, default: 0]
             guard maxPerClient <= 0 || count < maxPerClient else { return false }
             open[address] = count + 1
@@ -22,12 +22,12 @@ final class ConnectionCounter: Sendable {
 
     /// A connection admitted for `address` closed.
     func release(_ address: String) {
-        open.withLock { open in
+        open.withLockedValue { open in
             guard let count = open[address] else { return }
             open[address] = count > 1 ? count - 1 : nil
         }
     }
 
     /// Connections open now from `address` (for tests and logs).
-    func count(_ address: String) -> Int { open.withLock { $0[address, default: 0] } }
+    func count(_ address: String) -> Int { open.withLockedValue { $0[address, default: 0] } }
 }

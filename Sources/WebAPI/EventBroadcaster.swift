@@ -1,5 +1,6 @@
 import Foundation
 public import Hall
+import NIOConcurrencyHelpers
 import NIOCore
 import QueueStore
 public import ServiceLifecycle
@@ -30,7 +31,7 @@ public final class EventBroadcaster: Service, Sendable {
         var closed = false
     }
 
-    private let state = Mutex(State())
+    private let state = NIOLockedValueBox(State())
     private let dropped = Atomic<Int>(0)
     let heartbeatInterval: Duration
     /// Items (event batches, notices, heartbeats) a stream may hold unwritten before its client is dropped.
@@ -46,7 +47,7 @@ public final class EventBroadcaster: Service, Sendable {
         }
     }
 
-    public var subscriberCount: Int { state.withLock { $0.subscribers.count } }
+    public var subscriberCount: Int { state.withLockedValue { $0.subscribers.count } }
 
     /// Clients dropped so far for falling `bufferLimit` items behind.
     public var droppedCount: Int { dropped.load(ordering: .relaxed) }
@@ -78,7 +79,7 @@ public final class EventBroadcaster: Service, Sendable {
         // Bounded: `send` drops a client whose buffer is full; a dead client is dropped by the failed
         // heartbeat write within one interval.
         let (stream, continuation) = AsyncStream<Item>.makeStream(bufferingPolicy: .bufferingOldest(bufferLimit))
-        let id: Int? = state.withLock { state in
+        let id: Int? = state.withLockedValue { state in
             guard !state.closed else { return nil }
             state.nextID += 1
             state.subscribers[state.nextID] = continuation
@@ -89,12 +90,12 @@ public final class EventBroadcaster: Service, Sendable {
     }
 
     func unsubscribe(_ id: Int) {
-        state.withLock { $0.subscribers.removeValue(forKey: id) }?.finish()
+        state.withLockedValue { $0.subscribers.removeValue(forKey: id) }?.finish()
     }
 
     private func send(_ item: Item) {
         var behind: [Int] = []
-        for (id, continuation) in state.withLock({ $0.subscribers }) {
+        for (id, continuation) in state.withLockedValue({ $0.subscribers }) {
             if case .dropped = continuation.yield(item) { behind.append(id) }
         }
         guard !behind.isEmpty else { return }
@@ -115,7 +116,7 @@ public final class EventBroadcaster: Service, Sendable {
 
     /// Ends every open stream (shutdown); clients reconnect with Last-Event-ID.
     public func closeAll() {
-        let continuations = state.withLock { state in
+        let continuations = state.withLockedValue { state in
             state.closed = true
             defer { state.subscribers.removeAll() }
             return Array(state.subscribers.values)

@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// Failed sign-ins over a sliding window (15 min): after 5 for one (username, client address) pair, or 30
 /// from one address, further attempts are refused without checking any password until the oldest failure
@@ -33,7 +33,7 @@ final class LoginThrottle: Sendable {
     }
 
     let limits: Limits
-    private let state = Mutex(State())
+    private let state = NIOLockedValueBox(State())
 
     init(limits: Limits = Limits()) {
         self.limits = limits
@@ -42,7 +42,7 @@ final class LoginThrottle: Sendable {
     /// Lets an attempt through, or returns the scope locked and the seconds until it opens again.
     func begin(username: String, address: String, now: Date) -> Result<Attempt, Refusal> {
         let attempt = Attempt(pair: "\(username.lowercased())\u{1F}\(address)", address: address, at: now)
-        return state.withLock { state in
+        return state.withLockedValue { state in
             prune(&state, now: now)
             for (key, limit, scope) in [(attempt.address, limits.perAddress, Scope.address), (attempt.pair, limits.perPair, .pair)] {
                 let recent = state.failures[key, default: []].filter { now.timeIntervalSince($0) < limits.window }
@@ -61,7 +61,7 @@ final class LoginThrottle: Sendable {
     /// The password was wrong: the attempt stays counted. Returns the scopes this failure has just locked
     /// (each reported once per lockout), for the audit log.
     func failed(_ attempt: Attempt) -> [Scope] {
-        state.withLock { state in
+        state.withLockedValue { state in
             var locked: [Scope] = []
             for (key, limit, scope) in [(attempt.pair, limits.perPair, Scope.pair), (attempt.address, limits.perAddress, .address)] {
                 let recent = state.failures[key, default: []].filter { attempt.at.timeIntervalSince($0) < limits.window }
@@ -76,7 +76,7 @@ final class LoginThrottle: Sendable {
 
     /// The password was right: the attempt is taken back and the pair starts afresh.
     func succeeded(_ attempt: Attempt) {
-        state.withLock { state in
+        state.withLockedValue { state in
             if let index = state.failures[attempt.address]?.firstIndex(of: attempt.at) {
                 state.failures[attempt.address]?.remove(at: index)
             }

@@ -1,6 +1,6 @@
 import Foundation
 import Hall
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// A token bucket per client address: `perMinute` tickets, refilled evenly. 0 turns limiting off.
 /// Keeps a stuck kiosk or a script from exhausting a day's numbers.
@@ -11,7 +11,7 @@ final class RateLimiter: Sendable {
     }
 
     let perMinute: Int
-    private let buckets = Mutex<[String: Bucket]>([:])
+    private let buckets = NIOLockedValueBox<[String: Bucket]>([:])
 
     init(perMinute: Int) {
         self.perMinute = perMinute
@@ -21,7 +21,7 @@ final class RateLimiter: Sendable {
     func take(_ key: String, now: Date) -> Int? {
         guard perMinute > 0 else { return nil }
         let capacity = Double(perMinute)
-        return buckets.withLock { buckets in
+        return buckets.withLockedValue { buckets in
             if buckets.count > 10_000 { buckets = buckets.filter { now.timeIntervalSince($0.value.updated) < 120 } }
             var bucket = buckets[key] ?? Bucket(tokens: capacity, updated: now)
             bucket.tokens = min(capacity, bucket.tokens + now.timeIntervalSince(bucket.updated) * capacity / 60)

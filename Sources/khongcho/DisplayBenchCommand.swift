@@ -5,11 +5,11 @@ import Foundation
 import Glibc
 import Hall
 import Logging
+import NIOConcurrencyHelpers
 import QueueCore
 import QueueStore
 import ServiceLifecycle
 import Simulators
-import Synchronization
 import WebAPI
 
 /// Times a staff call to the two things a citizen sees: the bytes written to the counter's display and the
@@ -205,7 +205,7 @@ struct DisplayBench: AsyncParsableCommand {
     /// complete event block (`id: N` … blank line) arrived, keyed by event id.
     final class EventReader: Sendable {
         let fd: Int32
-        private let arrivals = Mutex<[Int64: ContinuousClock.Instant]>([:])
+        private let arrivals = NIOLockedValueBox<[Int64: ContinuousClock.Instant]>([:])
 
         private init(fd: Int32) {
             self.fd = fd
@@ -256,7 +256,7 @@ struct DisplayBench: AsyncParsableCommand {
         }
 
         func arrival(_ id: Int64) -> ContinuousClock.Instant? {
-            arrivals.withLock { $0[id] }
+            arrivals.withLockedValue { $0[id] }
         }
 
         private func readLoop() {
@@ -290,7 +290,7 @@ struct DisplayBench: AsyncParsableCommand {
                         ids.append(id)
                     }
                 }
-                if !ids.isEmpty { arrivals.withLock { for id in ids { $0[id] = now } } }
+                if !ids.isEmpty { arrivals.withLockedValue { for id in ids { $0[id] = now } } }
             }
         }
 

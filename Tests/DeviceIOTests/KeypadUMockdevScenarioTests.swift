@@ -1,7 +1,7 @@
 import DeviceProtocols
 import Foundation
 import KioskTesting
-import Synchronization
+import NIOConcurrencyHelpers
 import Testing
 
 @testable import DeviceIO
@@ -72,7 +72,7 @@ import Testing
     func serviceReopensAfterReplug() async throws {
         let context = try USBContext()
         let monitor = USBDeviceMonitor(context: context)
-        let events = Mutex<[String]>([])
+        let events = NIOLockedValueBox<[String]>([])
         let service = KeypadService(
             monitor: monitor, matcher: KeypadMatcher(profiles: try Self.profiles()),
             shouldOpen: { Self.isEmulatedKeypad($0.device) },
@@ -85,7 +85,7 @@ import Testing
                 case .disconnected(let match, let error):
                     line = "disconnected \(match.device.id) \(error?.code.rawValue ?? "stopped")"
                 }
-                let count = events.withLock { list in
+                let count = events.withLockedValue { list in
                     list.append(line)
                     return list.filter { $0.hasPrefix(line.prefix(while: { $0 != " " })) }.count
                 }
@@ -97,16 +97,16 @@ import Testing
         try await Task.sleep(for: .milliseconds(300))
         try UMockdevScenario.write("ready")
 
-        try await Self.waitUntil { events.withLock { $0.count } >= 5 }
+        try await Self.waitUntil { events.withLockedValue { $0.count } >= 5 }
         #expect(
-            events.withLock { $0 } == [
+            events.withLockedValue { $0 } == [
                 "connected 001:007 rating-4key", "action 001:007 rating:2", "disconnected 001:007 no_device",
                 "connected 001:008 rating-4key", "action 001:008 rating:4",
             ])
         // Shutdown closes the open reader: its stream ends without an error.
         serving.cancel()
         _ = try? await serving.value
-        #expect(events.withLock { $0.last } == "disconnected 001:008 stopped")
+        #expect(events.withLockedValue { $0.last } == "disconnected 001:008 stopped")
         monitor.stop()
         await running.value
         try UMockdevScenario.write("done")

@@ -2,10 +2,10 @@ import DeviceProtocols
 import Foundation
 import Hall
 import KioskTesting
+import NIOConcurrencyHelpers
 import QueueCore
 import QueueStore
 import Simulators
-import Synchronization
 import Testing
 
 /// A hall with a virtual 80 mm printer behind the real render → encode → queue path.
@@ -115,7 +115,7 @@ struct PrintingTests {
 }
 
 final class AlertLog: Sendable {
-    private let alerts = Mutex<[PrinterAlert]>([])
-    func append(_ alert: PrinterAlert) { alerts.withLock { $0.append(alert) } }
-    var all: [PrinterAlert] { alerts.withLock { $0 } }
+    private let alerts = NIOLockedValueBox<[PrinterAlert]>([])
+    func append(_ alert: PrinterAlert) { alerts.withLockedValue { $0.append(alert) } }
+    var all: [PrinterAlert] { alerts.withLockedValue { $0 } }
 }

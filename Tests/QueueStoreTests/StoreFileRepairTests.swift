@@ -1,9 +1,9 @@
 import Foundation
 import GRDB
 import KioskTesting
+import NIOConcurrencyHelpers
 import QueueCore
 import QueueStore
-import Synchronization
 import Testing
 
 /// The database file deleted or replaced under a running store: put back from the open connection, no number
@@ -14,13 +14,13 @@ struct StoreFileRepairTests {
 
     /// The notices a store sent, in order.
     final class Notices: Sendable {
-        private let list = Mutex<[StoreFileNotice]>([])
+        private let list = NIOLockedValueBox<[StoreFileNotice]>([])
 
         init(_ database: AppDatabase) {
-            database.onFileNotice { [self] notice in self.list.withLock { $0.append(notice) } }
+            database.onFileNotice { [self] notice in self.list.withLockedValue { $0.append(notice) } }
         }
 
-        var all: [StoreFileNotice] { list.withLock { $0 } }
+        var all: [StoreFileNotice] { list.withLockedValue { $0 } }
     }
 
     static func store() async throws -> (URL, AppDatabase) {

@@ -3,8 +3,8 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import KioskTesting
+import NIOConcurrencyHelpers
 import NIOCore
-import Synchronization
 import Testing
 
 /// A test client that checks every response against `assets/openapi.json`; each break is a test issue.
@@ -48,10 +48,10 @@ final class ContractTally: Sendable {
         var operations: Set<String> = []
     }
 
-    private let counts = Mutex(Counts())
+    private let counts = NIOLockedValueBox(Counts())
 
     func record(_ verdict: OpenAPIContract.Verdict) {
-        counts.withLock { counts in
+        counts.withLockedValue { counts in
             counts.responses += 1
             counts.violations += verdict.violations.count
             if let operation = verdict.operation { counts.operations.insert(operation) }
@@ -59,7 +59,7 @@ final class ContractTally: Sendable {
     }
 
     private func report() {
-        let counts = counts.withLock { $0 }
+        let counts = counts.withLockedValue { $0 }
         var line = "OpenAPI contract: \(counts.responses) responses checked, \(counts.violations) violations"
         do {
             let documented = try OpenAPIContract.repository().operations
