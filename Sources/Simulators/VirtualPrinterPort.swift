@@ -3,7 +3,8 @@ public import Foundation
 import NIOConcurrencyHelpers
 
 /// The printer of `--devices simulated` and of tests: decodes each job's ESC/POS bytes with the virtual
-/// printer and keeps the paper — in memory, and as `<directory>/<job>.png` when a directory is given.
+/// printer and keeps the paper — the last `keptPrintouts` in memory (a day of tickets would otherwise grow
+/// the server by about 70 KB each), and every one as `<directory>/<job>.png` when a directory is given.
 /// Its sensors can be set (paper out, cover open, silent, not taking bytes) to exercise the kiosk's error
 /// paths, in code or through `<directory>/sensors.json`.
 public final class VirtualPrinterPort: PrinterPort, Sendable {
@@ -15,9 +16,15 @@ public final class VirtualPrinterPort: PrinterPort, Sendable {
 
     /// How long a write waits for a printer that does not take the bytes: libusb's bulk timeout.
     public let writeTimeout: Duration
+    /// How many of the latest printouts `printouts` holds.
+    public let keptPrintouts: Int
 
-    public init(id: String = "virtual", profile: PrinterProfile, directory: URL?, writeTimeout: Duration = .seconds(5)) {
+    public init(
+        id: String = "virtual", profile: PrinterProfile, directory: URL?, writeTimeout: Duration = .seconds(5),
+        keptPrintouts: Int = 32
+    ) {
         self.id = id
+        self.keptPrintouts = max(1, keptPrintouts)
         self.profile = profile
         self.directory = directory
         self.writeTimeout = writeTimeout
@@ -43,6 +50,7 @@ public final class VirtualPrinterPort: PrinterPort, Sendable {
         }
     }
 
+    /// The latest printouts, oldest first (at most `keptPrintouts`).
     public var printouts: [VirtualPrinterPrintout] { state.withLockedValue { $0.printouts } }
 
     public func write(_ bytes: [UInt8], job: String) async throws {
@@ -52,7 +60,10 @@ public final class VirtualPrinterPort: PrinterPort, Sendable {
             try await Task.sleep(for: .milliseconds(20))
         }
         let printout = try VirtualPrinter.print(bytes, profile: profile)
-        state.withLockedValue { $0.printouts.append(printout) }
+        state.withLockedValue { state in
+            state.printouts.append(printout)
+            if state.printouts.count > keptPrintouts { state.printouts.removeFirst(state.printouts.count - keptPrintouts) }
+        }
         if let directory {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             try printout.writePNG(to: directory.appendingPathComponent("\(job).png"))

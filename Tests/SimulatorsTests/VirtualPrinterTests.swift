@@ -246,4 +246,16 @@ extension VirtualPrinterTests {
         #expect(printout.pages.map(\.cut) == [.full])
         #expect(printer.pages.count == 1)
     }
+
+    /// A day of tickets must not grow the server: the port keeps only the latest printouts in memory.
+    @Test func thePortKeepsOnlyTheLatestPrintouts() async throws {
+        let profile = PrinterProfile.escPosTest(cut: .full)
+        let port = VirtualPrinterPort(profile: profile, directory: nil, keptPrintouts: 3)
+        for height in 1...5 {
+            let bitmap = Bitmap(width: 16, height: height)
+            try await port.write(try EscPosEncoder.ticketJob(bitmap: bitmap, profile: profile), job: "job-\(height)")
+        }
+        let heights = port.printouts.flatMap { $0.pages.map(\.bitmap.height) }
+        #expect(heights.count == 3 && heights == [heights[0], heights[0] + 1, heights[0] + 2])  // jobs 3, 4 and 5
+    }
 }
