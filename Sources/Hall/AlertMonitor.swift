@@ -73,6 +73,11 @@ public final class AlertMonitor: Service, Sendable {
         events.publish(.alert(alert))
     }
 
+    /// Takes a raised alert down once its situation is over (a later backup succeeded).
+    public func clear(id: String) {
+        state.withLockedValue { _ = $0.devices.removeValue(forKey: id) }
+    }
+
     /// Alerts in force, oldest first.
     public var current: [HallAlert] {
         let now = clock.now()

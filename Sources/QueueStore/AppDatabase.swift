@@ -54,6 +54,14 @@ public final class AppDatabase: Sendable {
         await file?.verify(self)
     }
 
+    /// Checkpoints the WAL into the database file and truncates it, then closes every connection: what a graceful
+    /// shutdown leaves is one self-contained file. Every later access throws.
+    public func close() throws {
+        let writer = currentWriter
+        try writer.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
+        try writer.close()
+    }
+
     /// Calls `listener` when the database file was put back, or lost for good (the hall raises an alert).
     public func onFileNotice(_ listener: @escaping @Sendable (StoreFileNotice) -> Void) {
         file?.onNotice(listener)

@@ -95,22 +95,24 @@ extension AppDatabase {
     /// itself. `serve` runs this at start; returns the counters created or raised.
     @discardableResult
     public func reconcileDayCounters(from day: String) async throws -> Int {
-        try await writer.write { db in
-            try db.execute(
-                sql: """
-                    INSERT INTO dailySequence (serviceDay, field, lastNumber)
-                    SELECT t.serviceDay, f.code, MAX(
-                      CASE WHEN t.label GLOB f.prefix || '[0-9]*'
-                        THEN MAX(CAST(substr(t.label, length(f.prefix) + 1) AS INTEGER), CASE WHEN t.issuedField = f.code THEN t.number ELSE 0 END)
-                        ELSE t.number END)
-                    FROM ticket t JOIN field f ON t.issuedField = f.code OR t.label GLOB f.prefix || '[0-9]*'
-                    WHERE t.serviceDay >= ?
-                    GROUP BY t.serviceDay, f.code
-                    ON CONFLICT (serviceDay, field) DO UPDATE SET lastNumber = excluded.lastNumber
-                    WHERE excluded.lastNumber > lastNumber
-                    """, arguments: [day])
-            return db.changesCount
-        }
+        try await writer.write { db in try Self.reconcileDayCounters(db, from: day) }
+    }
+
+    static func reconcileDayCounters(_ db: Database, from day: String) throws -> Int {
+        try db.execute(
+            sql: """
+                INSERT INTO dailySequence (serviceDay, field, lastNumber)
+                SELECT t.serviceDay, f.code, MAX(
+                  CASE WHEN t.label GLOB f.prefix || '[0-9]*'
+                    THEN MAX(CAST(substr(t.label, length(f.prefix) + 1) AS INTEGER), CASE WHEN t.issuedField = f.code THEN t.number ELSE 0 END)
+                    ELSE t.number END)
+                FROM ticket t JOIN field f ON t.issuedField = f.code OR t.label GLOB f.prefix || '[0-9]*'
+                WHERE t.serviceDay >= ?
+                GROUP BY t.serviceDay, f.code
+                ON CONFLICT (serviceDay, field) DO UPDATE SET lastNumber = excluded.lastNumber
+                WHERE excluded.lastNumber > lastNumber
+                """, arguments: [day])
+        return db.changesCount
     }
 
     func waitingInField(_ db: Database, field: String, day: String, priorityOnly: Bool) throws -> Int {

@@ -60,6 +60,10 @@ struct Serve: AsyncParsableCommand {
     var maxConnectionsPerClient = 64
     @Option(help: "Kết nối mở tối đa / open connections in all (also kept under the file limit); 0 = only that bound.")
     var maxConnections = 1024
+    @Option(help: "Giờ sao lưu hằng đêm (giờ Việt Nam) / nightly backup time, HH:MM Vietnam time, into DATA/backups.")
+    var backupAt = "21:00"
+    @Option(help: "Số bản sao lưu hằng ngày giữ lại / daily backups kept.") var backupKeepDaily = 14
+    @Option(help: "Số bản sao lưu hằng tháng giữ lại / monthly backups kept (the first of each month).") var backupKeepMonthly = 12
 
     func validate() throws {
         guard printDeadline > 0, printDeadline <= 30 else {
@@ -72,6 +76,18 @@ struct Serve: AsyncParsableCommand {
             throw ValidationError("--max-connections(-per-client) phải ≥ 0 / must be ≥ 0 (0 = no limit).")
         }
         _ = try trustedProxies()
+        _ = try backupSchedule()
+    }
+
+    /// `--backup-at` and the two `--backup-keep-…` as the nightly schedule.
+    func backupSchedule() throws -> BackupSchedule {
+        guard backupKeepDaily >= 1, backupKeepMonthly >= 0 else {
+            throw ValidationError("--backup-keep-daily phải ≥ 1 và --backup-keep-monthly ≥ 0 / must be ≥ 1 and ≥ 0.")
+        }
+        guard let schedule = BackupSchedule(time: backupAt, keepDaily: backupKeepDaily, keepMonthly: backupKeepMonthly) else {
+            throw ValidationError("--backup-at \(backupAt): cần giờ dạng HH:MM, ví dụ 21:00 / expected HH:MM, e.g. 21:00.")
+        }
+        return schedule
     }
 
     /// `--public-url` without trailing slashes, as both the API's links and the printed QR use it.
@@ -146,7 +162,11 @@ struct Serve: AsyncParsableCommand {
         let app = kiosk.application(settings: settings, logger: logger)
         let warmer = ReportWarmer(database: database, targets: settings.targets, clock: SystemWallClock(), logger: logger)
         let watch = StoreFileWatch(database: database, alerts: alerts, logger: logger)
-        let services: [any Service] = [app] + printing.services + counterDevices.services + [warmer, alerts, broadcaster, watch]
+        let backup = NightlyBackup(
+            database: database, directory: dataURL.appendingPathComponent("backups"), schedule: try backupSchedule(), alerts: alerts,
+            clock: SystemWallClock(), logger: logger)
+        let services: [any Service] =
+            [app] + printing.services + counterDevices.services + [warmer, alerts, broadcaster, watch, backup]
         let group = ServiceGroup(
             configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         logger.info("KhôngChờ serving on http://\(host):\(port) — /kiosk /display /staff /supervisor /admin/devices")

@@ -1,0 +1,107 @@
+public import Foundation
+import GRDB
+
+/// A backup file that passed its checks: what `khongcho backup` prints.
+public struct BackupSummary: Sendable, Equatable {
+    public let path: String
+    public let bytes: Int64
+    public let tickets: Int
+    /// The latest service day with a ticket in it, nil for a store without tickets.
+    public let lastServiceDay: String?
+}
+
+/// Online, consistent copies of the store. `VACUUM INTO` runs on a reader connection, so it copies one snapshot
+/// of the WAL database while tickets keep being issued (never a file copy, which can catch a half-written page).
+/// The copy is written beside its destination under a temporary name, checked with `PRAGMA integrity_check`,
+/// then renamed: a destination is either a whole, sound backup or nothing.
+extension AppDatabase {
+    /// Backs the running store up to `destination` (which must not exist yet).
+    public func backup(to destination: URL) async throws -> BackupSummary {
+        let partial = try Self.prepareDestination(destination)
+        do {
+            try await writer.unsafeRead { db in try db.execute(sql: "VACUUM INTO ?", arguments: [partial.path]) }
+            return try Self.seal(partial, as: destination)
+        } catch {
+            Self.discard(partial)
+            throw error
+        }
+    }
+
+    /// Backs up the store in `directory` from another process (`khongcho backup` while `serve` runs), through a
+    /// read-only connection: the store itself is never written.
+    public static func backup(directory: URL, to destination: URL) throws -> BackupSummary {
+        let path = directory.appendingPathComponent(StoreFile.name).path
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw StoreError(
+                .cannotOpen, "Không có cơ sở dữ liệu \(path) để sao lưu (kiểm tra --data).",
+                "There is no database at \(path) to back up (check --data).")
+        }
+        let partial = try prepareDestination(destination)
+        do {
+            let queue = try readOnlyQueue(path)
+            defer { try? queue.close() }
+            try queue.inDatabase { db in try db.execute(sql: "VACUUM INTO ?", arguments: [partial.path]) }
+            return try seal(partial, as: destination)
+        } catch {
+            discard(partial)
+            throw error
+        }
+    }
+
+    /// Checks a backup without touching it: SQLite, `PRAGMA integrity_check`, a KhôngChờ store this version can
+    /// open. Throws `StoreError` (corrupt, newer schema, not ours) with what to do.
+    public static func verifyBackup(_ file: URL) throws -> BackupSummary {
+        guard FileManager.default.fileExists(atPath: file.path) else {
+            throw StoreError(
+                .cannotOpen, "Không có tệp sao lưu \(file.path).", "There is no backup file at \(file.path).")
+        }
+        do {
+            let queue = try readOnlyQueue(file.path)
+            defer { try? queue.close() }
+            let problems = try queue.inDatabase { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
+            guard problems == ["ok"] else { throw StoreError.corrupt(path: file.path, detail: problems.prefix(5).joined(separator: "; ")) }
+            try checkSchema(queue)
+            let figures = try queue.read { db -> (Int, String?)? in
+                guard try db.tableExists("ticket"), try db.tableExists("dailySequence") else { return nil }
+                return (
+                    try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM ticket") ?? 0,
+                    try String.fetchOne(db, sql: "SELECT MAX(serviceDay) FROM ticket")
+                )
+            }
+            guard let figures else {
+                throw StoreError(
+                    .corruptDatabase, "\(file.path) là SQLite nhưng không phải dữ liệu KhôngChờ (thiếu bảng ticket).",
+                    "\(file.path) is SQLite but not a KhôngChờ store (no ticket table).")
+            }
+            let bytes = (try FileManager.default.attributesOfItem(atPath: file.path)[.size] as? NSNumber)?.int64Value ?? 0
+            return BackupSummary(path: file.path, bytes: bytes, tickets: figures.0, lastServiceDay: figures.1)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB || error.resultCode == .SQLITE_CORRUPT {
+            throw StoreError.corrupt(path: file.path, detail: error.message ?? "\(error.resultCode)")
+        }
+    }
+
+    /// The temporary name beside `destination`, after checking that nothing would be overwritten.
+    static func prepareDestination(_ destination: URL) throws -> URL {
+        guard !FileManager.default.fileExists(atPath: destination.path) else {
+            throw StoreError(
+                .cannotOpen, "\(destination.path) đã tồn tại; bản sao lưu không ghi đè tệp nào, hãy chọn tên khác.",
+                "\(destination.path) already exists; a backup never overwrites a file, choose another name.")
+        }
+        try FileManager.default.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let partial = destination.deletingLastPathComponent().appendingPathComponent(".\(destination.lastPathComponent).partial")
+        discard(partial)
+        return partial
+    }
+
+    /// Checks the written copy, then gives it its name.
+    static func seal(_ partial: URL, as destination: URL) throws -> BackupSummary {
+        let checked = try verifyBackup(partial)
+        try FileManager.default.moveItem(at: partial, to: destination)
+        return BackupSummary(path: destination.path, bytes: checked.bytes, tickets: checked.tickets, lastServiceDay: checked.lastServiceDay)
+    }
+
+    static func discard(_ partial: URL) {
+        // Nothing of value is lost here: the partial copy is an unfinished backup, never the store.
+        try? FileManager.default.removeItem(at: partial)
+    }
+}

@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import QueueStore
+
+/// `khongcho backup`: an online, checked copy of the store while `serve` runs (`VACUUM INTO`, then
+/// `PRAGMA integrity_check`), or `--verify FILE` to check a backup without restoring it.
+struct BackupCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "backup",
+        abstract: "Sao lưu dữ liệu khi máy chủ đang chạy, hoặc kiểm tra một bản sao lưu / back up the store online, or verify a backup.")
+
+    @Option(help: "Thư mục dữ liệu / data directory.") var data: String?
+    @Option(help: "Tệp sao lưu sẽ tạo (không ghi đè) / backup file to create (never overwritten).") var out: String?
+    @Option(help: "Kiểm tra tệp sao lưu này, không khôi phục / check this backup without restoring it.") var verify: String?
+
+    func validate() throws {
+        if verify != nil {
+            guard data == nil, out == nil else {
+                throw ValidationError("--verify FILE đứng một mình / --verify FILE takes no other option.")
+            }
+        } else {
+            guard data != nil, out != nil else {
+                throw ValidationError(
+                    "Cần --data DIR và --out FILE (hoặc --verify FILE) / give --data DIR and --out FILE (or --verify FILE).")
+            }
+        }
+    }
+
+    func run() throws {
+        do {
+            if let verify {
+                let summary = try AppDatabase.verifyBackup(URL(fileURLWithPath: verify))
+                print("Bản sao lưu tốt / backup is sound: \(summary.line)")
+                return
+            }
+            let started = ContinuousClock.now
+            let summary = try AppDatabase.backup(directory: URL(fileURLWithPath: data ?? ""), to: URL(fileURLWithPath: out ?? ""))
+            print(
+                "Đã sao lưu / backed up in \(started.duration(to: .now).formatted(.units(allowed: [.seconds], fractionalPart: .show(length: 1)))): \(summary.line)"
+            )
+        } catch let error as StoreError {
+            FileHandle.standardError.write(Data("\(error.message)\n\(error.messageEn)\n".utf8))
+            throw ExitCode(error.code == .corruptDatabase || error.code == .newerSchema ? 65 : 1)
+        }
+    }
+}
+
+extension BackupSummary {
+    /// `/path (12.3 MB, 1,000,000 tickets, last day 2026-12-04)`.
+    var line: String {
+        let megabytes = String(format: "%.1f MB", Double(bytes) / 1_000_000)
+        let last = lastServiceDay.map { ", ngày cuối / last day \($0)" } ?? ""
+        return "\(path) (\(megabytes), \(tickets) phiếu / tickets\(last))"
+    }
+}

@@ -1,0 +1,126 @@
+import Foundation
+import GRDB
+import KioskTesting
+import QueueCore
+import QueueStore
+import Testing
+
+/// Online backups, their check, and restores that never hand a number out twice.
+@Suite("Backup and restore")
+struct StoreBackupTests {
+    static let now = ManualClock.vietnamDate("2026-03-02 08:00")
+
+    static func store() throws -> (URL, AppDatabase) {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("kc-\(UUID().uuidString)")
+        let database = try AppDatabase.open(directory: directory)
+        try database.seedCatalogIfEmpty(CatalogBuilder.small())
+        return (directory, database)
+    }
+
+    static func issue(_ database: AppDatabase, _ count: Int, field: String = "dat-dai") async throws -> [String] {
+        var labels: [String] = []
+        for _ in 0..<count {
+            labels.append(try await database.issueTicket(field: field, priority: .none, source: nil, at: now).ticket.label)
+        }
+        return labels
+    }
+
+    @Test func aBackupIsACheckedCopyTakenWhileTicketsIssue() async throws {
+        let (directory, database) = try Self.store()
+        _ = try await Self.issue(database, 3)
+        let file = directory.appendingPathComponent("backups/one.sqlite")
+        async let more = Self.issue(database, 20, field: "ho-tich")
+        let summary = try await database.backup(to: file)
+        _ = try await more
+        #expect(summary.path == file.path)
+        #expect(summary.tickets >= 3 && summary.tickets <= 23)
+        #expect(summary.lastServiceDay == "2026-03-02")
+        #expect(try AppDatabase.verifyBackup(file) == summary)
+        // From another process's point of view (the `khongcho backup` command): every ticket so far.
+        let second = try AppDatabase.backup(directory: directory, to: directory.appendingPathComponent("two.sqlite"))
+        #expect(second.tickets == 23)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: file.deletingLastPathComponent().path)
+        #expect(leftovers == ["one.sqlite"])
+    }
+
+    @Test func aBackupNeverOverwritesAFile() async throws {
+        let (directory, database) = try Self.store()
+        let file = directory.appendingPathComponent("precious.txt")
+        try Data("keep me".utf8).write(to: file)
+        await #expect(throws: StoreError.self) { try await database.backup(to: file) }
+        #expect(try String(contentsOf: file, encoding: .utf8) == "keep me")
+    }
+
+    @Test func verifyNamesWhatIsWrongWithTheFile() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("kc-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let garbage = directory.appendingPathComponent("garbage.sqlite")
+        try Data(repeating: 0x5A, count: 4096).write(to: garbage)
+        #expect { try AppDatabase.verifyBackup(garbage) } throws: { ($0 as? StoreError)?.code == .corruptDatabase }
+        let foreign = directory.appendingPathComponent("foreign.sqlite")
+        try DatabaseQueue(path: foreign.path).write { db in try db.execute(sql: "CREATE TABLE notes (text TEXT)") }
+        #expect { try AppDatabase.verifyBackup(foreign) } throws: {
+            ($0 as? StoreError)?.messageEn.contains("not a KhôngChờ store") == true
+        }
+        #expect { try AppDatabase.verifyBackup(directory.appendingPathComponent("missing.sqlite")) } throws: {
+            ($0 as? StoreError)?.code == .cannotOpen
+        }
+    }
+
+    @Test func aRestoreContinuesAfterTheNumbersTheReplacedStoreHandedOut() async throws {
+        let (directory, database) = try Self.store()
+        #expect(try await Self.issue(database, 3) == ["A001", "A002", "A003"])
+        let backup = directory.appendingPathComponent("backups/morning.sqlite")
+        _ = try await database.backup(to: backup)
+        #expect(try await Self.issue(database, 2) == ["A004", "A005"])
+        try database.close()
+
+        let summary = try AppDatabase.restore(directory: directory, from: backup, at: Self.now)
+        #expect(summary.restored.tickets == 3)
+        #expect(summary.replacedReadable)
+        #expect(summary.countersRaised == 1)
+        let aside = try #require(summary.replacedAside)
+        #expect(aside.hasPrefix(directory.appendingPathComponent("khongcho.sqlite.replaced-").path))
+        // The replaced store is kept whole: its five tickets are still there.
+        #expect(try AppDatabase.verifyBackup(URL(fileURLWithPath: aside)).tickets == 5)
+
+        let restored = try AppDatabase.open(directory: directory, checkIntegrity: true)
+        #expect(try await Self.issue(restored, 1) == ["A006"])
+        #expect(try await restored.writer.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM ticket") } == 4)
+    }
+
+    @Test func anUnreadableReplacedStoreLeavesTheBackupsNumbersAndIsKept() async throws {
+        let (directory, database) = try Self.store()
+        _ = try await Self.issue(database, 2)
+        let backup = directory.appendingPathComponent("b.sqlite")
+        _ = try await database.backup(to: backup)
+        try database.close()
+        let live = directory.appendingPathComponent("khongcho.sqlite")
+        let garbage = Data(repeating: 0xA5, count: 8192)
+        try garbage.write(to: live)
+        try Data().write(to: URL(fileURLWithPath: live.path + ".lost"))
+
+        let summary = try AppDatabase.restore(directory: directory, from: backup, at: Self.now)
+        #expect(!summary.replacedReadable)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: try #require(summary.replacedAside))) == garbage)
+        #expect(!FileManager.default.fileExists(atPath: live.path + ".lost"))
+        let restored = try AppDatabase.open(directory: directory, checkIntegrity: true)
+        #expect(try await Self.issue(restored, 1) == ["A003"])
+    }
+
+    @Test func aDamagedBackupIsNotRestoredAndTheStoreIsUntouched() async throws {
+        let (directory, database) = try Self.store()
+        _ = try await Self.issue(database, 2)
+        try database.close()
+        let live = directory.appendingPathComponent("khongcho.sqlite")
+        let before = try Data(contentsOf: live)
+        let damaged = directory.appendingPathComponent("damaged.sqlite")
+        try Data(repeating: 1, count: 4096).write(to: damaged)
+        #expect(throws: StoreError.self) { try AppDatabase.restore(directory: directory, from: damaged, at: Self.now) }
+        #expect(try Data(contentsOf: live) == before)
+        let names = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter {
+            !$0.hasSuffix("-wal") && !$0.hasSuffix("-shm")
+        }
+        #expect(names.sorted() == ["damaged.sqlite", "khongcho.sqlite"])
+    }
+}
