@@ -9,6 +9,7 @@ public import QueueCore
 /// events are handed to `eventSink` in commit order, on the writer's queue, so listeners never see a gap.
 public final class AppDatabase: Sendable {
     private let connections: NIOLockedValueBox<any DatabaseWriter>
+    private let isClosed = NIOLockedValueBox(false)
     public let priorityRule: PriorityRule
     public let estimator: WaitEstimator
     let eventSink: EventSink
@@ -38,6 +39,8 @@ public final class AppDatabase: Sendable {
     public var writer: any DatabaseWriter {
         get throws {
             if let halted = file?.halted { throw halted }
+            // A closed GRDB connection must never be touched again (it can crash): refuse before reaching it.
+            if isClosed.withLockedValue({ $0 }) { throw StoreError.closed }
             return currentWriter
         }
     }
@@ -54,10 +57,16 @@ public final class AppDatabase: Sendable {
         await file?.verify(self)
     }
 
+    /// One trivial read: throws the store's failure (lost file, I/O error) when it cannot answer (health check).
+    public func ping() async throws {
+        _ = try await writer.read { db in try Int.fetchOne(db, sql: "SELECT 1") }
+    }
+
     /// Checkpoints the WAL into the database file and truncates it, then closes every connection: what a graceful
     /// shutdown leaves is one self-contained file. Every later access throws.
     public func close() throws {
-        let writer = currentWriter
+        let writer = try self.writer
+        isClosed.withLockedValue { $0 = true }
         try writer.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
         try writer.close()
     }

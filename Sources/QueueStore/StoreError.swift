@@ -104,4 +104,9 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
         .reopening,
         "Máy chủ đang mở lại tệp dữ liệu; vui lòng thử lại sau giây lát.",
         "The server is reopening its database; please retry in a moment.")
+
+    static let closed = StoreError(
+        .reopening,
+        "Máy chủ đang dừng (hoặc khởi động lại); vui lòng thử lại sau giây lát.",
+        "The server is stopping (or restarting); please retry in a moment.")
 }

@@ -114,13 +114,24 @@ public final class EventBroadcaster: Service, Sendable {
         closeAll()
     }
 
-    /// Ends every open stream (shutdown); clients reconnect with Last-Event-ID.
+    /// Ends every open stream (shutdown) after one `event: shutdown`; clients reconnect with Last-Event-ID.
     public func closeAll() {
         let continuations = state.withLockedValue { state in
             state.closed = true
             defer { state.subscribers.removeAll() }
             return Array(state.subscribers.values)
         }
-        for continuation in continuations { continuation.finish() }
+        let farewell = Self.notice("shutdown", ShutdownNotice())
+        for continuation in continuations {
+            continuation.yield(farewell)
+            continuation.finish()
+        }
     }
+}
+
+/// The last message of every live stream when the server stops: pages show it and reconnect by themselves.
+struct ShutdownNotice: Encodable {
+    let message = "Máy chủ đang khởi động lại; màn hình sẽ tự kết nối lại."
+    let messageEn = "The server is restarting; this screen reconnects by itself."
+    let reconnectSeconds = 2
 }

@@ -37,6 +37,8 @@ public struct ServerSettings: Sendable {
     /// Timeouts and connection caps (`--header-timeout`, `--idle-timeout`, `--max-connections-per-client`,
     /// `--max-connections`).
     public var connections = ConnectionLimits()
+    /// The data directory and backup outcome `GET /api/v1/health` reports on.
+    public var health = HealthSources()
     /// How far back a reconnecting live stream is replayed before it gets a snapshot instead.
     public var eventReplay = EventReplayWindow()
 
@@ -77,6 +79,7 @@ public struct KioskApp {
             database: database, clock: clock, rateLimiter: RateLimiter(perMinute: settings.issueRateLimit),
             clientAddress: clientAddress, ticketOutput: ticketOutput, publicURL: settings.publicURL
         ).register(on: routes)
+        HealthRoutes(database: database, devices: devices, sources: settings.health).register(on: routes)
         EventStreamRoutes(database: database, broadcaster: broadcaster, clock: clock, window: settings.eventReplay).register(on: routes)
         AuthRoutes(database: database, hasher: settings.passwordHasher, clock: clock, throttle: LoginThrottle())
             .register(on: routes)

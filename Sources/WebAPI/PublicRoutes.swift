@@ -38,7 +38,6 @@ struct PublicRoutes {
     }
 
     func register(on routes: RouteTable) {
-        routes.add(.get, "/api/v1/health") { _, _ in JSON(["status": "ok"]) }
         routes.add(.get, "/api/v1/fields") { _, _ in JSON(try await database.fieldQueues(at: clock.now())) }
         routes.add(.get, "/api/v1/hall") { _, _ in JSON(try await database.hallState(at: clock.now())) }
         // The centre's published catalog (fields, procedures with statutory days, counters, sessions): the

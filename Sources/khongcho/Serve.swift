@@ -147,8 +147,12 @@ struct Serve: AsyncParsableCommand {
         settings.targets = try ServiceTargets.load(assetsURL.appendingPathComponent("targets.json"))
         settings.voice = voice(data: dataURL, logger: logger)
         let events = HallEventHub(database: database)
-        let broadcaster = EventBroadcaster(events: events)
         let alerts = AlertMonitor(database: database, targets: settings.targets, clock: SystemWallClock(), events: events)
+        let backup = NightlyBackup(
+            database: database, directory: dataURL.appendingPathComponent("backups"), schedule: try backupSchedule(), alerts: alerts,
+            clock: SystemWallClock(), logger: logger)
+        settings.health = HealthSources(dataDirectory: dataURL, lastBackup: { backup.last })
+        let broadcaster = EventBroadcaster(events: events)
         let usb = usbMonitor(logger: logger)
         let printing = try await printing(
             database: database, data: dataURL, assets: assetsURL, alerts: alerts, usb: usb, logger: logger)
@@ -162,15 +166,16 @@ struct Serve: AsyncParsableCommand {
         let app = kiosk.application(settings: settings, logger: logger)
         let warmer = ReportWarmer(database: database, targets: settings.targets, clock: SystemWallClock(), logger: logger)
         let watch = StoreFileWatch(database: database, alerts: alerts, logger: logger)
-        let backup = NightlyBackup(
-            database: database, directory: dataURL.appendingPathComponent("backups"), schedule: try backupSchedule(), alerts: alerts,
-            clock: SystemWallClock(), logger: logger)
         let services: [any Service] =
             [app] + printing.services + counterDevices.services + [warmer, alerts, broadcaster, watch, backup]
         let group = ServiceGroup(
             configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         logger.info("KhôngChờ serving on http://\(host):\(port) — /kiosk /display /staff /supervisor /admin/devices")
         try await group.run()
+        // Requests in flight are finished and live streams were sent `event: shutdown`; print jobs are already
+        // stored (a job still queued is retried or marked failed at the next start). No backup runs here.
+        try database.close()
+        logger.info("KhôngChờ stopped: the database is checkpointed into one file")
     }
 
     /// Takes the data directory's lock (one server per directory, for the whole run), then opens the store after

@@ -25,7 +25,7 @@ struct EventSchemaTests {
     }
 
     @Test func everyFrameMatchesItsDocumentedSchema() async throws {
-        #expect(Set(try Self.eventSchemas().1.keys) == ["ticket", "snapshot", "counter", "alert", "rating"])
+        #expect(Set(try Self.eventSchemas().1.keys) == ["ticket", "snapshot", "counter", "alert", "rating", "shutdown"])
         let hall = try await TestHall()
         _ = try await hall.database.issueTicket(field: "dat-dai", priority: .elderly, source: nil, at: hall.clock.now())
         let kiosk = hall.app()
@@ -53,7 +53,7 @@ struct EventSchemaTests {
             broadcaster.closeAll()
             let (check, schemas) = try Self.eventSchemas()
             let frames = EventReplayTests.frames(String(buffer: try await stream.body) + "\n\n" + String(buffer: try await snapshot.body))
-            #expect(Set(frames.compactMap(\.event)) == ["ticket", "snapshot", "counter", "alert", "rating"])
+            #expect(Set(frames.compactMap(\.event)) == ["ticket", "snapshot", "counter", "alert", "rating", "shutdown"])
             for frame in frames {
                 let name = try #require(frame.event)
                 let schema = try #require(schemas[name], "no schema for event: \(name)")

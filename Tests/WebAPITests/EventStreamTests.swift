@@ -33,8 +33,10 @@ struct EventStreamTests {
             let text = String(buffer: response.body)
             let ids = text.split(separator: "\n").filter { $0.hasPrefix("id: ") }.map { String($0.dropFirst(4)) }
             #expect(ids == ["2", "3", "4"])
-            let data = text.split(separator: "\n").filter { $0.hasPrefix("data: ") }
-            let last = try JSONSerialization.jsonObject(with: Data(data.last!.dropFirst(6).utf8)) as? [String: Any]
+            let frames = EventReplayTests.frames(text)
+            #expect(frames.last?.event == "shutdown")
+            let ticketFrame = try #require(frames.last { $0.event == "ticket" })
+            let last = try JSONSerialization.jsonObject(with: Data(ticketFrame.data.utf8)) as? [String: Any]
             #expect(last?["kind"] as? String == "called")
             #expect(last?["counter"] as? Int == 2)
             #expect((last?["ticket"] as? [String: Any])?["number"] as? String == "A001")
