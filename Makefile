@@ -13,7 +13,7 @@ PORT ?= 8080
 DATA ?= var
 SWIFT_BUILD_FLAGS ?=
 
-.PHONY: run test deps-run deps-test build build-release lint unit-test unit-test-tsan e2e bench soak clean
+.PHONY: run test deps-run deps-test build build-release lint unit-test unit-test-tsan e2e deploy-check install bench soak clean
 
 # Installs only what is missing; refreshes the package lists once, when something must be installed.
 define apt_install
@@ -40,7 +40,7 @@ build: deps-run
 
 run: build-release
 	@mkdir -p $(DATA)
-	.build/release/khongcho serve --data $(DATA) --host $(HOST) --port $(PORT) --demo-accounts --devices auto
+	MALLOC_ARENA_MAX=2 .build/release/khongcho serve --data $(DATA) --assets assets --devices-directory devices --host $(HOST) --port $(PORT) --demo-accounts --devices auto
 
 # Formatting (.swift-format) and a doc line on every public type.
 lint:
@@ -58,7 +58,40 @@ unit-test-tsan: deps-run
 e2e: build deps-test
 	KHONGCHO_BIN=$(CURDIR)/.build/debug/khongcho $(PYTHON) -m pytest -q -p no:cacheprovider e2e
 
-test: deps-test lint unit-test e2e unit-test-tsan
+# The service unit as `make install` would place it, pointed at this build: systemd-analyze must accept every line
+# (it only warns on a bad value, so any output fails). Skipped where systemd-analyze does not exist.
+deploy-check: build
+	@if command -v systemd-analyze >/dev/null; then \
+	  dir=$$(mktemp -d); \
+	  sed "s|/usr/local/bin/khongcho|$(CURDIR)/.build/debug/khongcho|; s|/usr/share/khongcho|$(CURDIR)|g" deploy/khongcho.service > $$dir/khongcho.service; \
+	  out=$$(systemd-analyze verify $$dir/khongcho.service 2>&1); status=$$?; rm -rf $$dir; \
+	  if [ $$status -ne 0 ] || [ -n "$$out" ]; then echo "$$out"; echo "deploy/khongcho.service: systemd-analyze verify failed"; exit 1; fi; \
+	  echo "deploy/khongcho.service: systemd-analyze verify passed"; \
+	else echo "systemd-analyze not found: unit check skipped"; fi
+
+test: deps-test lint unit-test deploy-check e2e unit-test-tsan
+
+# Installs the service (as root): binary, assets and device profiles, the systemd unit, the udev rule and the
+# khongcho system user; then `systemctl enable --now khongcho`. The binary uses the Swift runtime it was built
+# with; for a box without the toolchain build with SWIFT_BUILD_FLAGS=--static-swift-stdlib.
+PREFIX ?= /usr/local
+SHARE  ?= /usr/share/khongcho
+install: build-release
+	install -D -m 0755 .build/release/khongcho $(DESTDIR)$(PREFIX)/bin/khongcho
+	install -d $(DESTDIR)$(SHARE) $(DESTDIR)/etc/khongcho
+	rm -rf $(DESTDIR)$(SHARE)/assets $(DESTDIR)$(SHARE)/devices
+	cp -r assets devices $(DESTDIR)$(SHARE)/
+	install -m 0644 README.md $(DESTDIR)$(SHARE)/README.md
+	install -D -m 0644 deploy/khongcho.service $(DESTDIR)/etc/systemd/system/khongcho.service
+	sed -i "s|/usr/local/bin/khongcho|$(PREFIX)/bin/khongcho|; s|/usr/share/khongcho|$(SHARE)|g" $(DESTDIR)/etc/systemd/system/khongcho.service
+	install -D -m 0644 deploy/60-khongcho.rules $(DESTDIR)/etc/udev/rules.d/60-khongcho.rules
+	@if [ -z "$(DESTDIR)" ]; then \
+	  getent group khongcho >/dev/null || groupadd --system khongcho; \
+	  id -u khongcho >/dev/null 2>&1 || useradd --system --gid khongcho --home-dir /var/lib/khongcho --shell /usr/sbin/nologin khongcho; \
+	  if [ -d /run/systemd/system ]; then systemctl daemon-reload; fi; \
+	  if command -v udevadm >/dev/null && [ -d /run/udev ]; then udevadm control --reload-rules && udevadm trigger --subsystem-match=usb --action=change; fi; \
+	  echo "Installed. Start it with: systemctl enable --now khongcho   (logs: journalctl -u khongcho -f)"; \
+	fi
 
 bench: build-release
 	KHONGCHO_BIN=$(CURDIR)/.build/release/khongcho $(PYTHON) bench/bench.py

@@ -77,7 +77,7 @@ extension USBError {
     }
 
     /// The rule file the access advice points to; kept in one place so the text and the repository agree.
-    static let udevRulePath = "devices/udev/60-khongcho.rules"
+    static let udevRulePath = "deploy/60-khongcho.rules"
 
     static func advice(for code: Code) -> Advice {
         switch code {

@@ -63,6 +63,7 @@ public struct KioskApp {
     ) {
         let router = Router(context: AppRequestContext.self)
         let routes = RouteTable(router: router)
+        router.add(middleware: RequestLogMiddleware())
         router.add(middleware: ErrorMiddleware(routes: routes))
         router.add(middleware: URITextGuard())
         let clientAddress = ClientAddress(trustProxy: settings.trustProxy, trustedProxies: settings.trustedProxies)

@@ -10,7 +10,7 @@ struct DevicesCommand: AsyncParsableCommand {
         commandName: "devices", abstract: "Liệt kê thiết bị USB / list attached USB devices and printer status.")
 
     @Flag(help: "JSON output.") var json = false
-    @Option(help: "Thư mục hồ sơ thiết bị / device profiles.") var devices = "devices"
+    @Option(help: "Thư mục hồ sơ thiết bị / device profiles.") var devices = InstallPaths.devices
 
     struct Entry: Encodable {
         var device: String

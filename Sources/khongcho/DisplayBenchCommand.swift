@@ -23,8 +23,8 @@ struct DisplayBench: AsyncParsableCommand {
 
     @Option(help: "Counters active, each with its own simulated 2×20 display.") var counters = 20
     @Option(help: "Calls measured, round-robin over the counters (after one warm-up call per counter).") var calls = 2000
-    @Option(help: "Device profiles directory (displays/*.json).") var devices = "devices"
-    @Option(help: "Assets directory (the server's pages; not used by the figures).") var assets = "assets"
+    @Option(help: "Device profiles directory (displays/*.json).") var devices = InstallPaths.devices
+    @Option(help: "Assets directory (the server's pages; not used by the figures).") var assets = InstallPaths.assets
     @Flag(help: "Print one JSON object instead of the table.") var json = false
 
     /// Longest wait for one call's display write and SSE event before it counts as missing.

@@ -12,7 +12,7 @@ struct PlanCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan", abstract: "Khuyến nghị số quầy theo giờ từ dữ liệu các tuần qua / counters needed per hour from past weeks.")
 
-    @Option(help: "Thư mục dữ liệu / data directory.") var data = "var"
+    @Option(help: "Thư mục dữ liệu / data directory.") var data = InstallPaths.data
     @Option(help: "Số tuần nhìn lại / weeks of history.") var weeks = 4
     @Option(help: "Ngày cuối / last day (YYYY-MM-DD, default yesterday in Vietnam).") var until: String?
     @Option(help: "Tỉ lệ được gọi trong mục tiêu / share to call within target.") var serviceLevel = 0.8
@@ -24,7 +24,7 @@ struct PlanCommand: AsyncParsableCommand {
         guard format == "text" || format == "json" else { throw ValidationFailure("--format text|json") }
         let last = try lastDay()
         let first = last.adding(days: -(7 * weeks - 1))
-        let database = try AppDatabase.open(directory: URL(fileURLWithPath: data))
+        let database = try AppDatabase.openExisting(data)
         let catalog = try await database.catalog()
         let history = try await database.staffingHistory(from: first, to: last)
         guard history.dayCount > 0 else {

@@ -16,8 +16,8 @@ struct PrintBench: AsyncParsableCommand {
 
     @Option(help: "Printer profile id (devices/printers/*.json).") var profile = "xprinter-80mm"
     @Option(help: "Measured iterations of render + encode.") var iterations = 500
-    @Option(help: "Assets directory (ticket/template.json).") var assets = "assets"
-    @Option(help: "Device profiles directory (printers/*.json).") var devices = "devices"
+    @Option(help: "Assets directory (ticket/template.json).") var assets = InstallPaths.assets
+    @Option(help: "Device profiles directory (printers/*.json).") var devices = InstallPaths.devices
     @Option(help: "Also write the rendered ticket as a binary PBM (P4) to this file.") var pbm: String?
     @Option(help: "Also write the ESC/POS job (the bytes sent to the printer) to this file.") var job: String?
     @Flag(help: "Print one JSON object instead of the table.") var json = false

@@ -12,8 +12,8 @@ struct PrintTest: AsyncParsableCommand {
     @Option(help: "USB printer VID:PID, e.g. 0416:5011 (default: the first printer found).") var device: String?
     @Option(help: "Write the rendered ticket to this PNG instead of printing.") var png: String?
     @Option(help: "Printer profile for --png (default: the device's, else xprinter-80mm).") var profile: String?
-    @Option(help: "Thư mục assets.") var assets = "assets"
-    @Option(help: "Thư mục hồ sơ thiết bị / device profiles.") var devices = "devices"
+    @Option(help: "Thư mục assets.") var assets = InstallPaths.assets
+    @Option(help: "Thư mục hồ sơ thiết bị / device profiles.") var devices = InstallPaths.devices
 
     func run() async throws {
         let profiles = try PrinterProfiles.load(directory: URL(fileURLWithPath: devices).appendingPathComponent("printers"))
@@ -35,7 +35,7 @@ struct PrintTest: AsyncParsableCommand {
         guard let match = printers.first(where: { device == nil || $0.device.vidPid == device?.lowercased() }) else {
             throw ValidationFailure(
                 """
-                Không tìm thấy máy in USB\(device.map { " \($0)" } ?? ""); kiểm tra cáp, nguồn và quyền (devices/udev), \
+                Không tìm thấy máy in USB\(device.map { " \($0)" } ?? ""); kiểm tra cáp, nguồn và quyền (deploy/60-khongcho.rules), \
                 hoặc dùng --png để chỉ dựng ảnh. / No USB printer found: check cable, power and permissions, or use --png.
                 """)
         }

@@ -19,7 +19,7 @@ struct ReportBenchCommand: AsyncParsableCommand {
     @Option(help: "Năm báo cáo / reporting year (15/12 of the year before → 14/12).") var year = 2026
     @Option(help: "Số lần đo / report runs to time.") var runs = 5
     @Option(help: "Hạt giống / random seed.") var seed: UInt64 = 1
-    @Option(help: "Thư mục assets (catalog.json) / assets directory.") var assets = "assets"
+    @Option(help: "Thư mục assets (catalog.json) / assets directory.") var assets = InstallPaths.assets
 
     func run() async throws {
         guard tickets > 0, runs > 0 else { throw ValidationFailure("--tickets và --runs phải > 0 / must be positive.") }

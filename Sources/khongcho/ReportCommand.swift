@@ -18,9 +18,9 @@ struct ReportCommand: AsyncParsableCommand {
             "Kỳ báo cáo / period: day:2026-03-02, week:2026-W10, month:2026-03, quarter:2026-Q1, year:2026, custom:2026-01-05..2026-02-10.")
     var period: String
     @Option(help: "text | json | csv | html") var format = "text"
-    @Option(help: "Thư mục dữ liệu / data directory.") var data = "var"
+    @Option(help: "Thư mục dữ liệu / data directory.") var data = InstallPaths.data
     @Option(help: "Ghi ra tệp thay vì màn hình / write to this file instead of standard output.") var output: String?
-    @Option(help: "Thư mục assets (targets.json) / assets directory.") var assets = "assets"
+    @Option(help: "Thư mục assets (targets.json) / assets directory.") var assets = InstallPaths.assets
 
     func run() async throws {
         do {
@@ -33,12 +33,7 @@ struct ReportCommand: AsyncParsableCommand {
     private func report() async throws {
         let parsed = try ReportPeriod(parsing: period)
         let documentFormat: ReportDocument.Format? = format == "text" ? nil : try ReportDocument.Format(parameter: format)
-        let directory = URL(fileURLWithPath: data)
-        guard FileManager.default.fileExists(atPath: directory.appendingPathComponent("khongcho.sqlite").path) else {
-            throw ValidationFailure(
-                "Không có dữ liệu trong \(data) (khongcho.sqlite) / no store in \(data): pass --data.")
-        }
-        let database = try AppDatabase.open(directory: directory)
+        let database = try AppDatabase.openExisting(data)
         let service = try ServiceTargets.load(URL(fileURLWithPath: assets).appendingPathComponent("targets.json"))
         let targets = ReportTargets(catalog: try await database.catalog(), service: service)
         let report = try await database.report(period: parsed, targets: targets, asOf: Date())

@@ -27,10 +27,10 @@ struct Serve: AsyncParsableCommand {
         case off
     }
 
-    @Option(help: "Thư mục dữ liệu / data directory (SQLite, printed tickets).") var data = "var"
+    @Option(help: "Thư mục dữ liệu / data directory (SQLite, printed tickets).") var data = InstallPaths.data
     @Option(help: "Địa chỉ lắng nghe / listen address.") var host = "127.0.0.1"
     @Option(help: "Cổng / port.") var port = 8080
-    @Option(help: "Thư mục assets (catalog, web pages).") var assets = "assets"
+    @Option(help: "Thư mục assets (catalog, web pages).") var assets = InstallPaths.assets
     @Option(help: "auto: real USB devices when present, simulated otherwise; simulated; none.") var devices = DeviceMode.auto
     @Option(help: "Tickets per minute per client address; 0 turns limiting off.") var issueRateLimit = 30
     @Flag(help: "Trust X-Forwarded-For (only behind your own reverse proxy).") var trustProxy = false
@@ -41,7 +41,7 @@ struct Serve: AsyncParsableCommand {
     var publicUrl = ""
     @Flag(help: "Create demo accounts (admin, giamsat, quay1…quayN; password 'khongcho-demo') when none exist.")
     var demoAccounts = false
-    @Option(help: "Thư mục hồ sơ thiết bị / device profiles directory (printers/*.json).") var devicesDirectory = "devices"
+    @Option(help: "Thư mục hồ sơ thiết bị / device profiles directory (printers/*.json).") var devicesDirectory = InstallPaths.devices
     @Option(help: "Printer profile id for the simulated printer.") var simulatedPrinter = "xprinter-80mm"
     @Option(help: "Which printer a kiosk uses: KIOSK_ADDRESS=PRINTER_ID (repeatable).") var kioskPrinter: [String] = []
     @Option(help: "Giây tối đa máy kiosk chờ máy in / seconds the kiosk waits for its print job before answering 'queued'.")

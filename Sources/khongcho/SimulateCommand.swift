@@ -22,7 +22,7 @@ struct SimulateCommand: AsyncParsableCommand {
     @Option(help: "Thời gian phục vụ TB (phút) / mean service minutes per field, e.g. A=10,B=5 (default 6).")
     var service: String?
     @Option(help: "Hạt giống ngẫu nhiên / random seed.") var seed: UInt64 = 1
-    @Option(help: "Danh mục / catalog file.") var catalog = "assets/catalog.json"
+    @Option(help: "Danh mục / catalog file.") var catalog = InstallPaths.assets + "/catalog.json"
     @Option(help: "Tỉ lệ phục vụ trong mục tiêu cho khuyến nghị / service level for the recommendation.")
     var serviceLevel = 0.8
     @Option(help: "text | json") var format = "text"

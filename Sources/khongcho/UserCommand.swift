@@ -17,8 +17,8 @@ struct UserCommand: AsyncParsableCommand {
         @Option(help: "staff | supervisor | admin") var role: Role
         @Option(help: "Quầy của cán bộ / the staff member's counter.") var counter: Int?
         @Flag(help: "Đọc mật khẩu từ stdin / read the password from standard input.") var passwordStdin = false
-        @Option(help: "Thư mục dữ liệu / data directory.") var data = "var"
-        @Option(help: "Thư mục assets, to load the catalog on a fresh store.") var assets = "assets"
+        @Option(help: "Thư mục dữ liệu / data directory.") var data = InstallPaths.data
+        @Option(help: "Thư mục assets, to load the catalog on a fresh store.") var assets = InstallPaths.assets
 
         func run() async throws {
             guard passwordStdin else { throw ValidationError("Pass --password-stdin and pipe the password in.") }
@@ -35,10 +35,10 @@ struct UserCommand: AsyncParsableCommand {
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Liệt kê tài khoản / list accounts.")
-        @Option var data = "var"
+        @Option var data = InstallPaths.data
 
         func run() async throws {
-            for user in try await AppDatabase.open(directory: URL(fileURLWithPath: data)).users() {
+            for user in try await AppDatabase.openExisting(data).users() {
                 print("\(user.username)\t\(user.role.rawValue)\t\(user.counter.map(String.init) ?? "-")")
             }
         }

@@ -14,7 +14,7 @@ struct VirtualPrint: AsyncParsableCommand {
     @Option(help: "PNG to write.") var png: String
     @Option(help: "Printer profile (paper width).") var profile = "generic-58mm"
     @Flag(help: "Only what was printed on the first page (no margins, feed or cut marks).") var crop = false
-    @Option(help: "Thư mục hồ sơ thiết bị / device profiles.") var devices = "devices"
+    @Option(help: "Thư mục hồ sơ thiết bị / device profiles.") var devices = InstallPaths.devices
 
     func run() async throws {
         let profiles = try PrinterProfiles.load(directory: URL(fileURLWithPath: devices).appendingPathComponent("printers"))

@@ -28,9 +28,9 @@ import Testing
 
     @Test func accessPointsToTheUdevRule() {
         let error = USBError(libusbCode: -3, call: "libusb_open")
-        #expect(error.englishMessage.contains("devices/udev/60-khongcho.rules"))
+        #expect(error.englishMessage.contains("deploy/60-khongcho.rules"))
         #expect(error.englishMessage.contains("root"))
-        #expect(error.message.contains("devices/udev/60-khongcho.rules"))
+        #expect(error.message.contains("deploy/60-khongcho.rules"))
     }
 
     @Test func partialWriteReportsHowFarItGot() {
