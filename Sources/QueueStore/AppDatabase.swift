@@ -15,6 +15,8 @@ public final class AppDatabase: Sendable {
     let eventSink: EventSink
     /// The file on disk, watched for deletion and replacement; nil for an in-memory store.
     let file: StoreFile?
+    /// Commit durations and print jobs, for metrics.
+    public let activity = StoreActivity()
 
     public convenience init(
         _ writer: any DatabaseWriter, priorityRule: PriorityRule = PriorityRule(),
@@ -31,6 +33,7 @@ public final class AppDatabase: Sendable {
         self.file = file
         try Self.checkSchema(writer)
         try Migrations.migrator.migrate(writer)
+        writer.add(transactionObserver: CommitTimer(activity), extent: .databaseLifetime)
     }
 
     /// The connections to use now. They change when the file is put back after a deletion or replacement; once the
@@ -48,6 +51,7 @@ public final class AppDatabase: Sendable {
     var currentWriter: any DatabaseWriter { connections.withLockedValue { $0 } }
 
     func replaceWriter(_ writer: any DatabaseWriter) {
+        writer.add(transactionObserver: CommitTimer(activity), extent: .databaseLifetime)
         connections.withLockedValue { $0 = writer }
     }
 

@@ -20,12 +20,14 @@ public struct PrintJob: Codable, Sendable, Equatable {
 
 extension AppDatabase {
     public func addPrintJob(ticket: Int64, printer: String, at now: Date) async throws -> Int64 {
-        try await writer.write { db in
+        let id = try await writer.write { db in
             try db.execute(
                 sql: "INSERT INTO printJob (ticket, printer, state, createdAt) VALUES (?, ?, 'queued', ?)",
                 arguments: [ticket, printer, Millis.of(now)])
             return db.lastInsertedRowID
         }
+        activity.printJob(PrintJob.State.queued.rawValue)
+        return id
     }
 
     public func finishPrintJob(_ id: Int64, state: PrintJob.State, error: String?, at now: Date) async throws {
@@ -34,6 +36,7 @@ extension AppDatabase {
                 sql: "UPDATE printJob SET state = ?, error = ?, finishedAt = ? WHERE id = ?",
                 arguments: [state.rawValue, error, Millis.of(now), id])
         }
+        activity.printJob(state.rawValue)
     }
 
     /// Jobs a crash or a kill left `queued` are marked failed, so they show in the supervisor's list of

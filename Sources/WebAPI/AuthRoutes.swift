@@ -11,6 +11,8 @@ struct AuthRoutes {
     let hasher: PasswordHasher
     let clock: any WallClock
     let throttle: LoginThrottle
+    /// Counts wrong passwords (`khongcho_login_failures_total`) when set.
+    var metrics: HallMetrics? = nil
 
     struct LoginRequest: Decodable {
         let username: String
@@ -67,6 +69,7 @@ struct AuthRoutes {
 
     /// The failure, and any lockout it has just caused, into the audit log.
     func recordFailure(_ attempt: LoginThrottle.Attempt, username: String, client: String) async throws {
+        metrics?.loginFailed()
         let locked = throttle.failed(attempt)
         let stamp = AuditStamp(actor: String(username.prefix(64)), client: client)
         try await database.recordAudit(.loginFailed, target: stamp.actor, by: stamp, at: clock.now())

@@ -39,6 +39,10 @@ public struct ServerSettings: Sendable {
     public var connections = ConnectionLimits()
     /// The data directory and backup outcome `GET /api/v1/health` reports on.
     public var health = HealthSources()
+    /// Prometheus metrics (`GET /metrics`); `serve` makes them with the catalog's fields and counters.
+    public var metrics = HallMetrics(fields: [], counters: [])
+    /// Besides loopback, who may read `/metrics` (`--metrics-allow`).
+    public var metricsAllowed: [CIDRBlock] = []
     /// How far back a reconnecting live stream is replayed before it gets a snapshot instead.
     public var eventReplay = EventReplayWindow()
 
@@ -63,7 +67,7 @@ public struct KioskApp {
     ) {
         let router = Router(context: AppRequestContext.self)
         let routes = RouteTable(router: router)
-        router.add(middleware: RequestLogMiddleware())
+        router.add(middleware: RequestLogMiddleware(metrics: settings.metrics))
         router.add(middleware: ErrorMiddleware(routes: routes))
         router.add(middleware: URITextGuard())
         let clientAddress = ClientAddress(trustProxy: settings.trustProxy, trustedProxies: settings.trustedProxies)
@@ -81,8 +85,10 @@ public struct KioskApp {
             clientAddress: clientAddress, ticketOutput: ticketOutput, publicURL: settings.publicURL
         ).register(on: routes)
         HealthRoutes(database: database, devices: devices, sources: settings.health).register(on: routes)
+        MetricsRoutes(metrics: settings.metrics, allowed: settings.metricsAllowed, devices: devices, broadcaster: broadcaster)
+            .register(on: routes)
         EventStreamRoutes(database: database, broadcaster: broadcaster, clock: clock, window: settings.eventReplay).register(on: routes)
-        AuthRoutes(database: database, hasher: settings.passwordHasher, clock: clock, throttle: LoginThrottle())
+        AuthRoutes(database: database, hasher: settings.passwordHasher, clock: clock, throttle: LoginThrottle(), metrics: settings.metrics)
             .register(on: routes)
         StaffRoutes(database: database, clock: clock, events: events).register(on: routes)
         AdminRoutes(database: database, hasher: settings.passwordHasher, clock: clock).register(on: routes)

@@ -5,6 +5,9 @@ import Logging
 /// raw path, so tokens stay out of the log), status, duration, and the request id (`hb.request.id`, from the context's logger). Outermost middleware, so it
 /// sees the status the client got, errors included. Nothing from headers or bodies is logged.
 struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
+    /// Also records `khongcho_http_request_duration_seconds{route,status}`.
+    let metrics: HallMetrics
+
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let started = ContinuousClock.now
         do {
@@ -25,11 +28,13 @@ struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
 
     private func log(_ request: Request, _ context: Context, status: Int, since started: ContinuousClock.Instant) {
         let elapsed = started.duration(to: .now)
+        let route = Self.route(context, status: status)
+        metrics.request(route: route, status: status, duration: elapsed)
         let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
         context.logger.info(
             "request",
             metadata: [
-                "method": "\(request.method.rawValue)", "route": "\(Self.route(context, status: status))", "status": "\(status)",
+                "method": "\(request.method.rawValue)", "route": "\(route)", "status": "\(status)",
                 "ms": "\((milliseconds * 10).rounded() / 10)",
             ])
     }

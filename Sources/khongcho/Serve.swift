@@ -60,6 +60,8 @@ struct Serve: AsyncParsableCommand {
     var maxConnectionsPerClient = 64
     @Option(help: "Kết nối mở tối đa / open connections in all (also kept under the file limit); 0 = only that bound.")
     var maxConnections = 1024
+    @Option(help: "Ngoài máy này, ai được đọc /metrics / who besides loopback may read /metrics, as CIDR (repeatable).")
+    var metricsAllow: [String] = []
     @Option(help: "Giờ sao lưu hằng đêm (giờ Việt Nam) / nightly backup time, HH:MM Vietnam time, into DATA/backups.")
     var backupAt = "21:00"
     @Option(help: "Số bản sao lưu hằng ngày giữ lại / daily backups kept.") var backupKeepDaily = 14
@@ -77,6 +79,18 @@ struct Serve: AsyncParsableCommand {
         }
         _ = try trustedProxies()
         _ = try backupSchedule()
+        _ = try metricsAllowed()
+    }
+
+    /// `--metrics-allow` as CIDR blocks.
+    func metricsAllowed() throws -> [CIDRBlock] {
+        try metricsAllow.map { text in
+            guard let block = CIDRBlock(text) else {
+                throw ValidationError(
+                    "--metrics-allow \(text): cần một khối CIDR như 192.168.1.0/24 / expected a CIDR block such as 192.168.1.0/24.")
+            }
+            return block
+        }
     }
 
     /// `--backup-at` and the two `--backup-keep-…` as the nightly schedule.
@@ -152,6 +166,11 @@ struct Serve: AsyncParsableCommand {
             database: database, directory: dataURL.appendingPathComponent("backups"), schedule: try backupSchedule(), alerts: alerts,
             clock: SystemWallClock(), logger: logger)
         settings.health = HealthSources(dataDirectory: dataURL, lastBackup: { backup.last })
+        let catalogNow = try await database.catalog()
+        let metrics = HallMetrics(fields: catalogNow.fields.map(\.code), counters: catalogNow.counters.map(\.number))
+        metrics.observe(events: events, database: database)
+        settings.metrics = metrics
+        settings.metricsAllowed = try metricsAllowed()
         let broadcaster = EventBroadcaster(events: events)
         let usb = usbMonitor(logger: logger)
         let printing = try await printing(
