@@ -69,6 +69,18 @@ struct ReportBenchCommand: AsyncParsableCommand {
         }
         print("RSS: \(Self.memory("VmRSS")), peak / đỉnh \(Self.memory("VmHWM"))")
         try timeQuickCheck(directory: directory, tickets: written.tickets)
+        try timeBackup(directory: directory)
+    }
+
+    /// `khongcho backup` of this history (VACUUM INTO a file beside it, integrity_check, rename), then removed.
+    func timeBackup(directory: URL) throws {
+        let file = directory.appendingPathComponent("bench-backup.sqlite")
+        var summary: BackupSummary?
+        let elapsed = try ContinuousClock().measure { summary = try AppDatabase.backup(directory: directory, to: file) }
+        try FileManager.default.removeItem(at: file)
+        print(
+            "Sao lưu / backup (khongcho backup: VACUUM INTO + integrity_check, \(summary?.tickets ?? 0) tickets, "
+                + "\((summary?.bytes ?? 0) / 1_048_576) MiB): \(Self.seconds(elapsed))")
     }
 
     /// `serve` runs `PRAGMA quick_check` before it opens the store: how long that takes on this history.
