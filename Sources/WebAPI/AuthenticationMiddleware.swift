@@ -17,12 +17,6 @@ struct AuthenticationMiddleware: RouterMiddleware {
     ) async throws -> Response {
         var context = context
         context.credential = BearerCredential(headers: request.headers[values: .authorization])
-        if context.credential == .absent, request.method == .get, request.uri.path.hasSuffix("/apology"),
-            let token = request.uri.queryParameters.get("token")
-        {
-            // A printable letter opens in a new tab, which cannot send the header; only this read-only page takes it.
-            context.credential = BearerCredential(token: String(token))
-        }
         if case .token(let token) = context.credential {
             context.user = try await database.sessionUser(tokenHash: SessionTokens.hash(token), at: clock.now())
         }

@@ -282,18 +282,36 @@ function renderAlerts() {
 }
 
 function renderLate(dossiers) {
-  const token = auth.token;
   $("late-body").replaceChildren(...dossiers.map((d) => el("tr", { dataset: { dossier: d.id } },
     el("td", { class: "num ticket", text: d.ticket || t("dash") }),
     el("td", {}, el("span", { text: d.procedureName || d.procedure }), el("small", { class: "muted code", text: d.procedure })),
     el("td", { class: "num", text: dateTime(d.receivedAt) }),
     el("td", { class: "num late", text: dateTime(d.promisedAt) }),
-    el("td", {}, el("a", {
-      class: "btn small", target: "_blank", rel: "noopener", dataset: { testid: "apology" },
-      href: `/api/v1/dossiers/${encodeURIComponent(d.id)}/apology?token=${encodeURIComponent(token)}`,
+    el("td", {}, el("button", {
+      class: "btn small", type: "button", dataset: { testid: "apology", dossier: d.id },
     }, t("sup.late.apology"))))));
   $("late-none").hidden = dossiers.length > 0;
   $("late-body").closest("table").hidden = dossiers.length === 0;
+}
+
+/**
+ * The printable letter in a new tab. The session token goes in the Authorization header, never in a URL
+ * (where it would stay in the browser history and proxy logs): the tab is opened at once (inside the click,
+ * so no popup blocker stops it) and shows the letter from a local blob once it arrives.
+ */
+async function openApology(id) {
+  const tab = window.open("", "_blank");
+  try {
+    const response = await fetch(`/api/v1/dossiers/${encodeURIComponent(id)}/apology`, {
+      headers: { Authorization: `Bearer ${auth.token}`, Accept: "text/html" }, cache: "no-store",
+    });
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    const letter = URL.createObjectURL(new Blob([await response.text()], { type: "text/html;charset=utf-8" }));
+    if (tab) tab.location.href = letter; else window.location.href = letter;
+  } catch (error) {
+    if (tab) tab.close();
+    window.alert(`${t("sup.late.apology")}: ${error.message}`);
+  }
 }
 
 // ---------- Charts (hand-drawn SVG) ----------
@@ -454,6 +472,10 @@ async function init() {
   sound.addEventListener("change", () => {
     try { localStorage.setItem(SOUND_KEY, sound.checked ? "on" : "off"); } catch (_) { /* storage disabled */ }
     if (sound.checked) beep(); // the click is the gesture that lets the page play sound later
+  });
+  $("late-body").addEventListener("click", (event) => {
+    const button = event.target.closest("button[data-dossier]");
+    if (button) openApology(button.dataset.dossier);
   });
   api("/api/v1/hall").then(({ data }) => { $("centre-name").textContent = data.centreName || "\u00a0"; }).catch(() => {});
 
