@@ -85,6 +85,7 @@ install: build-release
 	install -D -m 0644 deploy/khongcho.service $(DESTDIR)/etc/systemd/system/khongcho.service
 	sed -i "s|/usr/local/bin/khongcho|$(PREFIX)/bin/khongcho|; s|/usr/share/khongcho|$(SHARE)|g" $(DESTDIR)/etc/systemd/system/khongcho.service
 	install -D -m 0644 deploy/60-khongcho.rules $(DESTDIR)/etc/udev/rules.d/60-khongcho.rules
+	[ -e $(DESTDIR)/etc/khongcho/khongcho.yaml ] || install -m 0644 deploy/khongcho.yaml $(DESTDIR)/etc/khongcho/khongcho.yaml
 	@if [ -z "$(DESTDIR)" ]; then \
 	  getent group khongcho >/dev/null || groupadd --system khongcho; \
 	  id -u khongcho >/dev/null 2>&1 || useradd --system --gid khongcho --home-dir /var/lib/khongcho --shell /usr/sbin/nologin khongcho; \

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DeviceIO
+import Foundation
 import Hall
 
 @main
@@ -12,4 +13,27 @@ struct KhongCho: AsyncParsableCommand {
             DisplayBench.self, PlanCommand.self, ReportCommand.self, ReportBenchCommand.self, BackupCommand.self, RestoreCommand.self,
         ],
         defaultSubcommand: Serve.self)
+
+    /// Parses the command line after putting `serve`'s settings file (if any) in front of its flags.
+    static func main() async {
+        let given = Array(CommandLine.arguments.dropFirst())
+        let subcommands = Set(configuration.subcommands.map { $0._commandName })
+        let arguments: [String]
+        do {
+            arguments = try await ServeConfigFile.expand(given, subcommands: subcommands)
+        } catch {
+            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            Self.exit(withError: ExitCode(78))  // EX_CONFIG
+        }
+        do {
+            var command = try parseAsRoot(arguments)
+            if var command = command as? any AsyncParsableCommand {
+                try await command.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: error)
+        }
+    }
 }

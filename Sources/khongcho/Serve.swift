@@ -27,6 +27,8 @@ struct Serve: AsyncParsableCommand {
         case off
     }
 
+    @Option(help: "Tệp cấu hình YAML/JSON / settings file (default /etc/khongcho/khongcho.yaml when present); flags win.")
+    var config: String?
     @Option(help: "Thư mục dữ liệu / data directory (SQLite, printed tickets).") var data = InstallPaths.data
     @Option(help: "Địa chỉ lắng nghe / listen address.") var host = "127.0.0.1"
     @Option(help: "Cổng / port.") var port = 8080
