@@ -71,6 +71,9 @@ class KhongChoServer:
         return [
             str(BINARY), "serve", "--data", str(self.data), "--host", "127.0.0.1", "--port", str(self.port),
             "--demo-accounts", "--issue-rate-limit", str(self.issue_rate_limit), "--assets", str(ASSETS), "--devices", "simulated",
+            # No nightly backup: what a test sees must not depend on the hour it runs at (after 21:00 Vietnam
+            # time every start would write DATA/backups/ first).
+            "--backup-at", "off",
             *self.extra_args,
         ]
 

@@ -18,8 +18,8 @@ public struct PrintDeadlines: Sendable {
 }
 
 /// The print queue of one printer: jobs go out one at a time, in order. Every job is stored as `queued`
-/// the moment it is submitted, so a crash leaves a record (marked failed at the next start). Before each job
-/// the printer's status is checked; a job that cannot print (no paper, cover open, offline, write failed or
+/// the moment it is submitted, so a crash leaves a record (marked failed at the next start). Before and after
+/// each job the printer's status is checked; a job that cannot print (no paper, cover open, offline, write failed or
 /// timed out) is recorded as failed and raised as an alert, and stays listed until reprinted.
 ///
 /// A ticket never waits behind another ticket's job: with an unfinished job ahead the answer is `queued` at
@@ -107,6 +107,11 @@ public actor TicketPrinter {
                 throw PrintFailure(message: status.vietnameseSummary, messageEn: status.englishSummary)
             }
             try await port.write(bytes, job: jobName)
+            // Asked again once the bytes are in: paper that ran out during this ticket (or a first answer that came
+            // too late) must not be reported to the citizen as a printed ticket.
+            if let status = await probe(port, within: statusWithin, printer: printer), !status.canPrint {
+                throw PrintFailure(message: status.vietnameseSummary, messageEn: status.englishSummary)
+            }
             await finish(jobID, .printed, error: nil, ticket: ticket.label, database: database, clock: clock, printer: printer)
             return PrintOutcome(status: .printed, message: "Đã in phiếu / Ticket printed")
         } catch {

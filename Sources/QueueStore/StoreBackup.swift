@@ -20,7 +20,7 @@ extension AppDatabase {
         let partial = try Self.prepareDestination(destination)
         do {
             try await writer.unsafeRead { db in try db.execute(sql: "VACUUM INTO ?", arguments: [partial.path]) }
-            return try Self.seal(partial, as: destination)
+            return try await Self.offCooperativePool { try Self.seal(partial, as: destination) }
         } catch {
             Self.discard(partial)
             throw error
@@ -98,6 +98,14 @@ extension AppDatabase {
         let checked = try verifyBackup(partial)
         try FileManager.default.moveItem(at: partial, to: destination)
         return BackupSummary(path: destination.path, bytes: checked.bytes, tickets: checked.tickets, lastServiceDay: checked.lastServiceDay)
+    }
+
+    /// Runs blocking file work (the copy's integrity check reads every page) on a Dispatch thread, so the hall's
+    /// few cooperative threads keep answering kiosks and printers while a large backup is checked.
+    static func offCooperativePool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global(qos: .utility).async { continuation.resume(with: Result { try work() }) }
+        }
     }
 
     static func discard(_ partial: URL) {

@@ -13,13 +13,18 @@ import QueueStore
 /// `backups/`) and the nightly backup's last outcome. Nil directory: an in-memory store (tests), no such parts.
 public struct HealthSources: Sendable {
     public var dataDirectory: URL?
+    /// false: `--backup-at off`, so the backup part says none is taken here.
+    public var nightlyBackup: Bool
     public var lastBackup: @Sendable () -> NightlyBackup.Outcome?
     /// Free space under which the disk part is `degraded`, then `failing`.
     public var diskDegradedBytes: Int64 = 1_000_000_000
     public var diskFailingBytes: Int64 = 100_000_000
 
-    public init(dataDirectory: URL? = nil, lastBackup: @escaping @Sendable () -> NightlyBackup.Outcome? = { nil }) {
+    public init(
+        dataDirectory: URL? = nil, nightlyBackup: Bool = true, lastBackup: @escaping @Sendable () -> NightlyBackup.Outcome? = { nil }
+    ) {
         self.dataDirectory = dataDirectory
+        self.nightlyBackup = nightlyBackup
         self.lastBackup = lastBackup
     }
 }
@@ -101,6 +106,11 @@ struct HealthRoutes {
         }
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []  // no directory yet: none
         guard let newest = names.compactMap(BackupSchedule.day(ofFile:)).max() else {
+            guard sources.nightlyBackup else {
+                return Part(
+                    part: "backup", status: .ok, message: "Sao lưu hằng đêm đã tắt (--backup-at off); chưa có bản sao lưu nào.",
+                    messageEn: "The nightly backup is off (--backup-at off); no backup yet.")
+            }
             return Part(
                 part: "backup", status: .ok, message: "Chưa có bản sao lưu nào (sao lưu đêm đầu tiên sau giờ làm việc).",
                 messageEn: "No backup yet (the first nightly backup runs after closing).")

@@ -64,7 +64,9 @@ struct Serve: AsyncParsableCommand {
     var maxConnections = 1024
     @Option(help: "Ngoài máy này, ai được đọc /metrics / who besides loopback may read /metrics, as CIDR (repeatable).")
     var metricsAllow: [String] = []
-    @Option(help: "Giờ sao lưu hằng đêm (giờ Việt Nam) / nightly backup time, HH:MM Vietnam time, into DATA/backups.")
+    @Option(
+        help:
+            "Giờ sao lưu hằng đêm (giờ Việt Nam), off = tắt / nightly backup time, HH:MM Vietnam time, into DATA/backups; off = none.")
     var backupAt = "21:00"
     @Option(help: "Số bản sao lưu hằng ngày giữ lại / daily backups kept.") var backupKeepDaily = 14
     @Option(help: "Số bản sao lưu hằng tháng giữ lại / monthly backups kept (the first of each month).") var backupKeepMonthly = 12
@@ -95,13 +97,15 @@ struct Serve: AsyncParsableCommand {
         }
     }
 
-    /// `--backup-at` and the two `--backup-keep-…` as the nightly schedule.
-    func backupSchedule() throws -> BackupSchedule {
+    /// `--backup-at` and the two `--backup-keep-…` as the nightly schedule; nil for `off` (a centre that backs up the
+    /// data directory its own way, and the end-to-end tests, whose outcome must not depend on the hour they run at).
+    func backupSchedule() throws -> BackupSchedule? {
         guard backupKeepDaily >= 1, backupKeepMonthly >= 0 else {
             throw ValidationError("--backup-keep-daily phải ≥ 1 và --backup-keep-monthly ≥ 0 / must be ≥ 1 and ≥ 0.")
         }
+        guard backupAt != "off" else { return nil }
         guard let schedule = BackupSchedule(time: backupAt, keepDaily: backupKeepDaily, keepMonthly: backupKeepMonthly) else {
-            throw ValidationError("--backup-at \(backupAt): cần giờ dạng HH:MM, ví dụ 21:00 / expected HH:MM, e.g. 21:00.")
+            throw ValidationError("--backup-at \(backupAt): cần giờ dạng HH:MM, ví dụ 21:00 / expected HH:MM, e.g. 21:00, or off.")
         }
         return schedule
     }
@@ -164,10 +168,12 @@ struct Serve: AsyncParsableCommand {
         settings.voice = voice(data: dataURL, logger: logger)
         let events = HallEventHub(database: database)
         let alerts = AlertMonitor(database: database, targets: settings.targets, clock: SystemWallClock(), events: events)
-        let backup = NightlyBackup(
-            database: database, directory: dataURL.appendingPathComponent("backups"), schedule: try backupSchedule(), alerts: alerts,
-            clock: SystemWallClock(), logger: logger)
-        settings.health = HealthSources(dataDirectory: dataURL, lastBackup: { backup.last })
+        let backup = try backupSchedule().map { schedule in
+            NightlyBackup(
+                database: database, directory: dataURL.appendingPathComponent("backups"), schedule: schedule, alerts: alerts,
+                clock: SystemWallClock(), logger: logger)
+        }
+        settings.health = HealthSources(dataDirectory: dataURL, nightlyBackup: backup != nil, lastBackup: { backup?.last })
         let catalogNow = try await database.catalog()
         let metrics = HallMetrics(fields: catalogNow.fields.map(\.code), counters: catalogNow.counters.map(\.number))
         metrics.observe(events: events, database: database)
@@ -188,7 +194,7 @@ struct Serve: AsyncParsableCommand {
         let warmer = ReportWarmer(database: database, targets: settings.targets, clock: SystemWallClock(), logger: logger)
         let watch = StoreFileWatch(database: database, alerts: alerts, logger: logger)
         let services: [any Service] =
-            [app] + printing.services + counterDevices.services + [warmer, alerts, broadcaster, watch, backup]
+            [app] + printing.services + counterDevices.services + [warmer, alerts, broadcaster, watch] + (backup.map { [$0] } ?? [])
         let group = ServiceGroup(
             configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         logger.info("KhôngChờ serving on http://\(host):\(port) — /kiosk /display /staff /supervisor /admin/devices")

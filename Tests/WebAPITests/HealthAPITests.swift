@@ -51,6 +51,19 @@ struct HealthAPITests {
         }
     }
 
+    @Test func withTheNightlyBackupOffTheBackupPartSaysSo() async throws {
+        let hall = try await TestHall()
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("kc-health-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        var settings = hall.settings
+        settings.health = HealthSources(dataDirectory: directory, nightlyBackup: false)
+        try await withAPI(hall, kiosk: KioskApp(database: hall.database, settings: settings, clock: hall.clock)) { client in
+            let parts = Self.parts(try await client.json("/api/v1/health").object())
+            #expect(parts["backup"]?["status"] as? String == "ok")
+            #expect(parts["backup"]?["messageEn"] as? String == "The nightly backup is off (--backup-at off); no backup yet.")
+        }
+    }
+
     @Test func aPrinterOutOfPaperAndAFailedBackupDegradeTheHall() async throws {
         let hall = try await TestHall()
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("kc-health-\(UUID().uuidString)")
