@@ -89,6 +89,13 @@ public struct OpenAPIContract: Sendable {
             return verdict(checkContent(of: "#/components/responses/MethodNotAllowed", mediaType: mediaType, body: body))
         }
         let operation = "\(method.uppercased()) \(template)"
+        // With HTTPS on, the plain listener answers every staff operation 403 `https_required` and a staff page 308.
+        if status == 403, Self.errorCode(body) == "https_required" {
+            return verdict(checkContent(of: "#/components/responses/HTTPSRequired", mediaType: mediaType, body: body), operation: operation)
+        }
+        if status == 308, method.uppercased() == "GET", !target.hasPrefix("/api/") {
+            return verdict(checkContent(of: "#/components/responses/HTTPSRedirect", mediaType: mediaType, body: body), operation: operation)
+        }
         let responses = JSONValue.pointer(operationPointer, "responses")
         guard case .object(let documented)? = document.resolve(pointer: responses) else {
             return verdict(["the operation documents no responses (\(responses))"], operation: operation)
@@ -101,6 +108,14 @@ public struct OpenAPIContract: Sendable {
         }
         let response = resolveReference(JSONValue.pointer(responses, key))
         return verdict(checkContent(of: response, mediaType: mediaType, body: body), operation: operation, status: key)
+    }
+
+    /// `error.code` of an error body, nil for any other body.
+    static func errorCode(_ body: Data) -> String? {
+        guard let object = try? JSONSerialization.jsonObject(with: body) as? [String: Any],  // not an error body: nil
+            let error = object["error"] as? [String: Any]
+        else { return nil }
+        return error["code"] as? String
     }
 
     /// The reasons a response body breaks the documented response at `response`.

@@ -23,6 +23,7 @@ public struct APIError: HTTPResponseError, Sendable {
         case headerTooLarge = "header_too_large"
         case tooManyConnections = "too_many_connections"
         case reprintRefused = "reprint_refused"
+        case httpsRequired = "https_required"
     }
 
     public let status: HTTPResponse.Status

@@ -9,6 +9,8 @@ public import QueueStore
 public struct AppRequestContext: RequestContext, RemoteAddressRequestContext {
     public var coreContext: CoreRequestContextStorage
     public let remoteAddress: SocketAddress?
+    /// The local port the request came in on (which listener: HTTP or HTTPS); nil without a socket (in-process tests).
+    public let listenerPort: Int?
     /// The client's address: the socket peer, or the forwarded client behind a trusted proxy (`ClientAddress`).
     public var clientAddress: String
     /// Set by `AuthenticationMiddleware` from a valid bearer token.
@@ -19,6 +21,7 @@ public struct AppRequestContext: RequestContext, RemoteAddressRequestContext {
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
         remoteAddress = source.channel.remoteAddress
+        listenerPort = source.channel.localAddress?.port
         clientAddress = source.channel.remoteAddress?.ipAddress ?? "unknown"
     }
 

@@ -2,6 +2,7 @@ public import Foundation
 public import Hall
 public import Hummingbird
 import HummingbirdCore
+import HummingbirdTLS
 public import Logging
 public import QueueCore
 public import QueueStore
@@ -45,6 +46,8 @@ public struct ServerSettings: Sendable {
     public var metricsAllowed: [CIDRBlock] = []
     /// How far back a reconnecting live stream is replayed before it gets a snapshot instead.
     public var eventReplay = EventReplayWindow()
+    /// HTTPS (`--tls-cert`, `--tls-key`, `--tls-port`); nil = plain HTTP only.
+    public var tls: HTTPSListener?
 
     public init(assetsDirectory: URL) {
         self.assetsDirectory = assetsDirectory
@@ -70,6 +73,7 @@ public struct KioskApp {
         router.add(middleware: RequestLogMiddleware(metrics: settings.metrics))
         router.add(middleware: ErrorMiddleware(routes: routes))
         router.add(middleware: URITextGuard())
+        if let tls = settings.tls { router.add(middleware: HTTPSRequirement(tlsPort: tls.port)) }
         let clientAddress = ClientAddress(trustProxy: settings.trustProxy, trustedProxies: settings.trustedProxies)
         router.add(middleware: clientAddress)
         router.add(middleware: AuthenticationMiddleware(database: database, clock: clock))
@@ -115,18 +119,37 @@ public struct KioskApp {
         self.routeTable = routes
     }
 
-    /// The HTTP application. Run it in a ServiceGroup *before* `broadcaster`: services stop in reverse order,
-    /// so open live streams are ended first and the server's graceful shutdown does not wait on them.
-    /// Every connection goes through `ConnectionGuard` (per-client cap, timeouts); at `maxConnections` open
-    /// connections new ones wait in the listen queue.
+    /// The HTTP application, and with `settings.tls` the HTTPS one on its own port (same routes; the plain one then
+    /// serves the citizen side only, see `HTTPSRequirement`). Run them in a ServiceGroup *before* `broadcaster`:
+    /// services stop in reverse order, so open live streams are ended first and the servers' graceful shutdown does not
+    /// wait on them. Every connection goes through `ConnectionGuard` (per-client cap, timeouts); at `maxConnections`
+    /// open connections (per listener) new ones wait in the listen queue.
+    public func applications(settings: ServerSettings, logger: Logger) throws -> [any ApplicationProtocol] {
+        let plain = application(
+            host: settings.host, port: settings.port, server: GuardedHTTP1Channel.builder(limits: settings.connections),
+            limits: settings.connections, logger: logger)
+        guard let tls = settings.tls else { return [plain] }
+        let secure = application(
+            host: settings.host, port: tls.port,
+            server: try .tls(GuardedHTTP1Channel.builder(limits: settings.connections), tlsConfiguration: tls.configuration),
+            limits: settings.connections, logger: logger)
+        return [plain, secure]
+    }
+
+    /// The plain HTTP application alone (tests).
     public func application(settings: ServerSettings, logger: Logger) -> some ApplicationProtocol {
-        let limits = settings.connections
-        var configuration = ApplicationConfiguration(
-            address: .hostname(settings.host, port: settings.port), serverName: "KhongCho", backlog: 1024)
+        application(
+            host: settings.host, port: settings.port, server: GuardedHTTP1Channel.builder(limits: settings.connections),
+            limits: settings.connections, logger: logger)
+    }
+
+    func application(host: String, port: Int, server: HTTPServerBuilder, limits: ConnectionLimits, logger: Logger)
+        -> some ApplicationProtocol
+    {
+        var configuration = ApplicationConfiguration(address: .hostname(host, port: port), serverName: "KhongCho", backlog: 1024)
         if limits.maxConnections > 0 {
             configuration.availableConnectionsDelegate = MaximumAvailableConnections(limits.maxConnections, logger: logger)
         }
-        return Application(
-            router: router, server: GuardedHTTP1Channel.builder(limits: limits), configuration: configuration, logger: logger)
+        return Application(router: router, server: server, configuration: configuration, logger: logger)
     }
 }

@@ -68,6 +68,11 @@ struct Serve: AsyncParsableCommand {
         help:
             "Giờ sao lưu hằng đêm (giờ Việt Nam), off = tắt / nightly backup time, HH:MM Vietnam time, into DATA/backups; off = none.")
     var backupAt = "21:00"
+    @Option(help: "Chứng chỉ HTTPS (PEM, từ khongcho tls init) / HTTPS certificate chain, PEM (see khongcho tls init).")
+    var tlsCert: String?
+    @Option(help: "Khoá riêng của chứng chỉ / the certificate's PEM private key.") var tlsKey: String?
+    @Option(help: "Cổng HTTPS; khi bật, trang cán bộ và đăng nhập chỉ qua HTTPS / HTTPS port; staff pages and sign-in then HTTPS only.")
+    var tlsPort = 8443
     @Option(help: "Số bản sao lưu hằng ngày giữ lại / daily backups kept.") var backupKeepDaily = 14
     @Option(help: "Số bản sao lưu hằng tháng giữ lại / monthly backups kept (the first of each month).") var backupKeepMonthly = 12
 
@@ -83,7 +88,27 @@ struct Serve: AsyncParsableCommand {
         }
         _ = try trustedProxies()
         _ = try backupSchedule()
+        guard (tlsCert == nil) == (tlsKey == nil) else {
+            throw ValidationError("--tls-cert và --tls-key phải đi cùng nhau / give both --tls-cert and --tls-key, or neither.")
+        }
+        guard tlsCert == nil || (tlsPort > 0 && tlsPort < 65536 && tlsPort != port) else {
+            throw ValidationError("--tls-port phải là cổng khác --port / --tls-port must be a port other than --port.")
+        }
         _ = try metricsAllowed()
+    }
+
+    /// `--tls-cert`/`--tls-key` read and checked before anything else starts; a file that cannot serve stops `serve`
+    /// with exit 78 (configuration) naming it, which the service unit does not restart in a loop.
+    func httpsListener() throws -> HTTPSListener? {
+        guard let tlsCert, let tlsKey else { return nil }
+        do {
+            return try HTTPSListener(port: tlsPort, certificateFile: URL(fileURLWithPath: tlsCert), keyFile: URL(fileURLWithPath: tlsKey))
+        } catch let error as TLSSetupError {
+            throw StartupRefusal(
+                code: .configuration,
+                message: "KhôngChờ không khởi động: \(error.message)\nKhôngChờ did not start: \(error.messageEn)"
+            ).exit()
+        }
     }
 
     /// `--metrics-allow` as CIDR blocks.
@@ -139,6 +164,7 @@ struct Serve: AsyncParsableCommand {
             ])
         let assetsURL = URL(fileURLWithPath: assets)
         let dataURL = URL(fileURLWithPath: data)
+        let https = try httpsListener()
         let (lock, database) = try openData(dataURL)
         defer { lock.release() }
         let caughtUp = try await database.reconcileDayCounters(from: VietnamTime.serviceDay(of: Date()))
@@ -179,6 +205,7 @@ struct Serve: AsyncParsableCommand {
         metrics.observe(events: events, database: database)
         settings.metrics = metrics
         settings.metricsAllowed = try metricsAllowed()
+        settings.tls = https
         let broadcaster = EventBroadcaster(events: events)
         let usb = usbMonitor(logger: logger)
         let printing = try await printing(
@@ -190,14 +217,19 @@ struct Serve: AsyncParsableCommand {
         let kiosk = KioskApp(
             database: database, settings: settings, ticketOutput: printing.output, slipOutput: printing.slips,
             events: events, broadcaster: broadcaster, alerts: alerts, devices: counterDevices.directory)
-        let app = kiosk.application(settings: settings, logger: logger)
+        let apps = try kiosk.applications(settings: settings, logger: logger)
         let warmer = ReportWarmer(database: database, targets: settings.targets, clock: SystemWallClock(), logger: logger)
         let watch = StoreFileWatch(database: database, alerts: alerts, logger: logger)
         let services: [any Service] =
-            [app] + printing.services + counterDevices.services + [warmer, alerts, broadcaster, watch] + (backup.map { [$0] } ?? [])
+            apps + printing.services + counterDevices.services + [warmer, alerts, broadcaster, watch] + (backup.map { [$0] } ?? [])
         let group = ServiceGroup(
             configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         logger.info("KhôngChờ serving on http://\(host):\(port) — /kiosk /display /staff /supervisor /admin/devices")
+        if let https {
+            logger.info(
+                "HTTPS on https://\(host):\(https.port): staff, supervisor and admin pages and sign-in answer only there",
+                metadata: ["certificateExpires": "\(https.notValidAfter.formatted(.iso8601))"])
+        }
         try await group.run()
         // Requests in flight are finished and live streams were sent `event: shutdown`; print jobs are already
         // stored (a job still queued is retried or marked failed at the next start). No backup runs here.

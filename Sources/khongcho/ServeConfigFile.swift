@@ -22,7 +22,8 @@ enum ServeConfigFile {
         "public-url": .value, "devices-directory": .value, "simulated-printer": .value, "print-deadline": .value,
         "hid-keypads": .value, "max-consecutive-priority": .value, "header-timeout": .value, "idle-timeout": .value,
         "max-connections-per-client": .value, "max-connections": .value, "backup-at": .value, "backup-keep-daily": .value,
-        "backup-keep-monthly": .value, "trusted-proxy": .list, "kiosk-printer": .list, "display": .list,
+        "backup-keep-monthly": .value, "tls-cert": .value, "tls-key": .value, "tls-port": .value, "trusted-proxy": .list,
+        "kiosk-printer": .list, "display": .list,
         "metrics-allow": .list, "trust-proxy": .flag, "demo-accounts": .flag,
     ]
 
@@ -85,9 +86,10 @@ enum ServeConfigFile {
             case .value:
                 if let value = textValue(reader, key) { arguments += ["--\(key)", value] }
             case .list:
-                let values =
-                    reader.stringArray(forKey: ConfigKey(key)) ?? reader.intArray(forKey: ConfigKey(key))?.map(String.init)
-                    ?? textValue(reader, key).map { [$0] } ?? []
+                let configKey = ConfigKey(key)
+                var values: [String] = reader.stringArray(forKey: configKey) ?? []
+                if values.isEmpty, let numbers = reader.intArray(forKey: configKey) { values = numbers.map { String($0) } }
+                if values.isEmpty, let single = textValue(reader, key) { values = [single] }
                 for value in values { arguments += ["--\(key)", value] }
             }
         }

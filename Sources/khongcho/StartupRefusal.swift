@@ -16,6 +16,8 @@ struct StartupRefusal: Error {
         case cannotWrite = 73
         /// Another `serve` holds the data directory's lock (EX_TEMPFAIL).
         case directoryInUse = 75
+        /// A setting or a file it names cannot be used: the settings file, the TLS certificate or key (EX_CONFIG).
+        case configuration = 78
     }
 
     let code: Code
