@@ -3,8 +3,8 @@ import Foundation
 public import QueueCore
 import QueueStore
 
-/// Prints tickets: renders the ticket (Vietnamese raster text + QR) at the printer's paper width, encodes
-/// it as ESC/POS and hands it to that printer's queue. With no printer attached the kiosk still shows the
+/// Prints tickets: hands the ticket to that printer's queue, which renders it (Vietnamese raster text + QR) at the
+/// printer's paper width and encodes it as ESC/POS when its turn comes. With no printer attached the kiosk still shows the
 /// number and QR; the answer says why nothing was printed and the supervisor gets an alert.
 public struct PrintingTicketOutput: TicketOutput {
     public let renderer: TicketRenderer
@@ -34,12 +34,11 @@ public struct PrintingTicketOutput: TicketOutput {
                     messageEn: "No printer is connected.", at: clock.now()))
             return PrintOutcome(status: .failed, message: "Máy in chưa kết nối; vui lòng ghi lại số trên màn hình.")
         }
-        do {
-            let bitmap = try renderer.render(content(for: request), for: printer.port.profile)
-            let bytes = try EscPosEncoder.ticketJob(bitmap: bitmap, profile: printer.port.profile)
-            return await printer.submit(bytes, ticket: request.ticket)
-        } catch {
-            return PrintOutcome(status: .failed, message: "Không dựng được phiếu in: \(error)")
+        // Drawn in the printer's queue, not here: the kiosk's answer never waits on rendering.
+        let content = content(for: request)
+        let profile = printer.port.profile
+        return await printer.submit(ticket: request.ticket) { [renderer] in
+            try EscPosEncoder.ticketJob(bitmap: try renderer.render(content, for: profile), profile: profile)
         }
     }
 

@@ -47,19 +47,25 @@ public actor TicketPrinter {
         self.alert = alert
     }
 
-    /// Queues `bytes` for `ticket` and answers how it went: the job's outcome when it ends within
-    /// `deadlines.answer`, else `queued`; `queued` at once when another job is still unfinished.
-    /// `jobName` names the printout (the virtual printer's PNG); the ticket's day and label by default.
+    /// Queues `bytes` for `ticket` (see `submit(ticket:jobName:render:)`).
     public func submit(_ bytes: [UInt8], ticket: Ticket, jobName: String? = nil) async -> PrintOutcome {
+        await submit(ticket: ticket, jobName: jobName) { bytes }
+    }
+
+    /// Stores the job as `queued`, then queues it: `render` makes its bytes when the job's turn comes, so drawing,
+    /// encoding and the virtual printer's PNG never hold the one who asked. Answers the job's outcome when it ends
+    /// within `deadlines.answer`, else `queued`; `queued` at once when another job is still unfinished.
+    /// `jobName` names the printout (the virtual printer's PNG); the ticket's day and label by default.
+    public func submit(ticket: Ticket, jobName: String? = nil, render: @escaping @Sendable () throws -> [UInt8]) async -> PrintOutcome {
+        let jobID = await Self.record(ticket: ticket, port: port, database: database, clock: clock, printer: self)
         let ahead = unfinished
         unfinished += 1
         let previous = tail
         let name = jobName ?? "\(ticket.serviceDay)-\(ticket.label)"
         let job = Task { [port, database, clock, deadlines] in
-            let jobID = await Self.record(ticket: ticket, port: port, database: database, clock: clock, printer: self)
             _ = await previous?.value
             let outcome = await Self.run(
-                bytes, ticket: ticket, jobID: jobID, jobName: name, port: port, database: database, clock: clock,
+                render, ticket: ticket, jobID: jobID, jobName: name, port: port, database: database, clock: clock,
                 statusWithin: deadlines.status, printer: self)
             self.ended()
             return outcome
@@ -98,13 +104,19 @@ public actor TicketPrinter {
     }
 
     static func run(
-        _ bytes: [UInt8], ticket: Ticket, jobID: Int64?, jobName: String, port: any PrinterPort, database: AppDatabase,
+        _ render: @Sendable () throws -> [UInt8], ticket: Ticket, jobID: Int64?, jobName: String, port: any PrinterPort, database: AppDatabase,
         clock: any WallClock, statusWithin: Duration, printer: TicketPrinter
     ) async -> PrintOutcome {
         do {
             // A printer that cannot answer in time is tried anyway: the write reports its own failure.
             if let status = await probe(port, within: statusWithin, printer: printer), !status.canPrint {
                 throw PrintFailure(message: status.vietnameseSummary, messageEn: status.englishSummary)
+            }
+            let bytes: [UInt8]
+            do {
+                bytes = try render()
+            } catch {
+                throw PrintFailure(message: "Không dựng được phiếu in: \(error)", messageEn: "The ticket could not be drawn: \(error)")
             }
             try await port.write(bytes, job: jobName)
             // Asked again once the bytes are in: paper that ran out during this ticket (or a first answer that came
