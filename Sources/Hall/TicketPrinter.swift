@@ -104,7 +104,8 @@ public actor TicketPrinter {
     }
 
     static func run(
-        _ render: @Sendable () throws -> [UInt8], ticket: Ticket, jobID: Int64?, jobName: String, port: any PrinterPort, database: AppDatabase,
+        _ render: @Sendable () throws -> [UInt8], ticket: Ticket, jobID: Int64?, jobName: String, port: any PrinterPort,
+        database: AppDatabase,
         clock: any WallClock, statusWithin: Duration, printer: TicketPrinter
     ) async -> PrintOutcome {
         do {
