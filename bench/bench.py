@@ -200,6 +200,32 @@ def wait_printed(directory: Path, count: int, started: float, timeout: float) ->
     return done / (time.perf_counter() - started)
 
 
+async def issue_during_backup(server: "Server", data: Path, out: Path, clients: int) -> tuple["IssueResult", "IssueResult", float]:
+    """Issue load on its own, then the same load for as long as `khongcho backup` of `data` runs."""
+    client = await Client.connect(server.port)
+    _, fields = await client.json("GET", "/api/v1/fields")
+    client.close()
+    codes = [f["code"] for f in fields]
+    await issue_load(server.port, 200, clients, codes, 60)  # warm-up
+    quiet = await issue_load(server.port, 2000, clients, codes, 120)
+    started = time.perf_counter()
+    backup = await asyncio.create_subprocess_exec(str(BINARY), "backup", "--data", str(data), "--out", str(out),
+                                                  stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
+    rounds: list[IssueResult] = []
+    finished = asyncio.ensure_future(backup.communicate())
+    while not finished.done():
+        rounds.append(await issue_load(server.port, 200, clients, codes, 60))
+    backup_s = time.perf_counter() - started
+    stdout, stderr = finished.result()
+    if backup.returncode != 0:
+        raise RuntimeError(f"khongcho backup failed ({backup.returncode}): {stderr.decode(errors='replace')}")
+    during = IssueResult(sum(r.count for r in rounds), sum(r.seconds for r in rounds),
+                         [v for r in rounds for v in r.latencies_ms], [e for r in rounds for e in r.errors])
+    if during.errors:
+        raise HTTPError(f"issue errors during the backup: {during.errors[:3]}")
+    return quiet, during, backup_s
+
+
 async def issue_load(port: int, total: int, concurrency: int, fields: list[str], timeout: float) -> IssueResult:
     """`concurrency` keep-alive clients share `total` issues; each issue's latency is send → full response."""
     clients = [await Client.connect(port) for _ in range(concurrency)]
@@ -362,6 +388,8 @@ def main() -> int:
     parser.add_argument("--displays", type=int, default=200, help="connected SSE clients (default 200)")
     parser.add_argument("--calls", type=int, default=50, help="calls measured at the displays (default 50)")
     parser.add_argument("--starts", type=int, default=3, help="start-ups to take the median of (default 3)")
+    parser.add_argument("--backup-tickets", type=int, default=1_000_000,
+                        help="history served while `khongcho backup` runs under issue load (default 1000000; 0 = skip)")
     parser.add_argument("--json", type=Path, help="also write the figures to this file as JSON")
     parser.add_argument("--strict", action="store_true", help="exit 1 when a figure misses its target")
     options = parser.parse_args()
@@ -476,9 +504,28 @@ def main() -> int:
         figures.update(hall_display_p50_ms=hall["display"]["p50"], hall_display_p99_ms=hall["display"]["p99"],
                        hall_sse_p50_ms=hall["sse"]["p50"], hall_sse_p99_ms=hall["sse"]["p99"],
                        hall_missing=hall["missingDisplay"] + hall["missingSSE"])
-        print(f"\ncall → counter display bytes, in process, 20 counters × {hall['calls']} calls: p50 "
+        print(f"\ncall → counter display bytes, in process, durable file store, 20 counters × {hall['calls']} calls: p50 "
               f"{figures['hall_display_p50_ms']:.2f} ms  p99 {figures['hall_display_p99_ms']:.2f} ms; "
               f"SSE p50 {figures['hall_sse_p50_ms']:.2f} ms  p99 {figures['hall_sse_p99_ms']:.2f} ms")
+        # 5. A year of history (report-bench's 1M tickets) served, then `khongcho backup` of it while 20 clients issue.
+        if options.backup_tickets:
+            year_dir = work / "year"
+            subprocess.run([str(BINARY), "report-bench", "--tickets", str(options.backup_tickets), "--data", str(year_dir),
+                            "--runs", "1", "--assets", str(REPO / "assets")],
+                           capture_output=True, text=True, timeout=3600, check=True)
+            server = Server(year_dir, log, timeout=120)
+            try:
+                quiet, during, backup_s = asyncio.run(issue_during_backup(server, year_dir, work / "year-backup.sqlite",
+                                                                          options.clients))
+            finally:
+                server.stop()
+            figures.update(backup_s=backup_s, backup_quiet_p99_ms=percentile(quiet.latencies_ms, 99),
+                           backup_during_p99_ms=percentile(during.latencies_ms, 99), backup_during_rps=during.throughput)
+            print(f"\nbackup of {options.backup_tickets} tickets while serving (--devices simulated), {options.clients} clients issuing:")
+            print(f"  command: {BINARY} backup --data {year_dir} --out {work / 'year-backup.sqlite'}")
+            print(f"  backup took {backup_s:.1f} s; issue p99 before {figures['backup_quiet_p99_ms']:.2f} ms "
+                  f"({quiet.count} tickets), during {figures['backup_during_p99_ms']:.2f} ms "
+                  f"({during.count} tickets, {during.throughput:.0f} req/s)")
     except Exception as error:  # noqa: BLE001 - a bench reports what broke and where the log is
         print(f"\nbench failed: {error}\nserver log: {log}", file=sys.stderr)
         return 1
@@ -501,6 +548,12 @@ def main() -> int:
         ("call→counter display p50 @ 20 ctrs", figures["hall_display_p50_ms"], "ms", None),
         ("call→SSE p99, in process @ 20 ctrs", figures["hall_sse_p99_ms"], "ms", None),
     ]
+    if "backup_s" in figures:
+        rows += [
+            (f"backup of {options.backup_tickets} tickets, serving", figures["backup_s"], "s", 10.0),
+            ("issue p99 before the backup", figures["backup_quiet_p99_ms"], "ms", None),
+            ("issue p99 during the backup", figures["backup_during_p99_ms"], "ms", TARGET_ISSUE_P99_MS),
+        ]
     # 4. Printing: render + encode in the binary, python-escpos on the same raster (bench/print_bench.py).
     import print_bench  # next to this file; never raises, prints its own section
     print_rows, print_figures = print_bench.run(BINARY)

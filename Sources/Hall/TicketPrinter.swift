@@ -104,7 +104,7 @@ public actor TicketPrinter {
     }
 
     static func run(
-        _ render: @Sendable () throws -> [UInt8], ticket: Ticket, jobID: Int64?, jobName: String, port: any PrinterPort,
+        _ render: @escaping @Sendable () throws -> [UInt8], ticket: Ticket, jobID: Int64?, jobName: String, port: any PrinterPort,
         database: AppDatabase,
         clock: any WallClock, statusWithin: Duration, printer: TicketPrinter
     ) async -> PrintOutcome {
@@ -115,7 +115,7 @@ public actor TicketPrinter {
             }
             let bytes: [UInt8]
             do {
-                bytes = try render()
+                bytes = try await BackgroundRendering.run(render)
             } catch {
                 throw PrintFailure(message: "Không dựng được phiếu in: \(error)", messageEn: "The ticket could not be drawn: \(error)")
             }

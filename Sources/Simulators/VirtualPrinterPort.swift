@@ -59,14 +59,18 @@ public final class VirtualPrinterPort: PrinterPort, Sendable {
             guard ContinuousClock.now - started < writeTimeout else { throw VirtualPrinterStall(waited: writeTimeout) }
             try await Task.sleep(for: .milliseconds(20))
         }
-        let printout = try VirtualPrinter.print(bytes, profile: profile)
+        // Decoding the bytes and writing the PNG is the simulated mechanism: it runs below the requests' priority.
+        let printout = try await BackgroundRendering.run { [profile, directory] in
+            let printout = try VirtualPrinter.print(bytes, profile: profile)
+            if let directory {
+                try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+                try printout.writePNG(to: directory.appendingPathComponent("\(job).png"))
+            }
+            return printout
+        }
         state.withLockedValue { state in
             state.printouts.append(printout)
             if state.printouts.count > keptPrintouts { state.printouts.removeFirst(state.printouts.count - keptPrintouts) }
-        }
-        if let directory {
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            try printout.writePNG(to: directory.appendingPathComponent("\(job).png"))
         }
     }
 

@@ -15,7 +15,7 @@ import WebAPI
 /// Times a staff call to the two things a citizen sees: the bytes written to the counter's display and the
 /// `ticket` event on the live stream the hall screens follow. Everything runs in this process — store,
 /// display hub, HTTP server — so the figures are the server's own path, not a client's overhead; only the
-/// SSE reader is a separate thread on a real socket.
+/// SSE reader is a separate thread on a real socket. The store is the durable file store (fsync on every call).
 struct DisplayBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "display-bench",
@@ -44,7 +44,10 @@ struct DisplayBench: AsyncParsableCommand {
         var logger = Logger(label: "khongcho.display-bench")
         logger.logLevel = .warning  // the simulated displays log every screen at info; that is not the path measured
 
-        let database = try AppDatabase.inMemory()
+        // The durable store `serve` opens (WAL, synchronous=FULL), in a directory removed afterwards.
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("khongcho-display-bench-\(getpid())")
+        defer { try? FileManager.default.removeItem(at: scratch) }  // a scratch copy: nothing of value is lost
+        let database = try AppDatabase.open(directory: scratch)
         try database.seedCatalogIfEmpty(Self.catalog(counters: counters))
         let ports = (1...counters).map { _ in SimulatedDisplayPort(keep: calls + counters + 16) }
         let displays = try ports.enumerated().map { index, port in
