@@ -1,7 +1,8 @@
 public import DeviceProtocols
 import Foundation
+import Logging
 public import QueueCore
-import QueueStore
+public import QueueStore
 
 /// Prints tickets: hands the ticket to that printer's queue, which renders it (Vietnamese raster text + QR) at the
 /// printer's paper width and encodes it as ESC/POS when its turn comes. With no printer attached the kiosk still shows the
@@ -13,11 +14,14 @@ public struct PrintingTicketOutput: TicketOutput {
     public let publicURL: String
     let alert: @Sendable (PrinterAlert) -> Void
     let clock: any WallClock
+    /// Where a job stored with its ticket is marked failed when its printer went away before it could be queued.
+    let database: AppDatabase?
 
     public init(
         renderer: TicketRenderer, registry: PrinterRegistry, centreName: String, publicURL: String, clock: any WallClock,
-        alert: @escaping @Sendable (PrinterAlert) -> Void
+        database: AppDatabase? = nil, alert: @escaping @Sendable (PrinterAlert) -> Void
     ) {
+        self.database = database
         self.renderer = renderer
         self.registry = registry
         self.centreName = centreName
@@ -26,8 +30,11 @@ public struct PrintingTicketOutput: TicketOutput {
         self.alert = alert
     }
 
+    public func printerID(forKiosk kiosk: String?) -> String? { registry.printer(forKiosk: kiosk)?.port.id }
+
     public func print(_ request: PrintRequest) async -> PrintOutcome {
         guard let printer = registry.printer(forKiosk: request.kiosk) else {
+            await failStoredJob(request)
             alert(
                 PrinterAlert(
                     printer: "-", number: request.ticket.label, message: "Không có máy in nào được kết nối.",
@@ -37,8 +44,20 @@ public struct PrintingTicketOutput: TicketOutput {
         // Drawn in the printer's queue, not here: the kiosk's answer never waits on rendering.
         let content = content(for: request)
         let profile = printer.port.profile
-        return await printer.submit(ticket: request.ticket) { [renderer] in
+        return await printer.submit(ticket: request.ticket, storedJob: request.printJobID) { [renderer] in
             try EscPosEncoder.ticketJob(bitmap: try renderer.render(content, for: profile), profile: profile)
+        }
+    }
+
+    /// The printer was unplugged between the issue and its job: the stored job is failed, so it is listed to reprint.
+    func failStoredJob(_ request: PrintRequest) async {
+        guard let job = request.printJobID, let database else { return }
+        do {
+            try await database.finishPrintJob(
+                job, state: .failed, error: "Máy in đã bị rút ra / The printer was unplugged", at: clock.now())
+        } catch {
+            Logger(label: "khongcho.printer").error(
+                "Could not record the print job as failed", metadata: ["ticket": "\(request.ticket.label)", "error": "\(error)"])
         }
     }
 

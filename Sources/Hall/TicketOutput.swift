@@ -26,13 +26,16 @@ public struct PrintRequest: Sendable {
     public var estimatedWaitMinutes: Int
     /// The client address of the kiosk that asked, to pick its printer.
     public var kiosk: String?
+    /// The job already stored with the ticket (`TicketOutput.printerID(forKiosk:)`); nil stores a new one.
+    public var printJobID: Int64?
 
-    public init(ticket: Ticket, fieldName: String, ahead: Int, estimatedWaitMinutes: Int, kiosk: String?) {
+    public init(ticket: Ticket, fieldName: String, ahead: Int, estimatedWaitMinutes: Int, kiosk: String?, printJobID: Int64? = nil) {
         self.ticket = ticket
         self.fieldName = fieldName
         self.ahead = ahead
         self.estimatedWaitMinutes = estimatedWaitMinutes
         self.kiosk = kiosk
+        self.printJobID = printJobID
     }
 }
 
@@ -41,6 +44,12 @@ public protocol TicketOutput: Sendable {
     func print(_ request: PrintRequest) async -> PrintOutcome
     /// The ticket as it prints, as a PNG, for the kiosk screen; nil when there is no printer model.
     func preview(_ request: PrintRequest) async -> [UInt8]?
+    /// The printer a kiosk's tickets go to, so the issue stores the print job with the ticket; nil for none.
+    func printerID(forKiosk kiosk: String?) -> String?
+}
+
+extension TicketOutput {
+    public func printerID(forKiosk kiosk: String?) -> String? { nil }
 }
 
 /// No printer configured (`--devices none`).

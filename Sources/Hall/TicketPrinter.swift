@@ -56,8 +56,16 @@ public actor TicketPrinter {
     /// encoding and the virtual printer's PNG never hold the one who asked. Answers the job's outcome when it ends
     /// within `deadlines.answer`, else `queued`; `queued` at once when another job is still unfinished.
     /// `jobName` names the printout (the virtual printer's PNG); the ticket's day and label by default.
-    public func submit(ticket: Ticket, jobName: String? = nil, render: @escaping @Sendable () throws -> [UInt8]) async -> PrintOutcome {
-        let jobID = await Self.record(ticket: ticket, port: port, database: database, clock: clock, printer: self)
+    /// `storedJob` is a job already stored with the ticket (`AppDatabase.issueTicket(…printer:)`): it is not stored again.
+    public func submit(
+        ticket: Ticket, storedJob: Int64? = nil, jobName: String? = nil, render: @escaping @Sendable () throws -> [UInt8]
+    ) async -> PrintOutcome {
+        let jobID: Int64?
+        if let storedJob {
+            jobID = storedJob
+        } else {
+            jobID = await Self.record(ticket: ticket, port: port, database: database, clock: clock, printer: self)
+        }
         let ahead = unfinished
         unfinished += 1
         let previous = tail

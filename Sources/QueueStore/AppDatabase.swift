@@ -13,6 +13,8 @@ public final class AppDatabase: Sendable {
     public let priorityRule: PriorityRule
     public let estimator: WaitEstimator
     let eventSink: EventSink
+    /// Tickets asked for together share one commit.
+    let issueBatcher = IssueBatcher()
     /// The file on disk, watched for deletion and replacement; nil for an in-memory store.
     let file: StoreFile?
     /// Commit durations and print jobs, for metrics.

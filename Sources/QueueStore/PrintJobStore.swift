@@ -20,14 +20,15 @@ public struct PrintJob: Codable, Sendable, Equatable {
 
 extension AppDatabase {
     public func addPrintJob(ticket: Int64, printer: String, at now: Date) async throws -> Int64 {
-        let id = try await writer.write { db in
-            try db.execute(
-                sql: "INSERT INTO printJob (ticket, printer, state, createdAt) VALUES (?, ?, 'queued', ?)",
-                arguments: [ticket, printer, Millis.of(now)])
-            return db.lastInsertedRowID
-        }
+        let id = try await writer.write { db in try insertPrintJob(db, ticket: ticket, printer: printer, at: now) }
         activity.printJob(PrintJob.State.queued.rawValue)
         return id
+    }
+
+    func insertPrintJob(_ db: Database, ticket: Int64, printer: String, at now: Date) throws -> Int64 {
+        try db.cachedStatement(sql: "INSERT INTO printJob (ticket, printer, state, createdAt) VALUES (?, ?, 'queued', ?)")
+            .execute(arguments: [ticket, printer, Millis.of(now)])
+        return db.lastInsertedRowID
     }
 
     public func finishPrintJob(_ id: Int64, state: PrintJob.State, error: String?, at now: Date) async throws {

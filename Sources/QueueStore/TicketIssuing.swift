@@ -10,32 +10,69 @@ public struct IssuedTicket: Sendable {
     public var fieldName: String
     public var fieldNameEn: String
     public var event: PublishedEvent
+    /// The print job stored with the ticket (`issueTicket(…printer:)`), nil when no printer was named.
+    public var printJobID: Int64? = nil
 }
 
 extension AppDatabase {
     /// Allocates the field's next number for the day and records the ticket and its `issued` event in one
     /// transaction: a number a client has seen is durable, and no number is given twice. The database file is
     /// checked first (a deleted or replaced file is put back before a number is taken from it).
-    public func issueTicket(field code: String, priority: Priority, source: String?, at now: Date) async throws -> IssuedTicket {
+    /// With `printer`, the ticket's print job is stored `queued` in the same transaction: no ticket whose paper
+    /// copy was due can exist without its job (a crash leaves it to reprint). Tickets asked for at the same time
+    /// share one commit (`IssueBatcher`).
+    public func issueTicket(
+        field code: String, priority: Priority, source: String?, at now: Date, printer: String? = nil
+    ) async throws -> IssuedTicket {
+        let order = IssueOrder(field: code, priority: priority, source: source, at: now, printer: printer)
+        return try await issueBatcher.issue(order) { [self] orders in try await self.writeIssues(orders) }
+    }
+
+    /// One transaction for `orders`, each in its own savepoint: an order the hall refuses (`QueueError`: an unknown
+    /// field) is rolled back alone and answered with its refusal. A storage failure (disk full, I/O error; SQLite
+    /// may already have rolled the transaction back) or a failed commit fails them all, and nothing of theirs is stored.
+    func writeIssues(_ orders: [IssueOrder]) async throws -> [Result<IssuedTicket, any Error>] {
         await verifyFile()
-        return try await writer.write { db in
-            guard
-                let names = try Row.fetchOne(
-                    try db.cachedStatement(sql: "SELECT prefix, name, nameEn FROM field WHERE code = ?"), arguments: [code])
-            else { throw QueueError.unknownField(code) }
-            let day = VietnamTime.serviceDay(of: now)
-            // Everyone already waiting in the field is ahead (for a priority ticket: only priority ones).
-            let ahead = try waitingInField(db, field: code, day: day, priorityOnly: priority.isPriority)
-            let estimate = try estimateWait(db, field: code, day: day, ahead: ahead)
-            let id = try insertTicket(
-                db, field: code, prefix: names["prefix"], day: day,
-                values: [priority.rawValue, Millis.of(now), source, estimate])
-            guard let ticket = try Ticket.fetch(db, id: id) else { throw QueueError.unknownTicket("new") }
-            let event = try appendEvent(db, .issued, ticket: ticket, at: now, staff: nil)
-            return IssuedTicket(
-                ticket: ticket, ahead: ahead, estimatedWaitMinutes: estimate,
-                fieldName: names["name"], fieldNameEn: names["nameEn"], event: event)
+        let results = try await writer.write { db in
+            try orders.map { order -> Result<IssuedTicket, any Error> in
+                var issued: Result<IssuedTicket, any Error>?
+                try db.inSavepoint {
+                    do {
+                        issued = .success(try issueOne(db, order))
+                        return .commit
+                    } catch let refusal as QueueError {
+                        issued = .failure(refusal)
+                        return .rollback
+                    }
+                }
+                return issued ?? .failure(QueueError.unknownTicket("new"))
+            }
         }
+        for case .success(let issued) in results where issued.printJobID != nil {
+            activity.printJob(PrintJob.State.queued.rawValue)
+        }
+        return results
+    }
+
+    func issueOne(_ db: Database, _ order: IssueOrder) throws -> IssuedTicket {
+        guard
+            let names = try Row.fetchOne(
+                try db.cachedStatement(sql: "SELECT prefix, name, nameEn FROM field WHERE code = ?"), arguments: [order.field])
+        else { throw QueueError.unknownField(order.field) }
+        let day = VietnamTime.serviceDay(of: order.at)
+        // Everyone already waiting in the field is ahead (for a priority ticket: only priority ones).
+        let ahead = try waitingInField(db, field: order.field, day: day, priorityOnly: order.priority.isPriority)
+        let estimate = try estimateWait(db, field: order.field, day: day, ahead: ahead)
+        let id = try insertTicket(
+            db, field: order.field, prefix: names["prefix"], day: day,
+            values: [order.priority.rawValue, Millis.of(order.at), order.source, estimate])
+        guard let ticket = try Ticket.fetch(db, id: id) else { throw QueueError.unknownTicket("new") }
+        // The job before the event: the event is published on commit, so it must be the last step that can fail.
+        let printJobID = try order.printer.map { try insertPrintJob(db, ticket: id, printer: $0, at: order.at) }
+        let event = try appendEvent(db, .issued, ticket: ticket, at: order.at, staff: nil)
+        return IssuedTicket(
+            ticket: ticket, ahead: ahead, estimatedWaitMinutes: estimate,
+            fieldName: names["name"], fieldNameEn: names["nameEn"], event: event, printJobID: printJobID)
     }
 
     /// Inserts the ticket under the field's next free number. A number already stored for the day (a restore, an

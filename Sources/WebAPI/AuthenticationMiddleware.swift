@@ -50,6 +50,6 @@ enum SessionTokens {
     static func make() -> String { RandomToken.hex(bytes: 32) }
 
     static func hash(_ token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+        Hex.lowercase(SHA256.hash(data: Data(token.utf8)))
     }
 }

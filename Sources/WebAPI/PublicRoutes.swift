@@ -111,12 +111,14 @@ struct PublicRoutes {
         }
         let body = try await request.decode(as: IssueRequest.self, context: context)
         try TextInput.check(body.field, "field")
+        // The print job is stored in the ticket's own transaction: one commit, and never a ticket without its job.
         let issued = try await database.issueTicket(
-            field: body.field, priority: body.priority ?? .none, source: address, at: clock.now())
+            field: body.field, priority: body.priority ?? .none, source: address, at: clock.now(),
+            printer: ticketOutput.printerID(forKiosk: address))
         let printed = await ticketOutput.print(
             PrintRequest(
                 ticket: issued.ticket, fieldName: issued.fieldName, ahead: issued.ahead,
-                estimatedWaitMinutes: issued.estimatedWaitMinutes, kiosk: address))
+                estimatedWaitMinutes: issued.estimatedWaitMinutes, kiosk: address, printJobID: issued.printJobID))
         let ticket = issued.ticket
         return JSON(
             IssueResponse(

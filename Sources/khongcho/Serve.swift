@@ -320,7 +320,8 @@ struct Serve: AsyncParsableCommand {
         }
         let centreName = try await database.catalog().centreName
         let output = PrintingTicketOutput(
-            renderer: renderer, registry: registry, centreName: centreName, publicURL: publicURL, clock: clock, alert: alert)
+            renderer: renderer, registry: registry, centreName: centreName, publicURL: publicURL, clock: clock, database: database,
+            alert: alert)
         let slips = PrintingSlipOutput(
             renderer: try TicketRenderer(templateURL: assets.appendingPathComponent("ticket/promise-slip.json")), registry: registry,
             database: database, centreName: centreName, virtualPrinterID: virtual.id)

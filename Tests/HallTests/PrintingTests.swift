@@ -29,14 +29,17 @@ struct PrintingHall {
         output = PrintingTicketOutput(
             renderer: try TicketRenderer(templateURL: TestHall.repositoryAssets.appendingPathComponent("ticket/template.json")),
             registry: registry, centreName: "Trung tâm thử nghiệm", publicURL: "http://hall.local:8080",
-            clock: hall.clock, alert: alert)
+            clock: hall.clock, database: hall.database, alert: alert)
     }
 
-    func issue(_ field: String = "ho-tich") async throws -> PrintRequest {
-        let issued = try await hall.database.issueTicket(field: field, priority: .elderly, source: "10.0.0.5", at: hall.clock.now())
+    /// Issues as the kiosk route does: with `storingJob`, the print job is stored in the ticket's transaction.
+    func issue(_ field: String = "ho-tich", storingJob: Bool = false) async throws -> PrintRequest {
+        let printer = storingJob ? output.printerID(forKiosk: "10.0.0.5") : nil
+        let issued = try await hall.database.issueTicket(
+            field: field, priority: .elderly, source: "10.0.0.5", at: hall.clock.now(), printer: printer)
         return PrintRequest(
             ticket: issued.ticket, fieldName: issued.fieldName, ahead: issued.ahead,
-            estimatedWaitMinutes: issued.estimatedWaitMinutes, kiosk: "10.0.0.5")
+            estimatedWaitMinutes: issued.estimatedWaitMinutes, kiosk: "10.0.0.5", printJobID: issued.printJobID)
     }
 }
 
@@ -96,6 +99,31 @@ struct PrintingTests {
         #expect(outcome.status == .failed)
         #expect(outcome.message == "Máy in chưa kết nối; vui lòng ghi lại số trên màn hình.")
         #expect(printing.alerts.all.count == 1)
+    }
+
+    /// The job is stored `queued` with the ticket (one commit), and printing it does not store a second one.
+    @Test func theJobStoredWithTheTicketIsTheOnePrinted() async throws {
+        let printing = try await PrintingHall()
+        let request = try await printing.issue(storingJob: true)
+        let job = try #require(request.printJobID)
+        let queued = try #require(try await printing.hall.database.printJobs(state: .queued).first)
+        #expect(queued.id == job && queued.number == "B001" && queued.printer == "kiosk-1")
+        #expect(await printing.output.print(request).status == .printed)
+        let jobs = try await printing.hall.database.printJobs(state: nil)
+        #expect(jobs.map(\.id) == [job])
+        #expect(jobs.map(\.state) == [.printed])
+    }
+
+    /// A printer unplugged between the issue and its job: the stored job is failed and listed to reprint.
+    @Test func aStoredJobWhosePrinterWentAwayIsFailed() async throws {
+        let printing = try await PrintingHall()
+        let request = try await printing.issue(storingJob: true)
+        printing.output.registry.detach(id: "kiosk-1")
+        #expect(await printing.output.print(request).status == .failed)
+        let failed = try await printing.hall.database.printJobs(state: .failed)
+        #expect(failed.map(\.number) == ["B001"])
+        #expect(failed.first?.error == "Máy in đã bị rút ra / The printer was unplugged")
+        #expect(try await printing.hall.database.printJobs(state: .queued).isEmpty)
     }
 
     @Test func kiosksPrintOnTheirConfiguredPrinter() async throws {
