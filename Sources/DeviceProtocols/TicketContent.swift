@@ -21,6 +21,8 @@ public struct TicketContent: Sendable, Equatable, Codable {
     public var statusURL: String
     /// The closing line.
     public var thankYouLine: String
+    /// Printed with the training clock (`serve --now`): the ticket says "ĐÀO TẠO / TRAINING" above all else.
+    public var training: Bool?
     /// Values for other documents' placeholders (`slipPlaceholderNames` on the promise slip).
     public var extra: [String: String] = [:]
 

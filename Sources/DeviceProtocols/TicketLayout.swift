@@ -81,7 +81,7 @@ extension TicketLayout {
 
         /// Parts printed only when the ticket has them.
         public enum Condition: String, Codable, Sendable {
-            case priority, promise
+            case priority, promise, training
         }
 
         /// How a boxed block is framed.

@@ -97,6 +97,7 @@ extension TicketRenderer {
             case nil: true
             case .priority: !(content.priorityLabel ?? "").isEmpty
             case .promise: !(content.promiseLine ?? "").isEmpty
+            case .training: content.training == true
             }
         }
 

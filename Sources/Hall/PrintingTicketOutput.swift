@@ -16,6 +16,8 @@ public struct PrintingTicketOutput: TicketOutput {
     let clock: any WallClock
     /// Where a job stored with its ticket is marked failed when its printer went away before it could be queued.
     let database: AppDatabase?
+    /// The training clock runs (`serve --now`): every ticket is marked ĐÀO TẠO / TRAINING.
+    public var training = false
 
     public init(
         renderer: TicketRenderer, registry: PrinterRegistry, centreName: String, publicURL: String, clock: any WallClock,
@@ -71,10 +73,12 @@ public struct PrintingTicketOutput: TicketOutput {
         let ticket = request.ticket
         let day = ticket.serviceDay.split(separator: "-")
         let date = day.count == 3 ? "\(day[2])/\(day[1])/\(day[0])" : ticket.serviceDay
-        return TicketContent(
+        var content = TicketContent(
             centreName: centreName, fieldName: request.fieldName, number: ticket.label,
             priorityLabel: ticket.priority.isPriority ? ticket.priority.vietnameseName : nil,
             issuedAt: "\(VietnamTime.clockTime(ticket.issuedAt)) — \(date)", peopleAhead: request.ahead,
             estimatedWaitMinutes: request.estimatedWaitMinutes, statusURL: "\(publicURL)/t/\(ticket.token)")
+        content.training = training ? true : nil
+        return content
     }
 }

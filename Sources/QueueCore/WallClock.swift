@@ -31,3 +31,21 @@ public final class VirtualClock: WallClock, Sendable {
         current.withLockedValue { $0 = $0.addingTimeInterval(max(0, seconds)) }
     }
 }
+
+/// The training clock (`serve --now`): starts at a chosen instant and runs forward in real time, so trainers can
+/// rehearse a Monday morning at night and tests can pin the hour. It reads the monotonic clock, so changing the
+/// system time does not move it.
+public struct TrainingClock: WallClock {
+    public let start: Date
+    private let started: ContinuousClock.Instant
+
+    public init(start: Date) {
+        self.start = start
+        self.started = .now
+    }
+
+    public func now() -> Date {
+        let elapsed = started.duration(to: .now)
+        return start.addingTimeInterval(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+    }
+}

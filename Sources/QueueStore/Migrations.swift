@@ -12,6 +12,7 @@ enum Migrations {
         migrator.registerMigration("v4-calendar-years", migrate: createCalendarYears)
         migrator.registerMigration("v5-report-days", migrate: createReportDays)
         migrator.registerMigration("v6-audit-log", migrate: createAuditLog)
+        migrator.registerMigration("v7-store-use", migrate: createStoreUse)
         return migrator
     }
 
@@ -165,6 +166,15 @@ enum Migrations {
                   BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
                 CREATE TRIGGER auditLogIsAppendOnlyDelete BEFORE DELETE ON auditLog
                   BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
+                """)
+    }
+
+    /// Whether the store holds a real hall's tickets or a training run's (`serve --now`), fixed at its first serve.
+    static func createStoreUse(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE storeUse (
+                  id INTEGER PRIMARY KEY CHECK (id = 1), training INTEGER NOT NULL, since INTEGER NOT NULL);
                 """)
     }
 }

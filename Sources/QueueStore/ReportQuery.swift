@@ -70,7 +70,10 @@ extension AppDatabase {
         let fields = try Row.fetchAll(db, sql: "SELECT code, name, nameEn FROM field ORDER BY position").map {
             PeriodReport.FieldName(code: $0[0], name: $0[1], nameEn: $0[2])
         }
-        let centre = try String.fetchOne(db, sql: "SELECT name FROM centre WHERE id = 1") ?? ""
+        let name = try String.fetchOne(db, sql: "SELECT name FROM centre WHERE id = 1") ?? ""
+        // A training store's figures are a rehearsal's: the label travels with every format (JSON, CSV, A4).
+        let training = try Bool.fetchOne(db, sql: "SELECT training FROM storeUse WHERE id = 1") ?? false
+        let centre = training ? "\(PeriodReport.trainingLabel) — \(name)" : name
         let order = targets.fieldOrder.isEmpty ? fields.map(\.code) : targets.fieldOrder
         return PeriodReport(
             period: period, centreName: centre, asOf: asOf, fields: fields, targets: targets,

@@ -17,6 +17,9 @@ public struct PeriodReport: Codable, Sendable, Equatable {
         }
     }
 
+    /// Put before the centre's name on a training store's reports.
+    public static let trainingLabel = "ĐÀO TẠO / TRAINING"
+
     public var period: ReportPeriod
     public var centreName: String
     /// When the report was made: promises due later and not yet returned are not counted yet.

@@ -21,6 +21,8 @@ public struct ServerSettings: Sendable {
     /// How phones reach this server (e.g. `http://192.168.1.10:8080`), for the absolute status links in QR
     /// codes; empty = links relative to the page that asked.
     public var publicURL: String = ""
+    /// The training clock runs (`serve --now`): every page shows ĐÀO TẠO / TRAINING.
+    public var training = false
     public var assetsDirectory: URL
     public var passwordHasher = PasswordHasher()
     /// The service calendar for promise answers; the calendar routes are served only when it is set.
@@ -112,8 +114,10 @@ public struct KioskApp {
         VoiceRoutes(library: settings.voice).register(on: routes)
         ReportRoutes(database: database, clock: clock, targets: settings.targets).register(on: routes)
         AdminDeviceRoutes(directory: devices, database: database, clock: clock).register(on: routes)
-        PageRoutes(webDirectory: web, openAPIFile: settings.assetsDirectory.appendingPathComponent("openapi.json"))
-            .register(on: routes)
+        PageRoutes(
+            webDirectory: web, openAPIFile: settings.assetsDirectory.appendingPathComponent("openapi.json"), training: settings.training
+        )
+        .register(on: routes)
         router.add(middleware: FileMiddleware(web.path, searchForIndexHtml: false))
         self.router = router
         self.routeTable = routes

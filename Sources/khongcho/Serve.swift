@@ -73,6 +73,11 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Khoá riêng của chứng chỉ / the certificate's PEM private key.") var tlsKey: String?
     @Option(help: "Cổng HTTPS; khi bật, trang cán bộ và đăng nhập chỉ qua HTTPS / HTTPS port; staff pages and sign-in then HTTPS only.")
     var tlsPort = 8443
+    @Option(
+        help: """
+            Đồng hồ đào tạo: sảnh bắt đầu ở thời điểm này rồi chạy tiếp / training clock: the hall starts at this instant             (ISO 8601, e.g. 2026-12-07T08:00:00+07:00) and runs on; pages and prints say ĐÀO TẠO / TRAINING.
+            """)
+    var now: String?
     @Option(help: "Số bản sao lưu hằng ngày giữ lại / daily backups kept.") var backupKeepDaily = 14
     @Option(help: "Số bản sao lưu hằng tháng giữ lại / monthly backups kept (the first of each month).") var backupKeepMonthly = 12
 
@@ -95,6 +100,36 @@ struct Serve: AsyncParsableCommand {
             throw ValidationError("--tls-port phải là cổng khác --port / --tls-port must be a port other than --port.")
         }
         _ = try metricsAllowed()
+        _ = try trainingStart()
+    }
+
+    /// `--now` as an instant; nil without it.
+    func trainingStart() throws -> Date? {
+        guard let now else { return nil }
+        guard let date = try? Date(now, strategy: .iso8601) else {
+            throw ValidationError(
+                "--now \(now): cần thời điểm ISO 8601 có múi giờ, ví dụ 2026-12-07T08:00:00+07:00 / expected an ISO 8601 instant with its offset, e.g. 2026-12-07T08:00:00+07:00."
+            )
+        }
+        return date
+    }
+
+    /// The hall's clock: the training clock with `--now`, the system's otherwise.
+    func hallClock() throws -> any WallClock {
+        try trainingStart().map { TrainingClock(start: $0) } ?? SystemWallClock()
+    }
+
+    /// Fixes the store's use (real or training) at its first serve, and refuses the other kind afterwards (exit 78).
+    func claimUse(_ database: AppDatabase, clock: any WallClock, data: URL) async throws {
+        do {
+            try await database.claimUse(training: now != nil, at: clock.now())
+        } catch let mismatch as StoreUseMismatch {
+            throw StartupRefusal(
+                code: .configuration,
+                message:
+                    "KhôngChờ không khởi động: \(mismatch.message) (\(data.path))\nKhôngChờ did not start: \(mismatch.messageEn) (\(data.path))"
+            ).exit()
+        }
     }
 
     /// `--tls-cert`/`--tls-key` read and checked before anything else starts; a file that cannot serve stops `serve`
@@ -165,9 +200,11 @@ struct Serve: AsyncParsableCommand {
         let assetsURL = URL(fileURLWithPath: assets)
         let dataURL = URL(fileURLWithPath: data)
         let https = try httpsListener()
+        let clock = try hallClock()
         let (lock, database) = try openData(dataURL)
         defer { lock.release() }
-        let caughtUp = try await database.reconcileDayCounters(from: VietnamTime.serviceDay(of: Date()))
+        try await claimUse(database, clock: clock, data: dataURL)
+        let caughtUp = try await database.reconcileDayCounters(from: VietnamTime.serviceDay(of: clock.now()))
         if caughtUp > 0 {
             logger.warning(
                 "Day counters caught up with tickets already stored (a restore or an import)", metadata: ["counters": "\(caughtUp)"])
@@ -184,6 +221,7 @@ struct Serve: AsyncParsableCommand {
         settings.trustProxy = trustProxy
         settings.trustedProxies = try trustedProxies()
         settings.publicURL = publicURL
+        settings.training = now != nil
         settings.connections = connectionLimits(softFileLimit: fileLimit?.after, logger: logger)
         let editedYears = try await database.editedCalendarYears()
         settings.calendar = try CalendarFiles.load(
@@ -193,11 +231,11 @@ struct Serve: AsyncParsableCommand {
         settings.targets = try ServiceTargets.load(assetsURL.appendingPathComponent("targets.json"))
         settings.voice = voice(data: dataURL, logger: logger)
         let events = HallEventHub(database: database)
-        let alerts = AlertMonitor(database: database, targets: settings.targets, clock: SystemWallClock(), events: events)
+        let alerts = AlertMonitor(database: database, targets: settings.targets, clock: clock, events: events)
         let backup = try backupSchedule().map { schedule in
             NightlyBackup(
                 database: database, directory: dataURL.appendingPathComponent("backups"), schedule: schedule, alerts: alerts,
-                clock: SystemWallClock(), logger: logger)
+                clock: clock, logger: logger)
         }
         settings.health = HealthSources(dataDirectory: dataURL, nightlyBackup: backup != nil, lastBackup: { backup?.last })
         let catalogNow = try await database.catalog()
@@ -209,16 +247,16 @@ struct Serve: AsyncParsableCommand {
         let broadcaster = EventBroadcaster(events: events)
         let usb = usbMonitor(logger: logger)
         let printing = try await printing(
-            database: database, data: dataURL, assets: assetsURL, alerts: alerts, usb: usb, logger: logger)
+            database: database, data: dataURL, assets: assetsURL, alerts: alerts, usb: usb, clock: clock, logger: logger)
         let counterDevices = try await CounterDevices(
-            database: database, events: events, alerts: alerts, clock: SystemWallClock(), logger: logger,
+            database: database, events: events, alerts: alerts, clock: clock, logger: logger,
             devicesDirectory: URL(fileURLWithPath: devicesDirectory)
         ).build(mode: devices, serialDisplays: display, hidKeypads: hidKeypads, printers: printing.registry, usb: usb)
         let kiosk = KioskApp(
-            database: database, settings: settings, ticketOutput: printing.output, slipOutput: printing.slips,
+            database: database, settings: settings, clock: clock, ticketOutput: printing.output, slipOutput: printing.slips,
             events: events, broadcaster: broadcaster, alerts: alerts, devices: counterDevices.directory)
         let apps = try kiosk.applications(settings: settings, logger: logger)
-        let warmer = ReportWarmer(database: database, targets: settings.targets, clock: SystemWallClock(), logger: logger)
+        let warmer = ReportWarmer(database: database, targets: settings.targets, clock: clock, logger: logger)
         let watch = StoreFileWatch(database: database, alerts: alerts, logger: logger)
         let services: [any Service] =
             apps + printing.services + counterDevices.services + [warmer, alerts, broadcaster, watch] + (backup.map { [$0] } ?? [])
@@ -286,13 +324,13 @@ struct Serve: AsyncParsableCommand {
     /// Printing: `none` prints nothing; `simulated` uses the virtual printer (PNG per ticket under
     /// `DATA/printed/`); `auto` drives USB printers when present and the virtual printer until one appears.
     func printing(
-        database: AppDatabase, data: URL, assets: URL, alerts: AlertMonitor, usb: USBDeviceMonitor?, logger: Logger
+        database: AppDatabase, data: URL, assets: URL, alerts: AlertMonitor, usb: USBDeviceMonitor?, clock: any WallClock,
+        logger: Logger
     ) async throws -> (output: any TicketOutput, slips: any SlipOutput, registry: PrinterRegistry?, services: [any Service]) {
         guard devices != .none else { return (NoTicketOutput(), NoSlipOutput(), nil, []) }
         let registry = PrinterRegistry(kioskPrinters: try KioskPrinterOption.parse(kioskPrinter))
         let renderer = try TicketRenderer(templateURL: assets.appendingPathComponent("ticket/template.json"))
         let profiles = try PrinterProfiles.load(directory: URL(fileURLWithPath: devicesDirectory).appendingPathComponent("printers"))
-        let clock = SystemWallClock()
         let alert: @Sendable (PrinterAlert) -> Void = { alert in
             alerts.raise(
                 HallAlert(
@@ -319,9 +357,10 @@ struct Serve: AsyncParsableCommand {
                     makePrinter: makePrinter, simulatedID: virtual.id, logger: logger))
         }
         let centreName = try await database.catalog().centreName
-        let output = PrintingTicketOutput(
+        var output = PrintingTicketOutput(
             renderer: renderer, registry: registry, centreName: centreName, publicURL: publicURL, clock: clock, database: database,
             alert: alert)
+        output.training = now != nil
         let slips = PrintingSlipOutput(
             renderer: try TicketRenderer(templateURL: assets.appendingPathComponent("ticket/promise-slip.json")), registry: registry,
             database: database, centreName: centreName, virtualPrinterID: virtual.id)

@@ -22,7 +22,7 @@ enum ServeConfigFile {
         "public-url": .value, "devices-directory": .value, "simulated-printer": .value, "print-deadline": .value,
         "hid-keypads": .value, "max-consecutive-priority": .value, "header-timeout": .value, "idle-timeout": .value,
         "max-connections-per-client": .value, "max-connections": .value, "backup-at": .value, "backup-keep-daily": .value,
-        "backup-keep-monthly": .value, "tls-cert": .value, "tls-key": .value, "tls-port": .value, "trusted-proxy": .list,
+        "backup-keep-monthly": .value, "tls-cert": .value, "tls-key": .value, "tls-port": .value, "now": .value, "trusted-proxy": .list,
         "kiosk-printer": .list, "display": .list,
         "metrics-allow": .list, "trust-proxy": .flag, "demo-accounts": .flag,
     ]
