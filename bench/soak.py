@@ -62,7 +62,7 @@ class Server:
         self.process = subprocess.Popen(
             [str(BINARY), "serve", "--data", str(data), "--port", str(self.port), "--issue-rate-limit", "0",
              "--devices", "simulated", "--demo-accounts", "--assets", str(REPO / "assets"),
-             "--devices-directory", str(REPO / "devices")],
+             "--devices-directory", str(REPO / "devices"), "--now", "2026-12-07T08:00:00+07:00"],
             stdout=self.log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, preexec_fn=low_file_limit,
             env={**os.environ, "MALLOC_ARENA_MAX": "2"})  # as deploy/khongcho.service and `make run` start it
 

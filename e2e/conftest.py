@@ -31,6 +31,10 @@ BINARY = Path(os.environ.get("KHONGCHO_BIN", REPO / ".build" / "debug" / "khongc
 ASSETS = REPO / "assets"
 DEMO_PASSWORD = "khongcho-demo"
 START_TIMEOUT = 30.0
+# Every test server runs on the training clock from a Monday morning, so tickets are issued whatever the hour or day
+# the suite runs at (after closing the kiosk answers 409 hall_closed).
+OPEN_HOUR = "2026-12-07T08:00:00+07:00"
+TRAINING_CLOCK = ["--now", OPEN_HOUR]
 # Graceful-shutdown budget before SIGKILL (seconds).
 STOP_TIMEOUT = float(os.environ.get("KHONGCHO_STOP_TIMEOUT", "10"))
 
@@ -74,6 +78,7 @@ class KhongChoServer:
             # No nightly backup: what a test sees must not depend on the hour it runs at (after 21:00 Vietnam
             # time every start would write DATA/backups/ first).
             "--backup-at", "off",
+            *([] if "--now" in self.extra_args else TRAINING_CLOCK),
             *self.extra_args,
         ]
 

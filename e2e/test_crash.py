@@ -26,6 +26,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import TRAINING_CLOCK
+
 REPO = Path(__file__).resolve().parent.parent
 BINARY = Path(os.environ.get("KHONGCHO_BIN", REPO / ".build" / "debug" / "khongcho"))
 ASSETS = REPO / "assets"
@@ -49,7 +51,7 @@ class Server:
         self.log_file = open(log, "ab")
         self.process = subprocess.Popen(
             [str(BINARY), "serve", "--data", str(data), "--host", "127.0.0.1", "--port", str(self.port),
-             "--issue-rate-limit", "0", "--assets", str(ASSETS), "--devices", "none"],
+             "--issue-rate-limit", "0", "--assets", str(ASSETS), "--devices", "none", *TRAINING_CLOCK],
             stdout=self.log_file, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
         self.wait_healthy(log)
 
@@ -263,7 +265,7 @@ def sha256(path: Path) -> str:
 def run_expecting_failure(data: Path) -> tuple[int, str]:
     """Starts the server on `data` and expects it to refuse to start; returns exit code and combined output."""
     command = [str(BINARY), "serve", "--data", str(data), "--host", "127.0.0.1", "--port", str(free_port()),
-               "--issue-rate-limit", "0", "--assets", str(ASSETS), "--devices", "none"]
+               "--issue-rate-limit", "0", "--assets", str(ASSETS), "--devices", "none", *TRAINING_CLOCK]
     try:
         finished = subprocess.run(command, capture_output=True, timeout=30, stdin=subprocess.DEVNULL)
     except subprocess.TimeoutExpired as timeout:

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ASSETS, BINARY, KhongChoServer, free_port
+from conftest import ASSETS, BINARY, TRAINING_CLOCK, KhongChoServer, free_port
 
 EXIT_CORRUPT = 65
 EXIT_DIRECTORY_IN_USE = 75
@@ -35,7 +35,7 @@ def sha256(path: Path) -> str:
 
 def serve_command(data: Path) -> list[str]:
     return [str(BINARY), "serve", "--data", str(data), "--host", "127.0.0.1", "--port", str(free_port()),
-            "--assets", str(ASSETS), "--devices", "none"]
+            "--assets", str(ASSETS), "--devices", "none", *TRAINING_CLOCK]
 
 
 def run_refused(data: Path) -> subprocess.CompletedProcess:

@@ -2,13 +2,14 @@
 ĐÀO TẠO / TRAINING, and never mixes with a real hall's data directory."""
 from __future__ import annotations
 
+import sqlite3
 import subprocess
 import time
 import urllib.request
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from conftest import BINARY, KhongChoServer, free_port
+from conftest import BINARY, ApiError, KhongChoServer, free_port
 
 EXIT_CONFIGURATION = 78
 MONDAY_MORNING = "2026-12-07T08:00:00+07:00"
@@ -53,12 +54,13 @@ def test_the_hall_runs_from_the_chosen_instant_and_says_training(tmp_path: Path)
 
 
 def test_a_real_halls_data_never_runs_on_the_training_clock(tmp_path: Path) -> None:
+    """A store with tickets and no use recorded yet (as any store from before the rule) holds real tickets."""
     server = KhongChoServer(tmp_path / "data", tmp_path / "server.log")
     server.start()
-    try:
-        server.issue(server.api("GET", "/api/v1/fields")[0]["code"])
-    finally:
-        server.stop()
+    server.issue(server.api("GET", "/api/v1/fields")[0]["code"])
+    server.stop()
+    with sqlite3.connect(tmp_path / "data" / "khongcho.sqlite") as db:
+        db.execute("DELETE FROM storeUse")
     refused = serve_refused(tmp_path / "data", "--now", MONDAY_MORNING)
     assert refused.returncode == EXIT_CONFIGURATION, refused.stderr
     assert "phiếu thật" in refused.stderr and "real tickets" in refused.stderr, refused.stderr
@@ -69,3 +71,21 @@ def test_a_malformed_instant_is_refused_with_an_example(tmp_path: Path) -> None:
     assert refused.returncode != 0
     assert "2026-12-07T08:00:00+07:00" in refused.stderr, refused.stderr
     assert not (tmp_path / "data").exists()
+
+
+def test_after_closing_the_kiosk_gets_409_and_when_to_come_back(tmp_path: Path) -> None:
+    server = KhongChoServer(tmp_path / "data", tmp_path / "server.log", extra_args=["--now", "2026-12-07T20:18:00+07:00"])
+    server.start()
+    try:
+        field = server.api("GET", "/api/v1/fields")[0]["code"]
+        try:
+            server.issue(field)
+            raise AssertionError("a ticket was issued at 20:18")
+        except ApiError as refused:
+            assert refused.status == 409, refused.body
+            error = refused.body["error"]
+        assert error["code"] == "hall_closed"
+        assert error["nextOpening"] == "2026-12-08T08:00:00+07:00", error
+        assert "08:00 Thứ Ba 08/12/2026" in error["message"], error
+    finally:
+        server.stop()

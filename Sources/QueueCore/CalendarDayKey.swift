@@ -57,6 +57,16 @@ public struct DayKey: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     public var isWeekend: Bool { weekday >= 6 }
 
+    /// "Thứ Hai" … "Chủ nhật", for a citizen told when to come back.
+    public var vietnameseWeekday: String {
+        ["Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật"][weekday - 1]
+    }
+
+    /// "Monday" … "Sunday".
+    public var englishWeekday: String {
+        ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][weekday - 1]
+    }
+
     public func adding(days: Int) -> DayKey {
         let date = Date(timeIntervalSince1970: TimeInterval((dayNumber + days) * 86_400))
         // Midnight UTC is 07:00 in Vietnam on the same civil day.

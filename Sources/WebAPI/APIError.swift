@@ -24,6 +24,7 @@ public struct APIError: HTTPResponseError, Sendable {
         case tooManyConnections = "too_many_connections"
         case reprintRefused = "reprint_refused"
         case httpsRequired = "https_required"
+        case hallClosed = "hall_closed"
     }
 
     public let status: HTTPResponse.Status
@@ -33,6 +34,8 @@ public struct APIError: HTTPResponseError, Sendable {
     public var retryAfterSeconds: Int?
     /// The methods the path accepts (`Allow` header of a 405).
     public var allowedMethods: [String]?
+    /// When the hall opens next (`hall_closed`), ISO 8601 with +07:00; in the body as `error.nextOpening`.
+    public var nextOpening: String?
 
     public init(_ status: HTTPResponse.Status, _ code: Code, _ message: String, _ messageEn: String) {
         self.status = status
@@ -98,7 +101,8 @@ public struct APIError: HTTPResponseError, Sendable {
 
     /// `{"error": {"code", "message", "messageEn"}}` as UTF-8 JSON.
     var jsonBody: [UInt8] {
-        let detail = ["code": code, "message": message, "messageEn": messageEn]
+        var detail = ["code": code, "message": message, "messageEn": messageEn]
+        if let nextOpening { detail["nextOpening"] = nextOpening }
         do {
             return Array(try JSONCoding.encoder().encode(["error": detail]))
         } catch {

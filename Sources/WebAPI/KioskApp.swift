@@ -86,9 +86,10 @@ public struct KioskApp {
         let alerts = alerts ?? AlertMonitor(database: database, targets: settings.targets, clock: clock, events: events)
         self.alerts = alerts
         let web = settings.assetsDirectory.appendingPathComponent("web")
+        let book = settings.calendar.map { CalendarBook($0, editedYears: settings.editedCalendarYears) }
         PublicRoutes(
             database: database, clock: clock, rateLimiter: RateLimiter(perMinute: settings.issueRateLimit),
-            clientAddress: clientAddress, ticketOutput: ticketOutput, publicURL: settings.publicURL
+            clientAddress: clientAddress, ticketOutput: ticketOutput, publicURL: settings.publicURL, calendar: book
         ).register(on: routes)
         HealthRoutes(database: database, devices: devices, sources: settings.health).register(on: routes)
         MetricsRoutes(metrics: settings.metrics, allowed: settings.metricsAllowed, devices: devices, broadcaster: broadcaster)
@@ -100,8 +101,7 @@ public struct KioskApp {
         AdminRoutes(database: database, hasher: settings.passwordHasher, clock: clock).register(on: routes)
         AuditRoutes(database: database).register(on: routes)
         PrintRoutes(database: database, ticketOutput: ticketOutput).register(on: routes)
-        if let calendar = settings.calendar {
-            let book = CalendarBook(calendar, editedYears: settings.editedCalendarYears)
+        if let book {
             CalendarRoutes(database: database, book: book, clock: clock).register(on: routes)
             CalendarAdminRoutes(database: database, book: book, clock: clock).register(on: routes)
             DossierRoutes(database: database, book: book, clock: clock, slips: slipOutput).register(on: routes)

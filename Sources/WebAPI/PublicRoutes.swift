@@ -16,6 +16,8 @@ struct PublicRoutes {
     let clientAddress: ClientAddress
     let ticketOutput: any TicketOutput
     let publicURL: String
+    /// The service calendar: no tickets after closing or on days off. Nil (no calendar files) issues at any hour.
+    var calendar: CalendarBook?
 
     struct IssueRequest: Decodable {
         let field: String
@@ -111,6 +113,7 @@ struct PublicRoutes {
         }
         let body = try await request.decode(as: IssueRequest.self, context: context)
         try TextInput.check(body.field, "field")
+        try refuseWhenClosed(at: clock.now())
         // The print job is stored in the ticket's own transaction: one commit, and never a ticket without its job.
         let issued = try await database.issueTicket(
             field: body.field, priority: body.priority ?? .none, source: address, at: clock.now(),
@@ -127,5 +130,21 @@ struct PublicRoutes {
                 ahead: issued.ahead, estimatedWaitMinutes: issued.estimatedWaitMinutes, token: ticket.token,
                 statusUrl: statusURL(token: ticket.token), printed: printed),
             status: .created)
+    }
+
+    /// After closing and on days off: 409 `hall_closed` with the next opening, in words and as `nextOpening`.
+    /// A year without a calendar file does not stop the kiosk (the promise routes report that gap).
+    func refuseWhenClosed(at now: Date) throws {
+        guard let calendar = calendar?.current, (try? calendar.issuesTickets(at: now)) == false,
+            let opening = try? calendar.nextOpening(after: now)
+        else { return }
+        let day = DayKey(opening)
+        let time = VietnamTime.clockTime(opening)
+        var error = APIError(
+            .conflict, .hallClosed,
+            "Đã hết giờ lấy số. Mời quay lại lúc \(time) \(day.vietnameseWeekday) \(day.vietnamese).",
+            "Ticket issuing has closed for today. Please come back at \(time) on \(day.englishWeekday) \(day.iso).")
+        error.nextOpening = VietnamTime.iso8601(opening)
+        throw error
     }
 }

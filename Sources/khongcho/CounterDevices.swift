@@ -80,16 +80,17 @@ struct CounterDevices {
         KeypadService(
             monitor: monitor, matcher: KeypadMatcher(profiles: profiles), logger: logger,
             shouldOpen: { match in policy == .all || match.reason == .vendorProduct },
-            onEvent: { event in await Self.handle(event, hub: hub) })
+            onEvent: { [clock] event in await Self.handle(event, hub: hub, clock: clock) })
     }
 
-    static func handle(_ event: KeypadServiceEvent, hub: KeypadHub) async {
+    /// A press is recorded at the hall's time (the training clock with `--now`), not the reader's wall clock.
+    static func handle(_ event: KeypadServiceEvent, hub: KeypadHub, clock: any WallClock) async {
         switch event {
         case .connected(let match):
             await hub.attach(
                 id: match.device.stableName, profile: match.profile, counter: nil, port: "usb \(match.device.portName)", simulated: false)
-        case .action(let match, let action, let at):
-            await hub.handle(action, from: match.device.stableName, at: at)
+        case .action(let match, let action, _):
+            await hub.handle(action, from: match.device.stableName, at: clock.now())
         case .openFailed(let match, let error):
             await hub.attach(
                 id: match.device.stableName, profile: match.profile, counter: nil, port: "usb \(match.device.portName)", simulated: false)

@@ -31,6 +31,8 @@ struct ReportBenchCommand: AsyncParsableCommand {
         }
         let database = try AppDatabase.open(directory: directory)
         try database.seedCatalogIfEmpty(try CatalogFile.load(URL(fileURLWithPath: assets).appendingPathComponent("catalog.json")))
+        // Generated history is not a real hall's: the store is a training one (served with `--now`, reports say so).
+        try await database.claimUse(training: true, at: Date())
         let period = try ReportPeriod(parsing: "year:\(year)")
         // History is generated for past days only (never today or later, which `serve` would issue again).
         let asOf = min(period.last.adding(days: 1).date(atMinute: 8 * 60), Date())

@@ -429,19 +429,15 @@ async function recordDossier(event) {
 
 // ---------- Today's ratings at this counter ----------
 
-function vietnamToday() {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
-}
-
 let ratingsSeq = 0;
 
 async function loadRatings() {
   const number = state.counter;
   if (!auth.session || number == null) return;
   const seq = ++ratingsSeq;
-  const day = vietnamToday();
   try {
-    const { data } = await call(`/api/v1/ratings?from=${day}&to=${day}&counter=${number}`);
+    // No dates: the server's today (its clock is the hall's, the training clock included), not this browser's.
+    const { data } = await call(`/api/v1/ratings?counter=${number}`);
     if (seq !== ratingsSeq || number !== state.counter) return;
     state.ratings = (data && data.ratings) || [];
     state.ratingsError = null;
