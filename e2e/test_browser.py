@@ -377,6 +377,34 @@ def test_kiosk_language_switch_shows_english_and_is_remembered(khongcho_server: 
     assert_no_script_errors(kiosk)
 
 
+def test_kiosk_is_back_in_vietnamese_without_priority_after_a_ticket_and_after_30_s_idle(
+        khongcho_server: KhongChoServer, browser) -> None:
+    kiosk = open_kiosk(browser, khongcho_server)
+    kiosk.find_element(By.ID, "lang-switch").click()
+    wait_text(kiosk, ".kiosk-heading h1", "Take a queue number")
+    kiosk.find_element(By.CSS_SELECTOR, '.priority-btn[data-priority="elderly"]').click()
+    kiosk.find_element(By.CSS_SELECTOR, '.field-btn[data-field="ho-tich"]').click()
+    wait_text(kiosk, "#issued-number", "B001")
+    assert text_of(kiosk, "#btn-done") == "Done"
+    kiosk.find_element(By.ID, "btn-done").click()
+    # The next citizen: Vietnamese, and no priority carried over.
+    wait_text(kiosk, ".kiosk-heading h1", "Lấy số thứ tự")
+    assert text_of(kiosk, "#lang-switch") == "English"
+    pressed = kiosk.find_elements(By.CSS_SELECTOR, '.priority-btn[aria-pressed="true"]')
+    assert pressed == [], [p.get_attribute("data-priority") for p in pressed]
+
+    # Someone switches to English, picks a priority and walks away: 30 s later the kiosk is back to Vietnamese.
+    kiosk.find_element(By.ID, "lang-switch").click()
+    kiosk.find_element(By.CSS_SELECTOR, '.priority-btn[data-priority="pregnant"]').click()
+    touched = time.monotonic()
+    wait_text(kiosk, ".kiosk-heading h1", "Take a queue number")
+    wait_text(kiosk, ".kiosk-heading h1", "Lấy số thứ tự", timeout=40)
+    idle = time.monotonic() - touched
+    assert 29 <= idle <= 36, f"reset after {idle:.1f} s"
+    assert kiosk.find_elements(By.CSS_SELECTOR, '.priority-btn[aria-pressed="true"]') == []
+    assert_no_script_errors(kiosk)
+
+
 def test_display_recovers_after_server_restart(khongcho_server: KhongChoServer, browser) -> None:
     display = open_display(browser, khongcho_server)
     wait_hidden(display, "#conn-badge")

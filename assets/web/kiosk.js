@@ -1,8 +1,10 @@
 // The ticket kiosk: choose a priority (optional) and a field, get a number, go back to the start.
 import { api, LiveStream } from "/common.js";
-import { t, applyI18n, bindLangSwitch, onLangChange, fieldName, priorityName, errorText, lang } from "/i18n.js";
+import { t, applyI18n, bindLangSwitch, onLangChange, fieldName, priorityName, errorText, lang, setLang } from "/i18n.js";
 
 const RETURN_AFTER_SECONDS = 20;
+// A citizen who walks away leaves the next one a kiosk in Vietnamese with no priority chosen.
+const IDLE_RESET_SECONDS = 30;
 const $ = (id) => document.getElementById(id);
 
 const state = {
@@ -249,8 +251,23 @@ function backToStart() {
   stopCountdown();
   state.issued = null;
   state.reprintRefused = null;
-  setPriority("none");
+  resetForNextCitizen();
   show("screen-choose");
+}
+
+/** Vietnamese, no priority: what every citizen finds, after a ticket and after IDLE_RESET_SECONDS untouched. */
+function resetForNextCitizen() {
+  setPriority("none");
+  if (lang() !== "vi") setLang("vi");
+}
+
+let idleTimer = null;
+
+function armIdleReset() {
+  clearTimeout(idleTimer);
+  idleTimer = setTimeout(() => {
+    if (!$("screen-choose").hidden) resetForNextCitizen();
+  }, IDLE_RESET_SECONDS * 1000);
 }
 
 // ---------- Start ----------
@@ -288,6 +305,8 @@ function init() {
   // A touch kiosk: no long-press menus, no text selection, no pinch zoom.
   document.addEventListener("contextmenu", (event) => event.preventDefault());
   document.addEventListener("gesturestart", (event) => event.preventDefault());
+  for (const kind of ["pointerdown", "keydown"]) document.addEventListener(kind, armIdleReset, true);
+  armIdleReset();
 
   const stream = new LiveStream({
     load: loadHall,
