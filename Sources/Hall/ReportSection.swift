@@ -52,11 +52,7 @@ enum ReportSection: CaseIterable {
     }
 
     static func weekdayName(_ key: String) -> String {
-        let names = [
-            "Thứ Hai (Monday)", "Thứ Ba (Tuesday)", "Thứ Tư (Wednesday)", "Thứ Năm (Thursday)", "Thứ Sáu (Friday)",
-            "Thứ Bảy (Saturday)", "Chủ Nhật (Sunday)",
-        ]
         guard let day = Int(key), (1...7).contains(day) else { return key }
-        return names[day - 1]
+        return "\(DayKey.vietnameseWeekdays[day - 1]) (\(DayKey.englishWeekdays[day - 1]))"
     }
 }

@@ -57,15 +57,16 @@ public struct DayKey: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     public var isWeekend: Bool { weekday >= 6 }
 
-    /// "Thứ Hai" … "Chủ nhật", for a citizen told when to come back.
-    public var vietnameseWeekday: String {
-        ["Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật"][weekday - 1]
-    }
+    /// Weekday names indexed by `weekday - 1` (Monday first), as reports and the kiosk print them.
+    public static let vietnameseWeekdays = ["Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật"]
+    /// The same in English.
+    public static let englishWeekdays = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+    /// "Thứ Hai" … "Chủ Nhật", for a citizen told when to come back.
+    public var vietnameseWeekday: String { Self.vietnameseWeekdays[weekday - 1] }
 
     /// "Monday" … "Sunday".
-    public var englishWeekday: String {
-        ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][weekday - 1]
-    }
+    public var englishWeekday: String { Self.englishWeekdays[weekday - 1] }
 
     public func adding(days: Int) -> DayKey {
         let date = Date(timeIntervalSince1970: TimeInterval((dayNumber + days) * 86_400))

@@ -45,7 +45,6 @@ public struct TrainingClock: WallClock {
     }
 
     public func now() -> Date {
-        let elapsed = started.duration(to: .now)
-        return start.addingTimeInterval(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+        start.addingTimeInterval(started.duration(to: .now) / .seconds(1))
     }
 }

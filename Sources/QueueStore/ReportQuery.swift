@@ -72,7 +72,7 @@ extension AppDatabase {
         }
         let name = try String.fetchOne(db, sql: "SELECT name FROM centre WHERE id = 1") ?? ""
         // A training store's figures are a rehearsal's: the label travels with every format (JSON, CSV, A4).
-        let training = try Bool.fetchOne(db, sql: "SELECT training FROM storeUse WHERE id = 1") ?? false
+        let training = try storedUse(db) ?? false
         let centre = training ? "\(PeriodReport.trainingLabel) — \(name)" : name
         let order = targets.fieldOrder.isEmpty ? fields.map(\.code) : targets.fieldOrder
         return PeriodReport(

@@ -40,13 +40,18 @@ public struct StoreUseMismatch: Error, Sendable, Equatable {
 extension AppDatabase {
     /// True when the store was first served with the training clock.
     public func isTrainingStore() async throws -> Bool {
-        try await writer.read { db in try Bool.fetchOne(db, sql: "SELECT training FROM storeUse WHERE id = 1") ?? false }
+        try await writer.read { db in try Self.storedUse(db) ?? false }
+    }
+
+    /// The use fixed at the first serve: true for training, false for real, nil when never served since the rule.
+    static func storedUse(_ db: Database) throws -> Bool? {
+        try Bool.fetchOne(db, sql: "SELECT training FROM storeUse WHERE id = 1")
     }
 
     /// Fixes the store's use at its first serve, and refuses a serve of the other kind afterwards.
     public func claimUse(training: Bool, at now: Date) async throws {
         try await writer.write { db in
-            if let stored = try Bool.fetchOne(db, sql: "SELECT training FROM storeUse WHERE id = 1") {
+            if let stored = try Self.storedUse(db) {
                 guard stored == training else { throw StoreUseMismatch(code: stored ? .trainingStore : .realStore) }
                 return
             }

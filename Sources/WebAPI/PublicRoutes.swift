@@ -113,10 +113,12 @@ struct PublicRoutes {
         }
         let body = try await request.decode(as: IssueRequest.self, context: context)
         try TextInput.check(body.field, "field")
-        try refuseWhenClosed(at: clock.now())
+        // One instant for both: a ticket judged open is issued at that same time, never a moment after closing.
+        let now = clock.now()
+        try refuseWhenClosed(at: now)
         // The print job is stored in the ticket's own transaction: one commit, and never a ticket without its job.
         let issued = try await database.issueTicket(
-            field: body.field, priority: body.priority ?? .none, source: address, at: clock.now(),
+            field: body.field, priority: body.priority ?? .none, source: address, at: now,
             printer: ticketOutput.printerID(forKiosk: address))
         let printed = await ticketOutput.print(
             PrintRequest(
