@@ -123,7 +123,7 @@ public actor TicketPrinter {
             }
             let bytes: [UInt8]
             do {
-                bytes = try await BackgroundRendering.run(render)
+                bytes = try render()
             } catch {
                 throw PrintFailure(message: "Không dựng được phiếu in: \(error)", messageEn: "The ticket could not be drawn: \(error)")
             }

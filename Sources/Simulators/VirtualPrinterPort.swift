@@ -59,14 +59,10 @@ public final class VirtualPrinterPort: PrinterPort, Sendable {
             guard ContinuousClock.now - started < writeTimeout else { throw VirtualPrinterStall(waited: writeTimeout) }
             try await Task.sleep(for: .milliseconds(20))
         }
-        // Decoding the bytes and writing the PNG is the simulated mechanism: it runs below the requests' priority.
-        let printout = try await BackgroundRendering.run { [profile, directory] in
-            let printout = try VirtualPrinter.print(bytes, profile: profile)
-            if let directory {
-                try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-                try printout.writePNG(to: directory.appendingPathComponent("\(job).png"))
-            }
-            return printout
+        let printout = try VirtualPrinter.print(bytes, profile: profile)
+        if let directory {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            try printout.writePNG(to: directory.appendingPathComponent("\(job).png"))
         }
         state.withLockedValue { state in
             state.printouts.append(printout)
