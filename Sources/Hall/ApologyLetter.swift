@@ -3,7 +3,8 @@ import QueueCore
 public import QueueStore
 
 /// The apology and new-date letter for an overdue result (Nghị định 118/2025/NĐ-CP requires the officer to
-/// apologise to the citizen in writing), as printable HTML for the supervisor to fill the reason and sign.
+/// apologise to the citizen in writing), as printable HTML: the citizen's name, the reason and the new date as the
+/// officer recorded them at the return desk (blank lines to fill by hand when not), to sign.
 public struct ApologyLetter {
     let dossier: Dossier
     let centreName: String
@@ -17,6 +18,15 @@ public struct ApologyLetter {
 
     public func html() -> String {
         let promised = dossier.promisedAt.map(Self.stamp) ?? "—"
+        let ticket = Self.escape(dossier.ticket ?? "#\(dossier.id)")
+        let addressee =
+            dossier.citizenName.map { "<b>\(Self.escape($0))</b> (số thứ tự \(ticket), mã hồ sơ \(dossier.id))" }
+            ?? "có hồ sơ số thứ tự <b>\(ticket)</b> (mã hồ sơ \(dossier.id))"
+        // Blank lines to fill by hand when the officer has not recorded the reason or the new date yet.
+        let reason =
+            dossier.lateReason.map { "<p class=\"filled\">\(Self.escape($0))</p>" }
+            ?? #"<div class="line"></div><div class="line"></div>"#
+        let newDate = dossier.newPromisedAt.map { "<b>\(Self.stamp($0))</b>" } ?? "….. giờ ….. ngày ….. tháng ….. năm ….."
         return """
             <!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Phiếu xin lỗi — hồ sơ \(dossier.id)</title>
             <style>body{font:16px/1.5 "DejaVu Serif",serif;max-width:17cm;margin:2cm auto}h1{text-align:center;font-size:20px}
@@ -26,12 +36,12 @@ public struct ApologyLetter {
             <div class="head"><div><b>\(Self.escape(centreName.uppercased()))</b></div>
             <div><b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</b><br><u>Độc lập - Tự do - Hạnh phúc</u><br><i>ngày \(DayKey(today).vietnamese)</i></div></div>
             <h1>PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ</h1>
-            <p>Kính gửi: Ông/Bà có hồ sơ số thứ tự <b>\(Self.escape(dossier.ticket ?? "#\(dossier.id)"))</b> (mã hồ sơ \(dossier.id)).</p>
+            <p>Kính gửi: Ông/Bà \(addressee).</p>
             <p>Ngày \(Self.stamp(dossier.receivedAt)), \(Self.escape(centreName)) tiếp nhận hồ sơ thủ tục
             <b>\(Self.escape(dossier.procedureName))</b> (mã \(Self.escape(dossier.procedure))), hẹn trả kết quả lúc <b>\(promised)</b>.</p>
             <p>Đến nay hồ sơ chưa giải quyết xong, quá thời hạn đã hẹn. Lý do:</p>
-            <div class="line"></div><div class="line"></div>
-            <p>Chúng tôi thành thật xin lỗi Ông/Bà vì sự chậm trễ này và xin hẹn lại thời gian trả kết quả vào lúc ….. giờ ….. ngày ….. tháng ….. năm …..</p>
+            \(reason)
+            <p>Chúng tôi thành thật xin lỗi Ông/Bà vì sự chậm trễ này và xin hẹn lại thời gian trả kết quả vào lúc \(newDate).</p>
             <p>Rất mong nhận được sự thông cảm của Ông/Bà.</p>
             <div class="sign"><div>Công chức tiếp nhận<br><i>(ký, ghi rõ họ tên)</i><br><br><br>\(Self.escape(dossier.staff ?? ""))</div>
             <div>Thủ trưởng cơ quan<br><i>(ký, ghi rõ họ tên, đóng dấu)</i></div></div>

@@ -40,6 +40,7 @@ public struct AuditAction: RawRepresentable, Codable, Sendable, Hashable {
     public static let calendarYearSaved = AuditAction(rawValue: "calendar.saved")
     public static let deviceBound = AuditAction(rawValue: "device.bound")
     public static let dossierReturned = AuditAction(rawValue: "dossier.returned")
+    public static let dossierDelayed = AuditAction(rawValue: "dossier.delayed")
 }
 
 /// Who acts and from which client address; a store change that is audited writes it with its entry.

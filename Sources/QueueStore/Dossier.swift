@@ -32,6 +32,12 @@ public struct Dossier: Codable, Sendable, Equatable {
     public var staff: String?
     public var returnedAt: Date?
     public var status: Status
+    /// Who handed it in, so the result can be found (by name or phone) and returned to them.
+    public var citizenName: String?
+    public var citizenPhone: String?
+    /// Why the result will be late, and when it will now be ready (the apology letter gives both).
+    public var lateReason: String?
+    public var newPromisedAt: Date?
 
     init(row: Row, now: Date) {
         id = row["id"]
@@ -49,11 +55,32 @@ public struct Dossier: Codable, Sendable, Equatable {
         staff = row["staff"]
         returnedAt = (row["returnedAt"] as Int64?).map(Millis.date)
         status = Self.status(promisedAt: promisedAt, returnedAt: returnedAt, now: now)
+        citizenName = row["citizenName"]
+        citizenPhone = row["citizenPhone"]
+        lateReason = row["lateReason"]
+        newPromisedAt = (row["newPromisedAt"] as Int64?).map(Millis.date)
     }
 
     static func status(promisedAt: Date?, returnedAt: Date?, now: Date) -> Status {
         guard let promisedAt else { return .incomplete }
         if let returnedAt { return returnedAt <= promisedAt ? .returnedOnTime : .returnedLate }
         return now > promisedAt ? .late : .pending
+    }
+}
+
+/// The citizen a dossier belongs to, as the officer typed it at intake.
+public struct DossierCitizen: Sendable, Equatable {
+    public var name: String?
+    public var phone: String?
+
+    public init(name: String?, phone: String?) {
+        self.name = name
+        self.phone = phone
+    }
+
+    /// The name folded for search: lower case, no diacritics, "đ" as "d" ("Nguyễn Văn Ân" → "nguyen van an").
+    public static func searchKey(_ text: String) -> String {
+        text.replacingOccurrences(of: "đ", with: "d").replacingOccurrences(of: "Đ", with: "d")
+            .folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
     }
 }

@@ -6,7 +6,8 @@ extension AppDatabase {
     /// Records the dossier handed in with a ticket and its promise (`nil` for an incomplete dossier), and
     /// appends a `dossier-received` event to the ticket. Staff may record only at their own counter.
     public func recordDossier(
-        ticket id: Int64, procedure: Procedure, complete: Bool, promise: Promise?, by actor: StaffActor, at now: Date
+        ticket id: Int64, procedure: Procedure, complete: Bool, promise: Promise?, citizen: DossierCitizen? = nil,
+        by actor: StaffActor, at now: Date
     ) async throws -> (dossier: Dossier, event: PublishedEvent) {
         try await writer.write { db in
             guard let ticket = try Ticket.fetch(db, id: id) else { throw QueueError.unknownTicket(String(id)) }
@@ -18,13 +19,14 @@ extension AppDatabase {
             }
             try db.execute(
                 sql: """
-                    INSERT INTO dossier (ticket, procedure, field, complete, receivedAt, serviceDay, promisedAt, rule, sameDay, counter, staff)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO dossier (ticket, procedure, field, complete, receivedAt, serviceDay, promisedAt, rule, sameDay, counter, staff,
+                      citizenName, citizenKey, citizenPhone)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
                     ticket.id, procedure.code, procedure.field, complete, Millis.of(now), VietnamTime.serviceDay(of: now),
                     promise.map { Millis.of($0.promisedAt) }, promise?.rule.code, promise?.rule.isSameDay ?? false,
-                    ticket.counter, actor.username,
+                    ticket.counter, actor.username, citizen?.name, citizen?.name.map(DossierCitizen.searchKey), citizen?.phone,
                 ])
             let dossierID = db.lastInsertedRowID
             let event = try appendEvent(db, .dossierReceived, ticket: ticket, at: now, staff: actor.username, detail: procedure.code)

@@ -13,6 +13,7 @@ enum Migrations {
         migrator.registerMigration("v5-report-days", migrate: createReportDays)
         migrator.registerMigration("v6-audit-log", migrate: createAuditLog)
         migrator.registerMigration("v7-store-use", migrate: createStoreUse)
+        migrator.registerMigration("v8-dossier-desk", migrate: createDossierDesk)
         return migrator
     }
 
@@ -175,6 +176,21 @@ enum Migrations {
             sql: """
                 CREATE TABLE storeUse (
                   id INTEGER PRIMARY KEY CHECK (id = 1), training INTEGER NOT NULL, since INTEGER NOT NULL);
+                """)
+    }
+
+    /// The dossier desk: who handed the dossier in (name and phone, so the result can be found and returned), and,
+    /// when the result will be late, the reason and the new return instant the apology letter gives. `citizenKey`
+    /// is the name folded to lower-case ASCII ("nguyen van an"), so a search without diacritics finds it.
+    static func createDossierDesk(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                ALTER TABLE dossier ADD COLUMN citizenName TEXT;
+                ALTER TABLE dossier ADD COLUMN citizenKey TEXT;
+                ALTER TABLE dossier ADD COLUMN citizenPhone TEXT;
+                ALTER TABLE dossier ADD COLUMN lateReason TEXT;
+                ALTER TABLE dossier ADD COLUMN newPromisedAt INTEGER;
+                CREATE INDEX dossierByPhone ON dossier(citizenPhone);
                 """)
     }
 }

@@ -89,15 +89,18 @@ extension AppDatabase {
         let levels = try ratingLevels(db, day: day)
         let ratings = levels.values.reduce(0, +)
         let satisfied = (levels["1"] ?? 0) + (levels["2"] ?? 0)
+        // Promises of today already settled: due by now, or returned early (a result handed back at 09:00 for a
+        // 17:00 promise counts as on time at once; one still pending before its hour counts neither way yet).
+        let dayStart = DayKey(iso: day)?.date(atMinute: 0) ?? now
         let promises = try Row.fetchOne(
             db,
             sql: """
                 SELECT COUNT(*) AS due, SUM(returnedAt IS NOT NULL AND returnedAt <= promisedAt) AS onTime,
                   SUM(COALESCE(returnedAt, ?1) > promisedAt) AS late
-                FROM dossier WHERE promisedAt IS NOT NULL AND promisedAt <= ?1
-                  AND promisedAt >= ?2
+                FROM dossier WHERE promisedAt IS NOT NULL AND promisedAt >= ?2
+                  AND (promisedAt <= ?1 OR (returnedAt IS NOT NULL AND promisedAt < ?3))
                 """,
-            arguments: [Millis.of(now), Millis.of(DayKey(iso: day)?.date(atMinute: 0) ?? now)])
+            arguments: [Millis.of(now), Millis.of(dayStart), Millis.of(dayStart.addingTimeInterval(86_400))])
         return TodayFigures(
             issued: counts?["issued"] ?? 0, served: counts?["served"] ?? 0, noShows: counts?["noShows"] ?? 0,
             waiting: counts?["waiting"] ?? 0, meanWaitMinutes: Self.minutes(counts?["meanWait"] as Double?),

@@ -15,6 +15,9 @@ struct DossierRoutes {
     struct IntakeRequest: Decodable {
         let procedure: String
         let complete: Bool
+        /// The citizen's name and phone, optional: with them the result can be found at the return desk.
+        let citizenName: String?
+        let citizenPhone: String?
     }
 
     struct IntakeAnswer: Encodable, Sendable {
@@ -44,7 +47,8 @@ struct DossierRoutes {
             }
             let body = try await request.decode(as: IntakeRequest.self, context: context)
             try TextInput.check(body.procedure, "procedure")
-            return JSON(try await intake(body, ticket: id, actor: actor), status: .created)
+            let citizen = try DossierDeskInput.citizen(name: body.citizenName, phone: body.citizenPhone)
+            return JSON(try await intake(body, citizen: citizen, ticket: id, actor: actor), status: .created)
         }
         routes.add(.post, "/api/v1/dossiers/{id}/return") { _, context in
             let actor = try context.requireActor()
@@ -62,12 +66,17 @@ struct DossierRoutes {
             return JSON(DossierList(dossiers: try await database.dossiers(from: from, to: try request.day("to", default: today), at: now)))
         }
         routes.add(.get, "/api/v1/dossiers/{id}/apology") { _, context in
-            _ = try context.requireRole(.supervisor)
+            let actor = try context.requireActor()
             let now = clock.now()
             guard let dossier = try await database.dossier(id: try dossierID(context), at: now) else {
                 throw AppDatabase.unknownDossier(try dossierID(context))
             }
-            guard dossier.status == .late || dossier.status == .returnedLate else {
+            guard try await database.mayHandle(field: dossier.field, by: actor) else {
+                throw QueueError(
+                    .notYourCounter, message: "Quầy của bạn không phục vụ lĩnh vực “\(dossier.field)” của hồ sơ \(dossier.id).",
+                    englishMessage: "Your counter does not serve field '\(dossier.field)' of dossier \(dossier.id).")
+            }
+            guard dossier.status == .late || dossier.status == .returnedLate || dossier.lateReason != nil else {
                 throw QueueError(
                     .conflict, message: "Hồ sơ \(dossier.id) không trễ hẹn nên không cần thư xin lỗi.",
                     englishMessage: "Dossier \(dossier.id) is not late, so no apology is due.")
@@ -79,7 +88,7 @@ struct DossierRoutes {
         }
     }
 
-    func intake(_ body: IntakeRequest, ticket id: Int64, actor: StaffActor) async throws -> IntakeAnswer {
+    func intake(_ body: IntakeRequest, citizen: DossierCitizen?, ticket id: Int64, actor: StaffActor) async throws -> IntakeAnswer {
         let now = clock.now()
         let catalog = try await database.catalog()
         guard let procedure = catalog.procedures.first(where: { $0.code == body.procedure }) else {
@@ -88,7 +97,7 @@ struct DossierRoutes {
         }
         let promise = body.complete ? try PromiseCalculator(calendar: book.current).promise(for: procedure, receivedAt: now) : nil
         let (dossier, _) = try await database.recordDossier(
-            ticket: id, procedure: procedure, complete: body.complete, promise: promise, by: actor, at: now)
+            ticket: id, procedure: procedure, complete: body.complete, promise: promise, citizen: citizen, by: actor, at: now)
         var printed = PrintOutcome(status: .none)
         if let promise {
             printed = await slips.printSlip(

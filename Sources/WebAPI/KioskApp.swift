@@ -105,6 +105,7 @@ public struct KioskApp {
             CalendarRoutes(database: database, book: book, clock: clock).register(on: routes)
             CalendarAdminRoutes(database: database, book: book, clock: clock).register(on: routes)
             DossierRoutes(database: database, book: book, clock: clock, slips: slipOutput).register(on: routes)
+            DossierDeskRoutes(database: database, book: book, clock: clock).register(on: routes)
         }
         RatingRoutes(
             database: database, clock: clock, policy: settings.ratingPolicy, rateLimiter: RateLimiter(perMinute: settings.ratingRateLimit),

@@ -347,6 +347,31 @@ export function dateText(language, date = new Date()) {
   return `${day}, ${get("day")}/${get("month")}/${get("year")}`;
 }
 
+/** "17:30 Thứ Sáu, 06/03/2026": an instant as the citizen reads it on a slip. */
+export function stampText(language, value) {
+  const date = value instanceof Date ? value : new Date(value);
+  if (Number.isNaN(date.getTime())) return "";
+  return `${shortTime(date)} ${dateText(language, date)}`;
+}
+
+/**
+ * A printable page (an apology letter) in a new tab. The session token goes in the Authorization header, never
+ * in a URL (where it would stay in the browser history and proxy logs): the tab is opened at once (inside the
+ * click, so no popup blocker stops it) and shows the page from a local blob once it arrives.
+ */
+export async function openPrintable(path, token, title) {
+  const tab = window.open("", "_blank");
+  try {
+    const response = await fetch(path, { headers: { Authorization: `Bearer ${token}`, Accept: "text/html" }, cache: "no-store" });
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    const page = URL.createObjectURL(new Blob([await response.text()], { type: "text/html;charset=utf-8" }));
+    if (tab) tab.location.href = page; else window.location.href = page;
+  } catch (error) {
+    if (tab) tab.close();
+    window.alert(`${title}: ${error.message}`);
+  }
+}
+
 /** A short two-tone "ding-dong" made with WebAudio oscillators (no sound file). */
 export class Chime {
   constructor() {

@@ -2,6 +2,7 @@
 // Also: record the dossier handed in with the ticket served (and show its promised return), and today's ratings.
 import { api, LiveStream, StaffSignIn, throttle, el, shortTime, dateText } from "/common.js";
 import { t, lang, applyI18n, bindLangSwitch, onLangChange, fieldName, priorityName, stateName, errorText } from "/i18n.js";
+import { ReturnDesk } from "/staff-returns.js";
 
 const SESSION_KEY = "khongcho.staff.session";
 const COUNTER_KEY = "khongcho.staff.counter";
@@ -31,6 +32,7 @@ const state = {
 // The desk keeps its session on a 403 (e.g. another desk's counter): only an expired token signs it out.
 const auth = new StaffSignIn({ storageKey: SESSION_KEY, signOutOn: [401], onEnter: enterDesk, onSignedOut: leaveDesk });
 const call = (path, options) => auth.call(path, options);
+const returnDesk = new ReturnDesk({ call, token: () => auth.token });
 
 function leaveDesk() {
   if (state.stream) state.stream.stop();
@@ -39,6 +41,7 @@ function leaveDesk() {
   state.finished = null;
   state.dossierResult = null;
   state.ratings = [];
+  returnDesk.reset();
   $("desk-view").hidden = true;
 }
 
@@ -417,8 +420,15 @@ async function recordDossier(event) {
   state.dossierBusy = true;
   renderDossier();
   try {
-    const { data } = await call(`/api/v1/tickets/${ticket.id}/dossiers`, { method: "POST", body: { procedure, complete } });
+    const body = { procedure, complete };
+    const citizenName = $("dossier-name").value.trim();
+    const citizenPhone = $("dossier-phone").value.trim();
+    if (citizenName) body.citizenName = citizenName;
+    if (citizenPhone) body.citizenPhone = citizenPhone;
+    const { data } = await call(`/api/v1/tickets/${ticket.id}/dossiers`, { method: "POST", body });
     state.dossierResult = { dossier: (data && data.dossier) || {} };
+    $("dossier-name").value = "";
+    $("dossier-phone").value = "";
   } catch (error) {
     if (error.status !== 401) state.dossierResult = { error };
   } finally {
@@ -477,7 +487,7 @@ async function init() {
   bindLangSwitch($("lang-switch"));
   onLangChange(() => {
     document.title = t("staff.doc.title");
-    if (auth.session) render();
+    if (auth.session) { render(); returnDesk.render(); }
   });
   bindActions();
   api("/api/v1/hall").then(({ data }) => { $("centre-name").textContent = data.centreName || "\u00a0"; }).catch(() => {});

@@ -2,7 +2,7 @@
 // staff, today's figures, alerts as they arrive (optionally with a beep), late dossiers with their apology
 // letters, and three hand-drawn SVG charts. Everything comes from GET /api/v1/supervisor/overview, re-read
 // (debounced) on every ticket or counter event of the live stream and every 30 s for the clock-driven waits.
-import { api, LiveStream, StaffSignIn, clockText, shortTime, el } from "/common.js";
+import { api, LiveStream, StaffSignIn, clockText, shortTime, el, openPrintable } from "/common.js";
 import { t, lang, applyI18n, bindLangSwitch, onLangChange, fieldName, stateName, errorText } from "/i18n.js";
 
 const SESSION_KEY = "khongcho.supervisor.session";
@@ -294,24 +294,9 @@ function renderLate(dossiers) {
   $("late-body").closest("table").hidden = dossiers.length === 0;
 }
 
-/**
- * The printable letter in a new tab. The session token goes in the Authorization header, never in a URL
- * (where it would stay in the browser history and proxy logs): the tab is opened at once (inside the click,
- * so no popup blocker stops it) and shows the letter from a local blob once it arrives.
- */
-async function openApology(id) {
-  const tab = window.open("", "_blank");
-  try {
-    const response = await fetch(`/api/v1/dossiers/${encodeURIComponent(id)}/apology`, {
-      headers: { Authorization: `Bearer ${auth.token}`, Accept: "text/html" }, cache: "no-store",
-    });
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    const letter = URL.createObjectURL(new Blob([await response.text()], { type: "text/html;charset=utf-8" }));
-    if (tab) tab.location.href = letter; else window.location.href = letter;
-  } catch (error) {
-    if (tab) tab.close();
-    window.alert(`${t("sup.late.apology")}: ${error.message}`);
-  }
+/** The printable apology letter in a new tab (token in the header, never in the URL). */
+function openApology(id) {
+  return openPrintable(`/api/v1/dossiers/${encodeURIComponent(id)}/apology`, auth.token, t("sup.late.apology"));
 }
 
 // ---------- Charts (hand-drawn SVG) ----------
