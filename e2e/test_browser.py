@@ -25,6 +25,7 @@ from selenium import webdriver  # noqa: E402
 from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException, WebDriverException  # noqa: E402
 from selenium.webdriver.chrome.service import Service  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.common.keys import Keys  # noqa: E402
 from selenium.webdriver.remote.webdriver import WebDriver  # noqa: E402
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
@@ -487,6 +488,9 @@ def test_supervisor_works_any_counter_through_every_action(khongcho_server: Khon
     wait_enabled(staff, "#btn-next").click()
     wait_text(staff, "#current-number", "B001")
     wait_enabled(staff, "#btn-noshow").click()
+    # Asked first, the confirm button focused: Enter goes through.
+    wait_text(staff, "#ask-message", "Báo vắng mặt số B001?")
+    staff.switch_to.active_element.send_keys(Keys.ENTER)
     wait_visible(staff, "#current-none")
     wait_text(staff, "#staff-message", "Phiếu B001: Vắng mặt.")
 
@@ -499,6 +503,12 @@ def test_supervisor_works_any_counter_through_every_action(khongcho_server: Khon
     wait_enabled(staff, "#btn-next").click()
     wait_text(staff, "#current-number", "C001")
     wait_enabled(staff, "#btn-cancel").click()
+    wait_text(staff, "#ask-message", "Hủy phiếu C001? Công dân sẽ phải lấy số mới.")
+    staff.find_element(By.ID, "ask-no").click()  # declined: nothing changes
+    wait_hidden(staff, "#ask-dialog")
+    assert text_of(staff, "#current-number") == "C001"
+    wait_enabled(staff, "#btn-cancel").click()
+    wait_visible(staff, "#ask-yes").click()
     wait_text(staff, "#staff-message", "Phiếu C001: Đã hủy.")
     wait_visible(staff, "#queue-empty")
 

@@ -6,8 +6,8 @@ import QueueStore
 ///
 /// UTF-8 with a byte-order mark (EF BB BF, without which Excel reads Vietnamese as Windows-1252), CRLF line ends
 /// and RFC 4180 quoting (a field with a comma, quote, CR or LF is quoted, quotes doubled). A short preamble names
-/// the centre and period; then one section per dimension — total, field, counter, staff, hour, weekday — and the
-/// estimate accuracy, each a title line, one header line and its rows, separated by an empty line. Headers are
+/// the centre and period; then one section per dimension — total, field, counter, staff, hour, weekday — the
+/// estimate accuracy and the calls out of order with their reasons, each a title line, one header line and its rows, separated by an empty line. Headers are
 /// Vietnamese with the English in brackets on the same line (one header line keeps Excel's filters and pivot
 /// tables working). Numbers use '.' decimals; waits and service times are minutes with one decimal, shares are
 /// percentages with one decimal (no '%' sign, so they stay numbers); an empty cell means "no data".
@@ -42,6 +42,11 @@ enum ReportCSV {
         "Sai số tuyệt đối TB phút (Mean absolute error min)", "Độ lệch TB phút (Bias min)",
     ]
 
+    static let outOfOrderHeader = [
+        "Lúc (At)", "Số (Ticket)", "Lĩnh vực (Field)", "Quầy (Counter)", "Cán bộ (Officer)", "Số phiếu vượt (Tickets passed)",
+        "Lý do (Reason)",
+    ]
+
     static func render(_ report: PeriodReport) -> [UInt8] {
         var lines: [[Cell]] = [
             [.text("Báo cáo tiếp nhận và giải quyết (Reception report)"), .text(report.centreName)],
@@ -66,6 +71,15 @@ enum ReportCSV {
             lines.append([
                 .text(item.key), .text(name), .number(String(item.tickets)), .number(ReportNumber.minutes(item.meanAbsoluteErrorSeconds)),
                 .number(ReportNumber.minutes(item.biasSeconds)),
+            ])
+        }
+        lines.append([])
+        lines.append([.text("Gọi không theo thứ tự (Calls out of order)")])
+        lines.append(outOfOrderHeader.map(Cell.text))
+        for call in report.outOfOrderCalls {
+            lines.append([
+                .text(VietnamTime.iso8601(call.at)), .text(call.ticket), .text(report.fieldName(call.field).name),
+                .number(String(call.counter)), .text(call.staff ?? ""), .number(String(call.skipped)), .text(call.reason),
             ])
         }
         var text = ""

@@ -34,6 +34,7 @@ enum ReportHTML {
             html += table(section, report)
         }
         html += estimates(report)
+        html += outOfOrder(report)
         html += """
             <footer>
             <p>Thời gian chờ = từ lúc lấy số đến lần gọi đầu tiên; P50/P90 theo phương pháp hạng gần nhất. Tỷ lệ hài lòng = \
@@ -214,6 +215,31 @@ enum ReportHTML {
             <thead><tr><th class="name"></th><th>Phiếu đo<br><span class="en">Tickets</span></th>\
             <th>Sai số tuyệt đối TB, phút<br><span class="en">Mean absolute error, min</span></th>\
             <th>Độ lệch TB, phút<br><span class="en">Bias (estimate − actual), min</span></th></tr></thead>
+            <tbody>
+            \(rows.joined(separator: "\n"))
+            </tbody>
+            </table>
+            </section>
+
+            """
+    }
+
+    /// The calls out of order with their reasons; nothing when there were none.
+    static func outOfOrder(_ report: PeriodReport) -> String {
+        guard !report.outOfOrderCalls.isEmpty else { return "" }
+        let rows = report.outOfOrderCalls.map { call in
+            "<tr><td>\(escape(ApologyLetter.stamp(call.at)))</td><td>\(escape(call.ticket))</td>"
+                + "<td class=\"name\">\(escape(report.fieldName(call.field).name))</td><td>\(call.counter)</td>"
+                + "<td>\(escape(call.staff ?? ""))</td><td>\(call.skipped)</td><td class=\"name\">\(escape(call.reason))</td></tr>"
+        }
+        return """
+            <section>
+            <h2>Gọi không theo thứ tự <span class="en">Calls out of order</span></h2>
+            <table>
+            <thead><tr><th>Lúc<br><span class="en">At</span></th><th>Số<br><span class="en">Ticket</span></th>\
+            <th class="name">Lĩnh vực<br><span class="en">Field</span></th><th>Quầy<br><span class="en">Counter</span></th>\
+            <th>Cán bộ<br><span class="en">Officer</span></th><th>Vượt<br><span class="en">Passed</span></th>\
+            <th class="name">Lý do<br><span class="en">Reason</span></th></tr></thead>
             <tbody>
             \(rows.joined(separator: "\n"))
             </tbody>

@@ -14,6 +14,7 @@ enum Migrations {
         migrator.registerMigration("v6-audit-log", migrate: createAuditLog)
         migrator.registerMigration("v7-store-use", migrate: createStoreUse)
         migrator.registerMigration("v8-dossier-desk", migrate: createDossierDesk)
+        migrator.registerMigration("v9-out-of-order-calls", migrate: createOutOfOrderCalls)
         return migrator
     }
 
@@ -191,6 +192,18 @@ enum Migrations {
                 ALTER TABLE dossier ADD COLUMN lateReason TEXT;
                 ALTER TABLE dossier ADD COLUMN newPromisedAt INTEGER;
                 CREATE INDEX dossierByPhone ON dossier(citizenPhone);
+                """)
+    }
+
+    /// Tickets an officer called ahead of the queue, with the reason they gave; reports list them.
+    static func createOutOfOrderCalls(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE outOfOrderCall (
+                  id INTEGER PRIMARY KEY AUTOINCREMENT, ticket INTEGER NOT NULL REFERENCES ticket(id),
+                  serviceDay TEXT NOT NULL, at INTEGER NOT NULL, counter INTEGER NOT NULL, staff TEXT, reason TEXT NOT NULL,
+                  skipped INTEGER NOT NULL);
+                CREATE INDEX outOfOrderCallByDay ON outOfOrderCall(serviceDay);
                 """)
     }
 }

@@ -77,7 +77,8 @@ extension AppDatabase {
         let order = targets.fieldOrder.isEmpty ? fields.map(\.code) : targets.fieldOrder
         return PeriodReport(
             period: period, centreName: centre, asOf: asOf, fields: fields, targets: targets,
-            figures: accumulator.finish(), estimateAccuracy: estimates.finish(fieldOrder: order))
+            figures: accumulator.finish(), estimateAccuracy: estimates.finish(fieldOrder: order),
+            outOfOrderCalls: try outOfOrderCalls(db, period: period))
     }
 
     /// Ticket states by the integer the query maps them to (see `ticketColumns`).

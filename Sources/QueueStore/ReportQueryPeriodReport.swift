@@ -28,10 +28,12 @@ public struct PeriodReport: Codable, Sendable, Equatable {
     public var targets: ReportTargets
     public var figures: ReportBreakdown
     public var estimateAccuracy: ReportEstimateAccuracy
+    /// Tickets called ahead of the queue in the period, with the officer's reason, in call order.
+    public var outOfOrderCalls: [OutOfOrderCall]
 
     public init(
         period: ReportPeriod, centreName: String, asOf: Date, fields: [FieldName], targets: ReportTargets,
-        figures: ReportBreakdown, estimateAccuracy: ReportEstimateAccuracy
+        figures: ReportBreakdown, estimateAccuracy: ReportEstimateAccuracy, outOfOrderCalls: [OutOfOrderCall] = []
     ) {
         self.period = period
         self.centreName = centreName
@@ -40,6 +42,7 @@ public struct PeriodReport: Codable, Sendable, Equatable {
         self.targets = targets
         self.figures = figures
         self.estimateAccuracy = estimateAccuracy
+        self.outOfOrderCalls = outOfOrderCalls
     }
 
     /// The field's Vietnamese and English names, or its code twice for a field no longer in the catalog.

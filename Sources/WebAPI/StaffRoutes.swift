@@ -13,6 +13,10 @@ struct StaffRoutes {
     struct DoneRequest: Decodable { let outcome: Outcome }
     struct TransferRequest: Decodable { let field: String }
     struct PauseRequest: Decodable { let paused: Bool }
+    struct CallRequest: Decodable {
+        let ticket: Int64
+        let reason: String
+    }
 
     func register(on routes: RouteTable) {
         routes.add(.get, "/api/v1/counters") { _, context in
@@ -28,6 +32,20 @@ struct StaffRoutes {
             guard let event = try await database.callNext(counter: try counterNumber(context), by: actor, at: clock.now()) else {
                 return Response(status: .noContent)
             }
+            return try JSON(event.ticket).response(from: request, context: context)
+        }
+        routes.add(.post, "/api/v1/counters/{counter}/call") { request, context in
+            let actor = try context.requireActor()
+            let body = try await request.decode(as: CallRequest.self, context: context)
+            let reason = body.reason.trimmingCharacters(in: .whitespacesAndNewlines)
+            try TextInput.check(reason, "reason")
+            guard !reason.isEmpty, reason.count <= 200 else {
+                throw QueueError.invalid(
+                    "Gọi không theo thứ tự cần ghi lý do (tối đa 200 ký tự).",
+                    "A call out of order needs a reason (200 characters at most).")
+            }
+            let event = try await database.callOutOfOrder(
+                ticket: body.ticket, counter: try counterNumber(context), reason: reason, by: actor, at: clock.now())
             return try JSON(event.ticket).response(from: request, context: context)
         }
         routes.add(.post, "/api/v1/counters/{counter}/pause") { request, context in

@@ -3,6 +3,7 @@
 import { api, LiveStream, StaffSignIn, throttle, el, shortTime, dateText } from "/common.js";
 import { t, lang, applyI18n, bindLangSwitch, onLangChange, fieldName, priorityName, stateName, errorText } from "/i18n.js";
 import { ReturnDesk } from "/staff-returns.js";
+import { bindShortcuts, ask } from "/staff-keys.js";
 
 const SESSION_KEY = "khongcho.staff.session";
 const COUNTER_KEY = "khongcho.staff.counter";
@@ -172,6 +173,7 @@ function render() {
   enable("btn-serve", called);
   enable("btn-noshow", called);
   enable("btn-done", called || serving);
+  enable("btn-done-next", (called || serving) && !paused);
   enable("btn-transfer", called || serving);
   enable("btn-cancel", called);
   enable("btn-reprint", called || serving);
@@ -199,7 +201,11 @@ function renderQueue() {
       el("td", { class: "q-pos num", text: String(index + 1) }),
       el("td", { class: "q-number num", text: ticket.number }),
       el("td", { text: fieldName(state.fields.find((f) => f.code === ticket.field)) || ticket.field }),
-      el("td", {}, ticket.priority && ticket.priority !== "none" ? el("span", { class: "chip priority", text: priorityName(ticket.priority) }) : ""))));
+      el("td", {}, ticket.priority && ticket.priority !== "none" ? el("span", { class: "chip priority", text: priorityName(ticket.priority) }) : ""),
+      el("td", { class: "q-call" }, index === 0 ? null : el("button", {
+        type: "button", class: "btn small", dataset: { testid: "btn-call-this" }, disabled: state.busy || !!currentTicket() || pausedHere(),
+        title: t("staff.queue.call"), onclick: () => callOutOfOrder(ticket),
+      }, t("staff.queue.callShort"))))));
   $("queue-empty").hidden = state.queue.length > 0;
   $("queue-count").textContent = t("staff.queue.count", { n: state.queue.length });
 }
@@ -254,7 +260,50 @@ function updatedMessage(ticket) {
   return { kind: "success", key: "staff.msg.updated", params: () => ({ n: ticket.number, s: stateName(ticket.state) }) };
 }
 
+function pausedHere() {
+  const counter = currentCounter();
+  return !!(counter && counter.paused);
+}
+
+/** Asks before a step that cannot be undone (cancel, no-show), naming the ticket. */
+async function confirmed(messageKey, confirmKey, work) {
+  const ticket = currentTicket();
+  if (!ticket) return;
+  if (await ask({ message: t(messageKey, { n: ticket.number }), confirm: t(confirmKey) })) await work();
+}
+
+/** Done with the chosen outcome, then the next citizen, in one press (D). */
+function doneAndNext() {
+  const outcome = (document.querySelector("#done-outcome input:checked") || {}).value || "returned";
+  return act(async () => {
+    const ticket = currentTicket();
+    if (!ticket) return;
+    await call(`/api/v1/tickets/${ticket.id}/done`, { method: "POST", body: { outcome } });
+    state.finished = null;
+    state.dossierResult = null;
+    const { status, data } = await call(`/api/v1/counters/${state.counter}/next`, { method: "POST" });
+    if (status === 204 || !data) setMessage({ kind: "info", key: "staff.msg.doneNobody", params: () => ({ n: ticket.number }) });
+    else setMessage({ kind: "success", key: "staff.msg.doneCalled", params: () => ({ d: ticket.number, n: data.number }) });
+  });
+}
+
+/** Calls a ticket ahead of its turn; the reason is required, stored, and listed in the reports. */
+async function callOutOfOrder(ticket) {
+  const reason = await ask({
+    message: t("ask.outOfOrder", { n: ticket.number }), confirm: t("staff.queue.callShort"), reason: true,
+    reasonRequired: t("ask.reason.required"),
+  });
+  if (!reason) return;
+  await act(async () => {
+    const { data } = await call(`/api/v1/counters/${state.counter}/call`, { method: "POST", body: { ticket: ticket.id, reason } });
+    state.finished = null;
+    state.dossierResult = null;
+    setMessage({ kind: "success", key: "staff.msg.called", params: () => ({ n: (data || ticket).number }) });
+  });
+}
+
 function bindActions() {
+  bindShortcuts();
   $("btn-next").addEventListener("click", () => act(async () => {
     const { status, data } = await call(`/api/v1/counters/${state.counter}/next`, { method: "POST" });
     state.finished = null;
@@ -265,8 +314,11 @@ function bindActions() {
   $("btn-recall").addEventListener("click", () => ticketAction("recall", undefined,
     (ticket) => ({ kind: "success", key: "staff.msg.called", params: () => ({ n: ticket.number }) })));
   $("btn-serve").addEventListener("click", () => ticketAction("serve", undefined, updatedMessage));
-  $("btn-noshow").addEventListener("click", () => ticketAction("no-show", undefined, updatedMessage));
-  $("btn-cancel").addEventListener("click", () => ticketAction("cancel", undefined, updatedMessage));
+  $("btn-noshow").addEventListener("click", () => confirmed("ask.noshow", "btn.noshow",
+    () => ticketAction("no-show", undefined, updatedMessage)));
+  $("btn-cancel").addEventListener("click", () => confirmed("ask.cancel", "btn.cancel",
+    () => ticketAction("cancel", undefined, updatedMessage)));
+  $("btn-done-next").addEventListener("click", doneAndNext);
   // The answer is a print outcome, not a ticket: say what the printer did, in the server's words on failure.
   $("btn-reprint").addEventListener("click", () => act(async () => {
     const ticket = currentTicket();

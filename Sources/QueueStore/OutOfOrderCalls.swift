@@ -1,0 +1,79 @@
+public import Foundation
+import GRDB
+import QueueCore
+
+/// A ticket called ahead of the queue, with the officer's reason (an elderly citizen who cannot stand, a
+/// returning citizen sent back by another counter…): reports list each one, so the exception stays visible.
+public struct OutOfOrderCall: Codable, Sendable, Equatable {
+    public var at: Date
+    public var ticket: String
+    public var field: String
+    public var counter: Int
+    public var staff: String?
+    public var reason: String
+    /// How many tickets of the counter's fields were waiting ahead of it (issued earlier) when it was called.
+    public var skipped: Int
+}
+
+extension AppDatabase {
+    /// Calls one waiting ticket of today to `counter`, out of order, recording `reason`. The counter must be
+    /// open, free and serve the ticket's field; the call is an ordinary `called` event for displays and voice.
+    public func callOutOfOrder(
+        ticket id: Int64, counter number: Int, reason: String, by actor: StaffActor, at now: Date
+    ) async throws -> PublishedEvent {
+        guard actor.mayAct(at: number) else { throw QueueError.notYourCounter(actor.counter) }
+        return try await writer.write { db in
+            let counter = try counterRow(db, number)
+            if counter.paused {
+                throw QueueError(.counterPaused, message: "Quầy \(number) đang tạm dừng.", englishMessage: "Counter \(number) is paused.")
+            }
+            if let busy = try String.fetchOne(
+                db, sql: "SELECT label FROM ticket WHERE counter = ? AND state IN ('called', 'serving') LIMIT 1", arguments: [number])
+            {
+                throw QueueError(
+                    .counterBusy,
+                    message: "Quầy \(number) đang có phiếu \(busy) chưa kết thúc; hãy hoàn thành, chuyển hoặc báo vắng trước.",
+                    englishMessage: "Counter \(number) still has ticket \(busy): finish, transfer or mark it no-show first.")
+            }
+            guard let ticket = try Ticket.fetch(db, id: id), ticket.serviceDay == VietnamTime.serviceDay(of: now) else {
+                throw QueueError.unknownTicket(String(id))
+            }
+            guard ticket.state == .waiting else {
+                throw QueueError(
+                    .invalidTransition, message: "Phiếu \(ticket.label) không còn chờ nên không gọi được.",
+                    englishMessage: "Ticket \(ticket.label) is no longer waiting, so it cannot be called.")
+            }
+            guard counter.fields.contains(ticket.field) else {
+                throw QueueError(
+                    .notYourCounter, message: "Quầy \(number) không phục vụ lĩnh vực của phiếu \(ticket.label).",
+                    englishMessage: "Counter \(number) does not serve the field of ticket \(ticket.label).")
+            }
+            let ahead = try waitingTickets(db, fields: counter.fields, day: ticket.serviceDay)
+                .filter { $0.issuedAt < ticket.issuedAt || ($0.issuedAt == ticket.issuedAt && $0.id < ticket.id) }.count
+            try db.execute(
+                sql: """
+                    UPDATE ticket SET state = 'called', calledAt = ?1, firstCalledAt = COALESCE(firstCalledAt, ?1), counter = ?2, staff = ?3
+                    WHERE id = ?4
+                    """, arguments: [Millis.of(now), number, actor.username, id])
+            try db.execute(
+                sql: "INSERT INTO outOfOrderCall (ticket, serviceDay, at, counter, staff, reason, skipped) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                arguments: [id, ticket.serviceDay, Millis.of(now), number, actor.username, reason, ahead])
+            guard let called = try Ticket.fetch(db, id: id) else { throw QueueError.unknownTicket(String(id)) }
+            return try appendEvent(db, .called, ticket: called, at: now, staff: actor.username, detail: "out-of-order")
+        }
+    }
+
+    static func outOfOrderCalls(_ db: Database, period: ReportPeriod) throws -> [OutOfOrderCall] {
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT call.at, ticket.label, ticket.field, call.counter, call.staff, call.reason, call.skipped
+                FROM outOfOrderCall AS call JOIN ticket ON ticket.id = call.ticket
+                WHERE call.serviceDay BETWEEN ? AND ? ORDER BY call.at, call.id
+                """, arguments: [period.first.iso, period.last.iso]
+        ).map { row in
+            OutOfOrderCall(
+                at: Millis.date(row[0]), ticket: row[1], field: row[2], counter: row[3], staff: row[4], reason: row[5], skipped: row[6])
+        }
+    }
+}
