@@ -18,6 +18,7 @@ struct PageRoutes {
         routes.add(.get, "/t/{token}") { _, _ in try html("ticket.html") }
         routes.add(.get, "/rate/{counter}") { _, _ in try html("rate.html") }
         routes.add(.get, "/admin/devices") { _, _ in try html("devices.html") }
+        routes.add(.get, "/supervisor/reports") { _, _ in try html("reports.html") }
         routes.add(.get, "/openapi.json") { _, _ in
             try file(openAPIFile, type: "application/json; charset=utf-8")
         }
