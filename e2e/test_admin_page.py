@@ -1,0 +1,101 @@
+"""The admin's setup page (/admin) in a real browser: its sections by name, a field and a counter added, an
+account created and its password reset, the calendar year view with an imported file, the targets and the
+devices — each checked in what the server stored, and in effect without a restart (the kiosk issues in the new
+field at once).
+
+    cd <repo> && python3 -m pytest -q e2e/test_admin_page.py
+"""
+
+from __future__ import annotations
+
+import json
+
+from conftest import KhongChoServer
+from test_browser import (  # noqa: F401  (browser is a fixture)
+    DESKTOP, assert_no_script_errors, browser, screenshot, text_of, wait_for, wait_hidden, wait_text, wait_visible)
+from test_pages_nowait import page_login
+from selenium.webdriver.common.by import By
+
+
+def fill(page, css: str, value: str) -> None:
+    box = page.find_element(By.CSS_SELECTOR, css)
+    box.clear()
+    box.send_keys(value)
+
+
+def test_admin_sets_up_fields_counters_accounts_and_the_calendar(khongcho_server: KhongChoServer, browser, tmp_path) -> None:
+    server = khongcho_server
+    page = page_login(browser, server, "/admin", DESKTOP, "admin")
+    wait_visible(page, "#admin-view")
+    assert text_of(page, '[data-testid="admin-nav"]').split() == ["Lĩnh", "vực", "Quầy", "Tài", "khoản", "Lịch", "Mục", "tiêu", "Thiết", "bị"]
+    for section, title in (("fields", "Lĩnh vực"), ("counters", "Quầy"), ("users", "Tài khoản"), ("calendar", "Lịch"),
+                           ("targets", "Mục tiêu"), ("devices", "Thiết bị")):
+        assert text_of(page, f'[data-testid="section-{section}"] h2').lower() == title.lower()
+    wait_visible(page, '#fields-body tr[data-field="ho-tich"]')
+
+    # A new field, then a counter serving it: the kiosk can issue in it at once.
+    fill(page, '[data-testid="field-code"]', "dau-tu")
+    fill(page, '[data-testid="field-prefix"]', "K")
+    fill(page, '[data-testid="field-name"]', "Đầu tư")
+    fill(page, '[data-testid="field-name-en"]', "Investment")
+    fill(page, '[data-testid="field-wait"]', "20")
+    page.find_element(By.CSS_SELECTOR, '[data-testid="field-save"]').click()
+    wait_text(page, "#admin-message", "Đã lưu “Đầu tư”.")
+    wait_visible(page, '#fields-body tr[data-field="dau-tu"]')
+    fill(page, '[data-testid="counter-number"]', "7")
+    fill(page, '[data-testid="counter-name"]', "Quầy 7")
+    wait_visible(page, '[data-testid="counter-field-dau-tu"]').click()
+    page.find_element(By.CSS_SELECTOR, '[data-testid="counter-save"]').click()
+    wait_text(page, "#admin-message", "Đã lưu “Quầy 7”.")
+    wait_text(page, '#counters-body tr[data-counter="7"] td:nth-child(3)', "Đầu tư")
+    catalog = server.api("GET", "/api/v1/admin/catalog", token=server.login("admin"))
+    assert {"code": "dau-tu", "name": "Đầu tư", "nameEn": "Investment", "prefix": "K", "waitTargetMinutes": 20}.items() <= \
+        next(f for f in catalog["fields"] if f["code"] == "dau-tu").items()
+    assert next(c for c in catalog["counters"] if c["number"] == 7)["fields"] == ["dau-tu"]
+    assert server.issue("dau-tu")["number"] == "K001"
+    wait_text(page, '[data-testid="targets-table"]', "Thời gian chờ — Đầu tư", contains=True)
+
+    # A field with a waiting citizen cannot be deleted: the server's reason is shown, nothing is lost.
+    page.find_element(By.CSS_SELECTOR, '#fields-body tr[data-field="dau-tu"] [data-testid="field-delete"]').click()
+    wait_visible(page, "#ask-yes").click()
+    wait_text(page, "#admin-message", "Không thể xóa lĩnh vực “Đầu tư”: còn 1 phiếu đang chờ", contains=True)
+    assert "error" in page.find_element(By.ID, "admin-message").get_attribute("class")
+
+    # An account for counter 7; its password reset; the new one signs in.
+    fill(page, '[data-testid="user-username"]', "quay7")
+    fill(page, '[data-testid="user-password"]', "mat-khau-dau-tien")
+    page.find_element(By.CSS_SELECTOR, '[data-testid="user-counter"] option[value="7"]').click()
+    page.find_element(By.CSS_SELECTOR, '[data-testid="user-save"]').click()
+    wait_text(page, "#admin-message", "Đã lưu “quay7”.")
+    wait_text(page, '#users-body tr[data-user="quay7"] td:nth-child(3)', "7")
+    page.find_element(By.CSS_SELECTOR, '#users-body tr[data-user="quay7"] [data-testid="user-reset"]').click()
+    wait_visible(page, "#ask-reason").send_keys("mat-khau-moi-2026")
+    page.find_element(By.ID, "ask-yes").click()
+    wait_text(page, "#admin-message", "Đã đặt lại mật khẩu cho “quay7”.")
+    assert server.login("quay7", "mat-khau-moi-2026")
+
+    # The calendar year view, then a file import for 2027 with its holidays.
+    wait_visible(page, '[data-testid="calendar-months"] td.holiday[data-day="2026-09-02"]')
+    year = json.loads(open("assets/calendar/2026.json", encoding="utf-8").read())
+    year["year"] = 2027
+    year["holidays"] = [{"date": "2027-01-01", "name": "Tết Dương lịch"}, {"date": "2027-04-30", "name": "Ngày Chiến thắng"}]
+    year["swappedWorkingDays"] = []
+    path = tmp_path / "2027.json"
+    path.write_text(json.dumps(year, ensure_ascii=False), encoding="utf-8")
+    page.find_element(By.CSS_SELECTOR, '[data-testid="calendar-file"]').send_keys(str(path))
+    wait_text(page, "#admin-message", "Đã nhập lịch năm 2027 (2 ngày lễ).")
+    wait_visible(page, '[data-testid="calendar-months"] td.holiday[data-day="2027-04-30"]')
+    stored = server.api("GET", "/api/v1/admin/calendar/2027", token=server.login("admin"))
+    assert [h["date"] for h in stored["holidays"]] == ["2027-01-01", "2027-04-30"]
+
+    # Targets and devices are listed.
+    assert "Trả kết quả đúng hẹn 98 %" in text_of(page, '[data-testid="targets-table"]')
+    assert len(page.find_elements(By.CSS_SELECTOR, '[data-testid="devices-list"] li')) >= 1
+    screenshot(page, "admin")
+    assert_no_script_errors(page)
+
+
+def test_admin_page_refuses_a_supervisor(khongcho_server: KhongChoServer, browser) -> None:
+    page = page_login(browser, khongcho_server, "/admin", DESKTOP, "giamsat")
+    wait_text(page, "#login-error", "Tài khoản này không có quyền vào trang này.")
+    assert not page.find_element(By.ID, "admin-view").is_displayed()
