@@ -32,6 +32,9 @@ def test_admin_sets_up_fields_counters_accounts_and_the_calendar(khongcho_server
                            ("targets", "Mục tiêu"), ("devices", "Thiết bị")):
         assert text_of(page, f'[data-testid="section-{section}"] h2').lower() == title.lower()
     wait_visible(page, '#fields-body tr[data-field="ho-tich"]')
+    # The test server listens on loopback only: tickets would carry a link no phone can open, and the page says so.
+    wait_text(page, '[data-testid="public-url-warning"]', f"Mã QR trên phiếu trỏ tới {server.base_url} — điện thoại của công dân không mở được", contains=True)
+    assert text_of(page, "#public-url") == f"{server.base_url}/t/…"
 
     # A new field, then a counter serving it: the kiosk can issue in it at once.
     fill(page, '[data-testid="field-code"]', "dau-tu")

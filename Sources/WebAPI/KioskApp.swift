@@ -21,6 +21,8 @@ public struct ServerSettings: Sendable {
     /// How phones reach this server (e.g. `http://192.168.1.10:8080`), for the absolute status links in QR
     /// codes; empty = links relative to the page that asked.
     public var publicURL: String = ""
+    /// How `publicURL` was chosen and whether phones can open it (the admin page warns when not).
+    public var publicLink: PublicLink? = nil
     /// The training clock runs (`serve --now`): every page shows ĐÀO TẠO / TRAINING.
     public var training = false
     public var assetsDirectory: URL
@@ -99,6 +101,9 @@ public struct KioskApp {
             .register(on: routes)
         StaffRoutes(database: database, clock: clock, events: events).register(on: routes)
         AdminRoutes(database: database, hasher: settings.passwordHasher, clock: clock).register(on: routes)
+        AdminSettingsRoutes(
+            link: settings.publicLink ?? PublicLink.resolve(configured: settings.publicURL, host: settings.host, port: settings.port)
+        ).register(on: routes)
         AuditRoutes(database: database).register(on: routes)
         PrintRoutes(database: database, ticketOutput: ticketOutput).register(on: routes)
         if let book {

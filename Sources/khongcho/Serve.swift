@@ -170,8 +170,8 @@ struct Serve: AsyncParsableCommand {
         return schedule
     }
 
-    /// `--public-url` without trailing slashes, as both the API's links and the printed QR use it.
-    var publicURL: String { String(publicUrl.reversed().drop { $0 == "/" }.reversed()) }
+    /// The link printed in QR codes and given by the API: `--public-url`, else this box's LAN address.
+    var publicLink: PublicLink { PublicLink.resolve(configured: publicUrl, host: host, port: port) }
 
     /// `--trusted-proxy` as CIDR blocks (loopback when none is given).
     func trustedProxies() throws -> [CIDRBlock] {
@@ -220,7 +220,10 @@ struct Serve: AsyncParsableCommand {
         settings.issueRateLimit = issueRateLimit
         settings.trustProxy = trustProxy
         settings.trustedProxies = try trustedProxies()
-        settings.publicURL = publicURL
+        let link = publicLink
+        settings.publicURL = link.url
+        settings.publicLink = link
+        if let warning = link.warningEn { logger.warning("\(warning)") }
         settings.training = now != nil
         settings.connections = connectionLimits(softFileLimit: fileLimit?.after, logger: logger)
         let editedYears = try await database.editedCalendarYears()
@@ -358,7 +361,7 @@ struct Serve: AsyncParsableCommand {
         }
         let centreName = try await database.catalog().centreName
         var output = PrintingTicketOutput(
-            renderer: renderer, registry: registry, centreName: centreName, publicURL: publicURL, clock: clock, database: database,
+            renderer: renderer, registry: registry, centreName: centreName, publicURL: publicLink.url, clock: clock, database: database,
             alert: alert)
         output.training = now != nil
         let slips = PrintingSlipOutput(

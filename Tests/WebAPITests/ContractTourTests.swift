@@ -37,8 +37,10 @@ struct ContractTourTests {
             let root = try await client.json("/")
             #expect(root.status == .seeOther)
             #expect(root.headers[.location] == "/kiosk")
-            for page in ["/kiosk", "/display", "/staff", "/supervisor", "/t/0123456789abcdef0123456789abcdef", "/rate/1", "/admin/devices"]
-            {
+            for page in [
+                "/kiosk", "/display", "/staff", "/supervisor", "/supervisor/reports", "/t/0123456789abcdef0123456789abcdef", "/rate/1",
+                "/admin", "/admin/devices",
+            ] {
                 let response = try await client.json(page)
                 #expect(response.status == .ok, "\(page)")
                 #expect(response.headers[.contentType] == "text/html; charset=utf-8", "\(page)")

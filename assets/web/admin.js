@@ -17,7 +17,7 @@ function leave() { $("admin-view").hidden = true; }
 
 async function enter() {
   $("admin-view").hidden = false;
-  await Promise.all([loadCatalog(), loadUsers(), loadCalendarYears(), loadTargets(), loadDevices()]);
+  await Promise.all([loadCatalog(), loadUsers(), loadCalendarYears(), loadTargets(), loadDevices(), loadSettings()]);
 }
 
 function say(kind, text) {
@@ -288,13 +288,33 @@ async function loadDevices() {
     + (d.counter ? ` · ${t("adm.d.counter", { n: d.counter })}` : ""))) : [el("li", {}, t("adm.d.none"))]));
 }
 
+/** The link tickets carry; a warning on top when a phone could not open it (loopback only, no LAN address). */
+async function loadSettings() {
+  try {
+    const { data } = await call("/api/v1/admin/settings");
+    state.link = data.publicLink;
+  } catch (error) {
+    if (error.status !== 401) say("error", errorText(error));
+  }
+  renderSettings();
+}
+
+function renderSettings() {
+  const link = state.link;
+  if (!link) return;
+  $("public-url").textContent = `${link.url}/t/…`;
+  const warning = lang() === "en" ? link.warningEn : link.warning;
+  $("public-url-warning").hidden = !warning;
+  $("public-url-warning").textContent = warning || "";
+}
+
 // ---------- Start ----------
 
 async function init() {
   applyI18n();
   document.title = t("adm.doc.title");
   bindLangSwitch($("lang-switch"));
-  onLangChange(() => { document.title = t("adm.doc.title"); renderCatalog(); renderCalendar(); loadUsers(); loadDevices(); });
+  onLangChange(() => { document.title = t("adm.doc.title"); renderCatalog(); renderCalendar(); renderSettings(); loadUsers(); loadDevices(); });
   bindCatalogForms();
   bindUserForm();
   bindCalendar();

@@ -260,6 +260,7 @@ const STRINGS = {
   "adm.t.satisfactionField": ["Hài lòng — {f}", "Satisfaction — {f}"],
   "adm.t.wait": ["Thời gian chờ — {f}", "Wait — {f}"],
   "adm.d.open": ["Mở trang thiết bị (thử in, gán quầy)", "Open the devices page (test print, bind to counters)"],
+  "adm.d.publicUrl": ["Liên kết trên mã QR của phiếu", "Link in the tickets' QR codes"],
   "adm.d.none": ["Chưa có thiết bị nào.", "No devices yet."],
   "adm.d.counter": ["quầy {n}", "counter {n}"],
   "adm.d.kind.printer": ["máy in", "printer"],
