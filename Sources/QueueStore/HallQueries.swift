@@ -53,6 +53,9 @@ public struct HallState: Codable, Sendable, Equatable {
     public var fields: [FieldQueue]
     public var counters: [CounterStatus]
     public var recentCalls: [CallRecord]
+    /// The hall clock when this was read (the training clock included), so screens show the hall's time, not
+    /// the TV's own.
+    public var now: Date
 }
 
 extension AppDatabase {
@@ -120,7 +123,7 @@ extension AppDatabase {
                 counters: try counterStatuses(db),
                 recentCalls: calls.map {
                     CallRecord(eventId: $0["id"], number: $0["label"], counter: $0["counter"], at: Millis.date($0["at"]))
-                })
+                }, now: now)
         }
     }
 

@@ -24,6 +24,9 @@ async function loadHall({ periodic = false } = {}) {
   // A periodic re-read that raced with live events would roll the screen back: keep the newer state.
   if (periodic && (data.lastEventId || 0) < state.appliedThrough) return state.appliedThrough;
   state.centreName = data.centreName || "";
+  // The hall's clock (the training clock included), not the TV's: kept as an offset from this machine's time.
+  const serverNow = Date.parse(data.now);
+  if (!Number.isNaN(serverNow)) state.clockOffset = serverNow - Date.now();
   state.fields = data.fields || [];
   state.counters = (data.counters || []).map((c) => ({ ...c, current: c.current || null }));
   state.recentCalls = (data.recentCalls || []).slice(0, HISTORY_LENGTH);
@@ -163,7 +166,7 @@ function showThanks(counter) {
 }
 
 function tickClock() {
-  const now = new Date();
+  const now = new Date(Date.now() + (state.clockOffset || 0));
   $("clock").textContent = clockText(now);
   $("date").textContent = dateText(lang(), now);
   setTimeout(tickClock, 1000 - (Date.now() % 1000) + 5);
@@ -194,7 +197,10 @@ function init() {
     onEvent: applyEvent,
     onCounter: () => { loadHall({ periodic: true }).catch(() => {}); },
     onRating: (rating) => showThanks(rating.counter),
-    onStatus: (status) => { $("conn-badge").hidden = status === "online"; },
+    onStatus: (status) => {
+      $("conn-badge").hidden = status === "online";
+      document.body.classList.toggle("stale", status !== "online");
+    },
   });
   stream.start();
   // A safety net besides the live `counter` notices: re-read the hall now and then.

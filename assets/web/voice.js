@@ -18,8 +18,8 @@ const RETRY_UNAVAILABLE_MS = 60000; // after a 503 (no espeak-ng), text only for
 const BUFFER_CACHE = 40;
 
 const STRINGS = {
-  on: ["🔊 Giọng đọc: bật", "🔊 Voice: on"],
-  off: ["🔇 Giọng đọc: tắt", "🔇 Voice: off"],
+  on: ["Giọng đọc: bật", "Voice: on"],
+  off: ["Giọng đọc: tắt", "Voice: off"],
   toggleTitle: ["Bật/tắt đọc số gọi trên màn hình này", "Turn spoken calls on/off on this display"],
   unavailable: ["Máy chủ chưa đọc được số (chỉ hiện chữ)", "The server cannot speak calls (text only)"],
 };
