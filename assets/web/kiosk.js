@@ -5,10 +5,14 @@ import { t, applyI18n, bindLangSwitch, onLangChange, fieldName, priorityName, er
 const RETURN_AFTER_SECONDS = 20;
 // A citizen who walks away leaves the next one a kiosk in Vietnamese with no priority chosen.
 const IDLE_RESET_SECONDS = 30;
+// A field button stays a comfortable touch target: never shorter than this (rem).
+const FIELD_MIN_HEIGHT_REM = 7;
 const $ = (id) => document.getElementById(id);
 
 const state = {
   fields: [],
+  page: 0, // the page of fields shown, when they do not all fit
+  pageSize: 0, // fields per page as the screen fits them (0 until measured)
   priority: "none",
   issued: null,
   busy: false,
@@ -30,10 +34,17 @@ function renderFields() {
     note.className = "kiosk-note";
     note.textContent = t("kiosk.no.fields");
     grid.append(note);
+    $("field-pager").hidden = true;
     return;
   }
+  const { columns, rows } = gridShape();
+  state.pageSize = columns * rows;
+  const pages = Math.max(1, Math.ceil(state.fields.length / state.pageSize));
+  state.page = Math.min(state.page, pages - 1);
   grid.dataset.count = String(state.fields.length);
-  for (const field of state.fields) {
+  grid.style.setProperty("--columns", String(columns));
+  grid.style.setProperty("--rows", String(rows));
+  for (const field of state.fields.slice(state.page * state.pageSize, (state.page + 1) * state.pageSize)) {
     const button = document.createElement("button");
     button.type = "button";
     button.className = "field-btn";
@@ -50,7 +61,37 @@ function renderFields() {
     button.addEventListener("click", () => issue(field.code));
     grid.append(button);
   }
+  renderPager(pages);
   updateFieldTexts();
+}
+
+/**
+ * How many columns and rows of field buttons fit the grid's box on this screen: 2 columns on a portrait
+ * screen or with 4 fields or fewer, else 3; as many rows as keep each button at least FIELD_MIN_HEIGHT_REM
+ * tall. Fields beyond one page go to further pages (never under the priority panel).
+ */
+function gridShape() {
+  const portrait = window.innerHeight > window.innerWidth;
+  const columns = portrait || state.fields.length <= 4 ? 2 : 3;
+  const rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+  const height = $("field-grid").clientHeight || window.innerHeight * 0.5;
+  const gap = 1.25 * rem;
+  const fit = Math.max(1, Math.floor((height + gap) / (FIELD_MIN_HEIGHT_REM * rem + gap)));
+  const needed = Math.ceil(state.fields.length / columns);
+  return { columns, rows: Math.min(fit, needed) };
+}
+
+function renderPager(pages) {
+  const pager = $("field-pager");
+  pager.hidden = pages <= 1;
+  $("page-prev").disabled = state.page === 0;
+  $("page-next").disabled = state.page >= pages - 1;
+  $("page-text").textContent = t("kiosk.page", { p: state.page + 1, n: pages });
+}
+
+function turnPage(step) {
+  state.page = Math.max(0, state.page + step);
+  renderFields();
 }
 
 function updateFieldTexts() {
@@ -258,6 +299,7 @@ function backToStart() {
 /** Vietnamese, no priority: what every citizen finds, after a ticket and after IDLE_RESET_SECONDS untouched. */
 function resetForNextCitizen() {
   setPriority("none");
+  if (state.page !== 0) { state.page = 0; renderFields(); }
   if (lang() !== "vi") setLang("vi");
 }
 
@@ -275,16 +317,18 @@ function armIdleReset() {
 async function loadHall() {
   const { data } = await api("/api/v1/hall");
   $("centre-name").textContent = data.centreName || "\u00a0";
-  const first = state.fields.length === 0;
+  const changed = !sameFields(data.fields);
   state.fields = data.fields || [];
-  if (first || !sameFields(data.fields)) renderFields();
+  if (changed) renderFields();
   else updateFieldTexts();
   return data.lastEventId;
 }
 
 function sameFields(fields) {
-  const shown = [...document.querySelectorAll(".field-btn")].map((b) => b.dataset.field).join(",");
-  return shown === (fields || []).map((f) => f.code).join(",");
+  const shown = state.shownCodes;
+  const codes = (fields || []).map((f) => f.code).join(",");
+  state.shownCodes = codes;
+  return shown !== undefined && shown === codes;
 }
 
 function init() {
@@ -293,12 +337,16 @@ function init() {
   onLangChange(() => {
     document.title = t("kiosk.doc.title");
     updateFieldTexts();
+    renderPager(Math.max(1, Math.ceil(state.fields.length / (state.pageSize || 1))));
     renderTicket();
     renderCountdown();
     if (state.lastError && !$("screen-error").hidden) $("error-message").textContent = errorText(state.lastError);
   });
   document.title = t("kiosk.doc.title");
   bindPriority();
+  $("page-prev").addEventListener("click", () => turnPage(-1));
+  $("page-next").addEventListener("click", () => turnPage(1));
+  window.addEventListener("resize", () => { if (!$("screen-choose").hidden) renderFields(); });
   $("btn-done").addEventListener("click", backToStart);
   $("btn-reprint").addEventListener("click", reprint);
   $("btn-error-back").addEventListener("click", backToStart);
