@@ -74,3 +74,27 @@ def test_shortcuts_run_the_desk_and_a_call_out_of_order_needs_a_reason(khongcho_
     line = next(row for row in text.split("\r\n") if ",B004," in row)
     assert line.endswith(',B004,Hộ tịch,3,quay3,1,"Người khuyết tật, đi xe lăn"'), line
     assert_no_script_errors(staff)
+
+
+def test_a_no_show_who_comes_back_is_put_back_at_the_chosen_place(khongcho_server: KhongChoServer, browser) -> None:
+    server = khongcho_server
+    for _ in range(3):
+        server.issue("ho-tich")  # B001…B003
+    staff = page_login(browser, server, "/staff", DESKTOP, "quay3")
+    wait_visible(staff, "#desk-view")
+    press(staff, Keys.SPACE)
+    wait_text(staff, "#current-number", "B001")
+    press(staff, "n")
+    wait_visible(staff, "#ask-dialog")
+    staff.switch_to.active_element.send_keys(Keys.ENTER)
+    wait_text(staff, '#noshow-list li[data-number="B001"] .q-number', "B001")
+    # B001 comes back: second in line, after B002.
+    staff.find_element(By.CSS_SELECTOR, '#noshow-list li[data-number="B001"] [data-testid="requeue-position"] option[value="2"]').click()
+    staff.find_element(By.CSS_SELECTOR, '#noshow-list li[data-number="B001"] [data-testid="btn-requeue"]').click()
+    wait_text(staff, "#staff-message", "Đã xếp số B001 vào hàng, vị trí thứ 2.")
+    wait_hidden(staff, "#noshow-panel")
+    order = [cell.text for cell in staff.find_elements(By.CSS_SELECTOR, "#queue-list .q-number")]
+    assert order == ["B002", "B001", "B003"], order
+    queue = server.api("GET", "/api/v1/counters/3/queue", token=server.login("quay3"))
+    assert [t["number"] for t in queue] == ["B002", "B001", "B003"]
+    assert_no_script_errors(staff)

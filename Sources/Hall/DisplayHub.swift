@@ -112,7 +112,7 @@ public actor DisplayHub: Service {
             guard let counter, states[counter]?.label == event.ticket.number else { return nil }
             states[counter]?.label = nil
             return counter
-        case .issued, .rated, .dossierReceived, .resultReturned:
+        case .issued, .rated, .dossierReceived, .resultReturned, .requeued:
             return nil
         }
     }

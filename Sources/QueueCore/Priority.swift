@@ -33,7 +33,8 @@ public enum Priority: String, Codable, Sendable, CaseIterable {
 public struct WaitingTicket: Sendable, Equatable {
     public var id: Int64
     public var priority: Priority
-    /// The original issue time; a transferred ticket keeps it, so it is not sent to the back.
+    /// Its place in the queue: the original issue time (a transferred ticket keeps it, so it is not sent to the
+    /// back), or the place staff put a returning no-show at.
     public var issuedAt: Date
 
     public init(id: Int64, priority: Priority, issuedAt: Date) {

@@ -58,6 +58,8 @@ public enum TicketEventKind: String, Codable, Sendable, CaseIterable {
     case dossierReceived = "dossier-received"
     /// The result of a dossier went back to the citizen.
     case resultReturned = "result-returned"
+    /// A no-show who came back was put in the queue again, at the place staff chose.
+    case requeued
 }
 
 /// The printed number: the field's prefix and at least three digits (`A001`, `A999`, `A1000`).

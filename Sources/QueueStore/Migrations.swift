@@ -15,6 +15,7 @@ enum Migrations {
         migrator.registerMigration("v7-store-use", migrate: createStoreUse)
         migrator.registerMigration("v8-dossier-desk", migrate: createDossierDesk)
         migrator.registerMigration("v9-out-of-order-calls", migrate: createOutOfOrderCalls)
+        migrator.registerMigration("v10-requeue", migrate: createRequeue)
         return migrator
     }
 
@@ -205,5 +206,11 @@ enum Migrations {
                   skipped INTEGER NOT NULL);
                 CREATE INDEX outOfOrderCallByDay ON outOfOrderCall(serviceDay);
                 """)
+    }
+
+    /// Where a ticket stands in its queue when that is not its issue time: a no-show put back at a chosen place.
+    /// The queue orders by `COALESCE(queuedAt, issuedAt)`; waits are still measured from `issuedAt`.
+    static func createRequeue(_ db: Database) throws {
+        try db.execute(sql: "ALTER TABLE ticket ADD COLUMN queuedAt INTEGER")
     }
 }

@@ -14,6 +14,8 @@ public struct Ticket: Codable, Sendable, Equatable, FetchableRecord {
     public var priority: Priority
     public var state: TicketState
     public var issuedAt: Date
+    /// Its place in the queue when not its issue time (a no-show put back); `nil` for most tickets.
+    public var queuedAt: Date?
     public var calledAt: Date?
     public var servingAt: Date?
     public var endedAt: Date?
@@ -35,6 +37,7 @@ public struct Ticket: Codable, Sendable, Equatable, FetchableRecord {
         priority = Priority(rawValue: row["priority"]) ?? .none
         state = TicketState(rawValue: row["state"]) ?? .cancelled
         issuedAt = Millis.date(row["issuedAt"])
+        queuedAt = (row["queuedAt"] as Int64?).map(Millis.date)
         calledAt = (row["calledAt"] as Int64?).map(Millis.date)
         servingAt = (row["servingAt"] as Int64?).map(Millis.date)
         endedAt = (row["endedAt"] as Int64?).map(Millis.date)
@@ -54,6 +57,9 @@ public struct Ticket: Codable, Sendable, Equatable, FetchableRecord {
         token.utf8.count == tokenLength
             && token.utf8.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")) ~= $0 || (UInt8(ascii: "a")...UInt8(ascii: "f")) ~= $0 }
     }
+
+    /// The instant that orders it in its queue.
+    public var queueKey: Date { queuedAt ?? issuedAt }
 
     static func fetch(_ db: Database, id: Int64) throws -> Ticket? {
         try Ticket.fetchOne(try db.cachedStatement(sql: "SELECT * FROM ticket WHERE id = ?"), arguments: [id])

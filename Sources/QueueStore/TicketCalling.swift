@@ -57,7 +57,10 @@ extension AppDatabase {
         let marks = Array(repeating: "?", count: fields.count).joined(separator: ",")
         let rows = try Row.fetchAll(
             try db.cachedStatement(
-                sql: "SELECT id, priority, issuedAt FROM ticket WHERE serviceDay = ? AND state = 'waiting' AND field IN (\(marks))"),
+                sql: """
+                    SELECT id, priority, COALESCE(queuedAt, issuedAt) AS issuedAt FROM ticket
+                    WHERE serviceDay = ? AND state = 'waiting' AND field IN (\(marks))
+                    """),
             arguments: StatementArguments([day] + fields))
         return rows.map { row in
             WaitingTicket(

@@ -167,10 +167,11 @@ extension AppDatabase {
             try db.cachedStatement(
                 sql: """
                     SELECT COUNT(*) FROM ticket WHERE serviceDay = ? AND field = ? AND state = 'waiting' AND id <> ?
-                    AND (issuedAt < ? OR (issuedAt = ? AND id < ?) OR priority <> 'none' AND ? = 'none') \(priorityOnly)
+                    AND (COALESCE(queuedAt, issuedAt) < ? OR (COALESCE(queuedAt, issuedAt) = ? AND id < ?)
+                      OR priority <> 'none' AND ? = 'none') \(priorityOnly)
                     """),
             arguments: [
-                ticket.serviceDay, ticket.field, ticket.id, Millis.of(ticket.issuedAt), Millis.of(ticket.issuedAt),
+                ticket.serviceDay, ticket.field, ticket.id, Millis.of(ticket.queueKey), Millis.of(ticket.queueKey),
                 ticket.id, ticket.priority.rawValue,
             ]) ?? 0
     }

@@ -13,6 +13,7 @@ struct StaffRoutes {
     struct DoneRequest: Decodable { let outcome: Outcome }
     struct TransferRequest: Decodable { let field: String }
     struct PauseRequest: Decodable { let paused: Bool }
+    struct RequeueRequest: Decodable { let position: Int }
     struct CallRequest: Decodable {
         let ticket: Int64
         let reason: String
@@ -33,6 +34,18 @@ struct StaffRoutes {
                 return Response(status: .noContent)
             }
             return try JSON(event.ticket).response(from: request, context: context)
+        }
+        routes.add(.get, "/api/v1/counters/{counter}/no-shows") { _, context in
+            _ = try context.requireRole(.staff)
+            return JSON(try await database.noShows(counter: try counterNumber(context), at: clock.now()))
+        }
+        routes.add(.post, "/api/v1/tickets/{id}/requeue") { request, context in
+            let actor = try context.requireActor()
+            guard let id = context.parameters.get("id", as: Int64.self) else {
+                throw QueueError.unknownTicket(context.parameters.get("id") ?? "")
+            }
+            let body = try await request.decode(as: RequeueRequest.self, context: context)
+            return JSON(try await database.requeue(ticket: id, position: body.position, by: actor, at: clock.now()).ticket)
         }
         routes.add(.post, "/api/v1/counters/{counter}/call") { request, context in
             let actor = try context.requireActor()

@@ -103,9 +103,11 @@ async function refresh() {
   }
   const number = state.counter;
   if (number == null) { render(); return; }
-  const { data: queue } = await call(`/api/v1/counters/${number}/queue`);
+  const [{ data: queue }, { data: missed }] = await Promise.all([
+    call(`/api/v1/counters/${number}/queue`), call(`/api/v1/counters/${number}/no-shows`)]);
   if (seq !== refreshSeq || number !== state.counter) return;
   state.queue = queue || [];
+  state.noShows = missed || [];
   render();
   loadRatings();
 }
@@ -207,7 +209,37 @@ function renderQueue() {
         title: t("staff.queue.call"), onclick: () => callOutOfOrder(ticket),
       }, t("staff.queue.callShort"))))));
   $("queue-empty").hidden = state.queue.length > 0;
+  renderNoShows();
   $("queue-count").textContent = t("staff.queue.count", { n: state.queue.length });
+}
+
+/** Today's no-shows at this counter: one who comes back is put in the queue at the place the officer picks. */
+function renderNoShows() {
+  const list = state.noShows || [];
+  $("noshow-panel").hidden = list.length === 0;
+  $("noshow-list").replaceChildren(...list.map((ticket) => {
+    // The place picked survives the live re-draws (a new ticket, a call elsewhere) until it is used.
+    state.requeueChoice = state.requeueChoice || {};
+    const chosen = state.requeueChoice[ticket.id] || "1";
+    const select = el("select", { dataset: { testid: "requeue-position" }, "aria-label": t("staff.requeue.position"),
+      onchange: (event) => { state.requeueChoice[ticket.id] = event.target.value; } },
+      ...["1", "2", "3", "5"].map((n) => el("option", { value: n, selected: n === chosen }, t("staff.requeue.at", { n }))),
+      el("option", { value: "9999", selected: chosen === "9999" }, t("staff.requeue.last")));
+    return el("li", { dataset: { number: ticket.number } },
+      el("span", { class: "num q-number" }, ticket.number),
+      el("span", {}, fieldName(state.fields.find((f) => f.code === ticket.field)) || ticket.field),
+      select,
+      el("button", { type: "button", class: "btn small", dataset: { testid: "btn-requeue" }, disabled: state.busy,
+        onclick: () => requeue(ticket, Number(select.value)) }, t("staff.requeue")));
+  }));
+}
+
+function requeue(ticket, position) {
+  return act(async () => {
+    await call(`/api/v1/tickets/${ticket.id}/requeue`, { method: "POST", body: { position } });
+    setMessage({ kind: "success", key: position > 100 ? "staff.msg.requeuedLast" : "staff.msg.requeued",
+      params: () => ({ n: ticket.number, p: position }) });
+  });
 }
 
 function setMessage(message) {
