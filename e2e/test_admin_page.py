@@ -66,16 +66,24 @@ def test_admin_sets_up_fields_counters_accounts_and_the_calendar(khongcho_server
 
     # An account for counter 7; its password reset; the new one signs in.
     fill(page, '[data-testid="user-username"]', "quay7")
+    fill(page, '[data-testid="user-display-name"]', "Phạm Thu Hà")
     fill(page, '[data-testid="user-password"]', "mat-khau-dau-tien")
     page.find_element(By.CSS_SELECTOR, '[data-testid="user-counter"] option[value="7"]').click()
     page.find_element(By.CSS_SELECTOR, '[data-testid="user-save"]').click()
     wait_text(page, "#admin-message", "Đã lưu “quay7”.")
-    wait_text(page, '#users-body tr[data-user="quay7"] td:nth-child(3)', "7")
+    wait_text(page, '#users-body tr[data-user="quay7"] td:nth-child(4)', "7")
+    assert text_of(page, '#users-body tr[data-user="quay7"] .display-name') == "Phạm Thu Hà"
     page.find_element(By.CSS_SELECTOR, '#users-body tr[data-user="quay7"] [data-testid="user-reset"]').click()
     wait_visible(page, "#ask-reason").send_keys("mat-khau-moi-2026")
     page.find_element(By.ID, "ask-yes").click()
     wait_text(page, "#admin-message", "Đã đặt lại mật khẩu cho “quay7”.")
-    assert server.login("quay7", "mat-khau-moi-2026")
+    token = server.login("quay7", "mat-khau-moi-2026")
+    assert server.api("GET", "/api/v1/me", token=token)["displayName"] == "Phạm Thu Hà"
+    # Renamed: the name reports and letters will show.
+    page.find_element(By.CSS_SELECTOR, '#users-body tr[data-user="quay7"] [data-testid="user-rename"]').click()
+    wait_visible(page, "#ask-reason").send_keys("Phạm Thị Thu Hà")
+    page.find_element(By.ID, "ask-yes").click()
+    wait_text(page, '#users-body tr[data-user="quay7"] .display-name', "Phạm Thị Thu Hà")
 
     # The calendar year view, then a file import for 2027 with its holidays.
     wait_visible(page, '[data-testid="calendar-months"] td.holiday[data-day="2026-09-02"]')

@@ -9,11 +9,14 @@ public struct ApologyLetter {
     let dossier: Dossier
     let centreName: String
     let today: Date
+    /// The receiving officer's display name (the username when none is set).
+    let staffName: String?
 
-    public init(dossier: Dossier, centreName: String, today: Date) {
+    public init(dossier: Dossier, centreName: String, today: Date, staffName: String? = nil) {
         self.dossier = dossier
         self.centreName = centreName
         self.today = today
+        self.staffName = staffName ?? dossier.staff
     }
 
     public func html() -> String {
@@ -43,7 +46,7 @@ public struct ApologyLetter {
             \(reason)
             <p>Chúng tôi thành thật xin lỗi Ông/Bà vì sự chậm trễ này và xin hẹn lại thời gian trả kết quả vào lúc \(newDate).</p>
             <p>Rất mong nhận được sự thông cảm của Ông/Bà.</p>
-            <div class="sign"><div>Công chức tiếp nhận<br><i>(ký, ghi rõ họ tên)</i><br><br><br>\(Self.escape(dossier.staff ?? ""))</div>
+            <div class="sign"><div>Công chức tiếp nhận<br><i>(ký, ghi rõ họ tên)</i><br><br><br>\(Self.escape(staffName ?? ""))</div>
             <div>Thủ trưởng cơ quan<br><i>(ký, ghi rõ họ tên, đóng dấu)</i></div></div>
             <p><button onclick="print()">In / Print</button></p>
             </body></html>

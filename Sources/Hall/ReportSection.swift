@@ -45,7 +45,7 @@ enum ReportSection: CaseIterable {
         case .total: "Toàn trung tâm (Whole centre)"
         case .field: "\(report.fieldName(key).name) (\(report.fieldName(key).nameEn))"
         case .counter: "Quầy \(key) (Counter \(key))"
-        case .staff: key
+        case .staff: report.staffNames[key].map { "\($0) (\(key))" } ?? key
         case .hour: "\(key):00–\(key):59"
         case .weekday: Self.weekdayName(key)
         }

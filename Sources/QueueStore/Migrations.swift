@@ -16,6 +16,7 @@ enum Migrations {
         migrator.registerMigration("v8-dossier-desk", migrate: createDossierDesk)
         migrator.registerMigration("v9-out-of-order-calls", migrate: createOutOfOrderCalls)
         migrator.registerMigration("v10-requeue", migrate: createRequeue)
+        migrator.registerMigration("v11-display-names", migrate: createDisplayNames)
         return migrator
     }
 
@@ -212,5 +213,10 @@ enum Migrations {
     /// The queue orders by `COALESCE(queuedAt, issuedAt)`; waits are still measured from `issuedAt`.
     static func createRequeue(_ db: Database) throws {
         try db.execute(sql: "ALTER TABLE ticket ADD COLUMN queuedAt INTEGER")
+    }
+
+    /// Officers' names as citizens and reports read them; the username stays the sign-in and the stable code.
+    static func createDisplayNames(_ db: Database) throws {
+        try db.execute(sql: "ALTER TABLE user ADD COLUMN displayName TEXT")
     }
 }

@@ -30,10 +30,13 @@ public struct PeriodReport: Codable, Sendable, Equatable {
     public var estimateAccuracy: ReportEstimateAccuracy
     /// Tickets called ahead of the queue in the period, with the officer's reason, in call order.
     public var outOfOrderCalls: [OutOfOrderCall]
+    /// Officers' display names by username, for the staff rows (usernames without one are shown as they are).
+    public var staffNames: [String: String]
 
     public init(
         period: ReportPeriod, centreName: String, asOf: Date, fields: [FieldName], targets: ReportTargets,
-        figures: ReportBreakdown, estimateAccuracy: ReportEstimateAccuracy, outOfOrderCalls: [OutOfOrderCall] = []
+        figures: ReportBreakdown, estimateAccuracy: ReportEstimateAccuracy, outOfOrderCalls: [OutOfOrderCall] = [],
+        staffNames: [String: String] = [:]
     ) {
         self.period = period
         self.centreName = centreName
@@ -43,6 +46,7 @@ public struct PeriodReport: Codable, Sendable, Equatable {
         self.figures = figures
         self.estimateAccuracy = estimateAccuracy
         self.outOfOrderCalls = outOfOrderCalls
+        self.staffNames = staffNames
     }
 
     /// The field's Vietnamese and English names, or its code twice for a field no longer in the catalog.

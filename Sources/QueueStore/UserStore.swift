@@ -8,13 +8,16 @@ public struct User: Codable, Sendable, Equatable {
     public var username: String
     public var role: Role
     public var counter: Int?
+    /// The officer's name as citizens and reports should read it ("Nguyễn Thị Lan"); `nil` until an admin sets it.
+    public var displayName: String?
 }
 
 extension AppDatabase {
     /// Adds an account; `passwordHash` comes from a KDF, never a plain password. With `audit`, the new account
     /// (without its hash) is written to the audit log in the same transaction.
     public func addUser(
-        username: String, role: Role, counter: Int?, passwordHash: String, at now: Date, audit: AuditStamp? = nil
+        username: String, role: Role, counter: Int?, passwordHash: String, displayName: String? = nil, at now: Date,
+        audit: AuditStamp? = nil
     ) async throws -> User {
         try await writer.write { db in
             if let counter { _ = try counterRow(db, counter) }
@@ -24,14 +27,27 @@ extension AppDatabase {
                     englishMessage: "Username '\(username)' already exists.")
             }
             try db.execute(
-                sql: "INSERT INTO user (username, role, counter, passwordHash, createdAt) VALUES (?, ?, ?, ?, ?)",
-                arguments: [username, role.rawValue, counter, passwordHash, Millis.of(now)])
-            let user = User(id: db.lastInsertedRowID, username: username, role: role, counter: counter)
+                sql: "INSERT INTO user (username, role, counter, passwordHash, createdAt, displayName) VALUES (?, ?, ?, ?, ?, ?)",
+                arguments: [username, role.rawValue, counter, passwordHash, Millis.of(now), displayName])
+            let user = User(id: db.lastInsertedRowID, username: username, role: role, counter: counter, displayName: displayName)
             if let audit {
                 try appendAudit(db, .userCreated, target: username, before: nil, after: try Self.auditJSON(user), by: audit, at: now)
             }
             return user
         }
+    }
+
+    /// Usernames with the display names set for them, for reports and letters.
+    public func displayNames() async throws -> [String: String] {
+        try await writer.read { db in try Self.displayNames(db) }
+    }
+
+    static func displayNames(_ db: Database) throws -> [String: String] {
+        var names: [String: String] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT username, displayName FROM user WHERE displayName IS NOT NULL") {
+            names[row["username"]] = row["displayName"]
+        }
+        return names
     }
 
     public func users() async throws -> [User] {
@@ -56,11 +72,12 @@ extension AppDatabase {
         }
     }
 
-    /// Changes an account's role and counter, and its password when `passwordHash` is given (which also ends
-    /// its sessions). An admin may not change their own role, and the last admin keeps theirs (409).
+    /// Changes an account's role and counter, its display name when `displayName` is given (empty clears it),
+    /// and its password when `passwordHash` is given (which also ends its sessions). An admin may not change
+    /// their own role, and the last admin keeps theirs (409).
     public func updateUser(
-        username: String, role: Role, counter: Int?, passwordHash: String?, by actor: Int64?, audit: AuditStamp? = nil,
-        at now: Date
+        username: String, role: Role, counter: Int?, passwordHash: String?, displayName: String? = nil, by actor: Int64?,
+        audit: AuditStamp? = nil, at now: Date
     ) async throws -> User {
         try await writer.write { db in
             let user = try existingUser(db, username)
@@ -78,7 +95,9 @@ extension AppDatabase {
                 try db.execute(sql: "UPDATE user SET passwordHash = ? WHERE id = ?", arguments: [passwordHash, user.id])
                 try db.execute(sql: "DELETE FROM authSession WHERE user = ?", arguments: [user.id])
             }
-            let updated = User(id: user.id, username: user.username, role: role, counter: counter)
+            let name = displayName.map { $0.isEmpty ? nil : $0 } ?? user.displayName
+            try db.execute(sql: "UPDATE user SET displayName = ? WHERE id = ?", arguments: [name, user.id])
+            let updated = User(id: user.id, username: user.username, role: role, counter: counter, displayName: name)
             if let audit {
                 let after = UserChange(user: updated, passwordChanged: passwordHash != nil)
                 try appendAudit(
@@ -148,7 +167,9 @@ extension AppDatabase {
     }
 
     static func user(_ row: Row) -> User {
-        User(id: row["id"], username: row["username"], role: Role(rawValue: row["role"]) ?? .staff, counter: row["counter"])
+        User(
+            id: row["id"], username: row["username"], role: Role(rawValue: row["role"]) ?? .staff, counter: row["counter"],
+            displayName: row["displayName"])
     }
 }
 
@@ -158,6 +179,7 @@ struct UserChange: Encodable {
     let username: String
     let role: Role
     let counter: Int?
+    let displayName: String?
     let passwordChanged: Bool
 
     init(user: User, passwordChanged: Bool) {
@@ -165,6 +187,7 @@ struct UserChange: Encodable {
         username = user.username
         role = user.role
         counter = user.counter
+        displayName = user.displayName
         self.passwordChanged = passwordChanged
     }
 }

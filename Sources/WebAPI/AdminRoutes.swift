@@ -16,11 +16,14 @@ struct AdminRoutes {
         let password: String
         let role: Role
         let counter: Int?
+        let displayName: String?
     }
 
     struct UserUpdate: Decodable {
         let role: Role
         let counter: Int?
+        /// The officer's name as shown; absent keeps it, empty clears it.
+        let displayName: String?
         /// A new password; absent keeps the current one.
         let password: String?
     }
@@ -119,9 +122,10 @@ struct AdminRoutes {
             try TextInput.check(body.username, "username")
             try UserValidation.check(username: body.username, role: body.role, counter: body.counter)
             try PasswordHasher.validate(body.password)
+            let displayName = try UserValidation.displayName(body.displayName)
             let user = try await database.addUser(
                 username: body.username, role: body.role, counter: body.counter, passwordHash: try await hasher.hashOffPool(body.password),
-                at: clock.now(), audit: context.auditStamp)
+                displayName: displayName?.isEmpty == true ? nil : displayName, at: clock.now(), audit: context.auditStamp)
             return JSON(user, status: .created)
         }
         routes.add(.put, "/api/v1/admin/users/{username}") { request, context in
@@ -129,6 +133,7 @@ struct AdminRoutes {
             let username = try context.parameters.require("username")
             let body = try await request.decode(as: UserUpdate.self, context: context)
             try UserValidation.check(username: username, role: body.role, counter: body.counter)
+            let displayName = try UserValidation.displayName(body.displayName)
             var hash: String?
             if let password = body.password {
                 try PasswordHasher.validate(password)
@@ -136,7 +141,8 @@ struct AdminRoutes {
             }
             return JSON(
                 try await database.updateUser(
-                    username: username, role: body.role, counter: body.counter, passwordHash: hash, by: admin.id,
+                    username: username, role: body.role, counter: body.counter, passwordHash: hash, displayName: displayName,
+                    by: admin.id,
                     audit: context.auditStamp, at: clock.now()))
         }
         routes.add(.delete, "/api/v1/admin/users/{username}") { _, context in
@@ -150,6 +156,17 @@ struct AdminRoutes {
 
 /// Account rules shared by the API and the `khongcho user add` command.
 public enum UserValidation {
+    /// A display name trimmed, at most 80 characters, no control characters; `nil` stays `nil`, "" means clear.
+    public static func displayName(_ text: String?) throws -> String? {
+        guard let text else { return nil }
+        let name = text.trimmingCharacters(in: .whitespaces)
+        try TextInput.check(name, "displayName")
+        guard name.count <= 80 else {
+            throw QueueError.invalid("Tên hiển thị tối đa 80 ký tự.", "The display name is 80 characters at most.")
+        }
+        return name
+    }
+
     public static func check(username: String, role: Role, counter: Int?) throws(QueueError) {
         guard (3...32).contains(username.count),
             username.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) })

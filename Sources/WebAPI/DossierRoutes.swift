@@ -81,7 +81,11 @@ struct DossierRoutes {
                     .conflict, message: "Hồ sơ \(dossier.id) không trễ hẹn nên không cần thư xin lỗi.",
                     englishMessage: "Dossier \(dossier.id) is not late, so no apology is due.")
             }
-            let letter = ApologyLetter(dossier: dossier, centreName: try await database.catalog().centreName, today: now).html()
+            let names = try await database.displayNames()
+            let staffName = dossier.staff.flatMap { names[$0] }
+            let letter = ApologyLetter(
+                dossier: dossier, centreName: try await database.catalog().centreName, today: now, staffName: staffName
+            ).html()
             return Response(
                 status: .ok, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
                 body: ResponseBody(byteBuffer: ByteBuffer(string: letter)))

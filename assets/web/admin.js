@@ -141,8 +141,9 @@ async function loadUsers() {
     if (error.status !== 401) say("error", errorText(error));
   }
   $("users-body").replaceChildren(...state.users.map((u) => el("tr", { dataset: { user: u.username } },
-    el("td", {}, u.username), el("td", {}, t(`role.${u.role}`)), el("td", { class: "num" }, u.counter ? String(u.counter) : t("dash")),
+    el("td", {}, u.username), el("td", { class: "display-name" }, u.displayName || t("dash")), el("td", {}, t(`role.${u.role}`)), el("td", { class: "num" }, u.counter ? String(u.counter) : t("dash")),
     el("td", { class: "actions" },
+      el("button", { type: "button", class: "btn small", dataset: { testid: "user-rename" }, onclick: () => rename(u) }, t("adm.u.rename")),
       el("button", { type: "button", class: "btn small", dataset: { testid: "user-reset" }, onclick: () => resetPassword(u) }, t("adm.u.reset")),
       el("button", { type: "button", class: "btn small danger-outline", onclick: () => removeUser(u) }, t("adm.delete"))))));
 }
@@ -153,6 +154,14 @@ async function resetPassword(u) {
   if (!password) return;
   await save(() => call(`/api/v1/admin/users/${encodeURIComponent(u.username)}`, { method: "PUT",
     body: { role: u.role, counter: u.counter ?? null, password } }), t("adm.u.resetDone", { n: u.username }), loadUsers);
+}
+
+async function rename(u) {
+  const displayName = await ask({ message: t("adm.u.renameFor", { n: u.username }), confirm: t("adm.save"), reason: true,
+    reasonRequired: t("adm.u.nameRequired") });
+  if (!displayName) return;
+  await save(() => call(`/api/v1/admin/users/${encodeURIComponent(u.username)}`, { method: "PUT",
+    body: { role: u.role, counter: u.counter ?? null, displayName } }), t("adm.saved", { n: displayName }), loadUsers);
 }
 
 async function removeUser(u) {
@@ -167,6 +176,8 @@ function bindUserForm() {
     const counter = form.elements.counter.value;
     const user = { username: form.elements.username.value.trim(), password: form.elements.password.value,
       role: form.elements.role.value, counter: counter ? Number(counter) : null };
+    const displayName = form.elements.displayName.value.trim();
+    if (displayName) user.displayName = displayName;
     save(() => call("/api/v1/admin/users", { method: "POST", body: user }), t("adm.saved", { n: user.username }), loadUsers)
       .then(() => { if (state.message.kind === "success") form.reset(); });
   });

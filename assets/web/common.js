@@ -157,7 +157,7 @@ export class StaffSignIn {
 
   renderUser() {
     const user = this.user;
-    if (user) byId("user-name").textContent = t("staff.signed.in", { u: user.username, r: t(`role.${user.role}`) });
+    if (user) byId("user-name").textContent = t("staff.signed.in", { u: user.displayName || user.username, r: t(`role.${user.role}`) });
   }
 
   async enter() {

@@ -38,6 +38,12 @@ function number(value, digits = 0) {
 const percent = (share) => (share === null || share === undefined ? t("dash") : `${number(share * 100, 1)} %`);
 const minutes = (seconds) => (seconds === null || seconds === undefined ? t("dash") : number(seconds / 60, 1));
 
+/** "Nguyễn Thị Lan (quay1)" when the officer has a display name, else the username. */
+function staffLabel(report, username) {
+  const name = (report.staffNames || {})[username];
+  return name ? `${name} (${username})` : username;
+}
+
 function fieldLabel(report, code) {
   const field = report.fields.find((f) => f.code === code);
   if (!field) return code;
@@ -236,9 +242,9 @@ function staffCharts(report) {
   const rows = report.figures.byStaff;
   if (!rows.length) return [];
   return [
-    bars(t("rep.c.staffWait"), "chart-staff-wait", rows.map((f) => ({ label: f.key, value: f.waitMeanSeconds === null ? null : f.waitMeanSeconds / 60 })), (v) => number(v, 1)),
-    bars(t("rep.c.staffServed"), "chart-staff-served", rows.map((f) => ({ label: f.key, value: f.served })), (v) => number(v)),
-    bars(t("rep.c.staffSatisfaction"), "chart-staff-satisfaction", rows.map((f) => ({ label: f.key,
+    bars(t("rep.c.staffWait"), "chart-staff-wait", rows.map((f) => ({ label: staffLabel(report, f.key), value: f.waitMeanSeconds === null ? null : f.waitMeanSeconds / 60 })), (v) => number(v, 1)),
+    bars(t("rep.c.staffServed"), "chart-staff-served", rows.map((f) => ({ label: staffLabel(report, f.key), value: f.served })), (v) => number(v)),
+    bars(t("rep.c.staffSatisfaction"), "chart-staff-satisfaction", rows.map((f) => ({ label: staffLabel(report, f.key),
       value: f.satisfactionRate === null ? null : f.satisfactionRate * 100, target: f.satisfactionTarget * 100 })), (v) => (v === null ? t("dash") : `${number(v, 1)} %`)),
   ];
 }
@@ -264,7 +270,7 @@ function fieldTable(report) {
 }
 
 function staffTable(report) {
-  return table(t("rep.t.staff"), "table-staff", report.figures.byStaff.map((f) => figureRow(f.key, f, "row-staff")));
+  return table(t("rep.t.staff"), "table-staff", report.figures.byStaff.map((f) => figureRow(staffLabel(report, f.key), f, "row-staff")));
 }
 
 // ---------- Start ----------
