@@ -118,6 +118,20 @@ def wait_enabled(driver: WebDriver, css: str, timeout: float = 5):
     return wait_for(driver, check, timeout, f"{css} never became clickable")
 
 
+def click_live(driver: WebDriver, css: str, timeout: float = 5) -> None:
+    """Clicks an element that the page may re-draw at any moment (a live table), retrying a stale one."""
+    def attempt(d: WebDriver) -> bool:
+        try:
+            found = d.find_elements(By.CSS_SELECTOR, css)
+            if not found or not found[0].is_displayed() or not found[0].is_enabled():
+                return False
+            found[0].click()
+            return True
+        except StaleElementReferenceException:
+            return False
+    wait_for(driver, attempt, timeout, f"{css} could not be clicked")
+
+
 def choose_option(driver: WebDriver, css: str, value: str, timeout: float = 5) -> None:
     """Picks an <option> by value, retrying while the page re-renders the <select> after a live event."""
     def pick(d: WebDriver) -> bool:

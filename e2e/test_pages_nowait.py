@@ -18,7 +18,7 @@ import pytest
 
 from conftest import OPEN_HOUR, KhongChoServer
 from test_browser import (  # noqa: F401  (browser is a fixture)
-    DESKTOP, KIOSK, TV, assert_no_script_errors, browser, choose_option, open_page, screenshot, sign_in, text_of,
+    DESKTOP, KIOSK, TV, assert_no_script_errors, browser, choose_option, click_live, open_page, screenshot, sign_in, text_of,
     wait_enabled, wait_for, wait_hidden, wait_text, wait_visible)
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.remote.webdriver import WebDriver  # noqa: E402
@@ -256,3 +256,34 @@ def test_staff_records_a_dossier_with_its_promise_and_sees_todays_ratings(khongc
     wait_text(staff, "#ratings-share", "Hài lòng: 100 % (1 lượt)")
     screenshot(staff, "staff")
     assert_no_script_errors(staff)
+
+
+def test_supervisor_closes_a_counter_and_moves_an_officer_live(khongcho_server: KhongChoServer, browser) -> None:
+    server = khongcho_server
+    server.issue("dat-dai")  # A001
+    dashboard = page_login(browser, server, "/supervisor", TV, "giamsat")
+    wait_visible(dashboard, "#dash-view")
+    desk = page_login(browser, server, "/staff", DESKTOP, "quay1")
+    wait_visible(desk, "#desk-view")
+    wait_text(desk, "#counter-fixed", "1")
+
+    # Close counter 1: the officer's desk shows it paused, live.
+    click_live(dashboard, 'tr[data-counter="1"] [data-testid="toggle-counter"]')
+    wait_text(dashboard, 'tr[data-counter="1"] [data-testid="toggle-counter"]', "Mở quầy")
+    wait_visible(desk, "#paused-banner", timeout=5)
+    click_live(dashboard, 'tr[data-counter="1"] [data-testid="toggle-counter"]')
+    wait_text(dashboard, 'tr[data-counter="1"] [data-testid="toggle-counter"]', "Đóng quầy")
+    wait_hidden(desk, "#paused-banner", timeout=5)
+
+    # Move quay1 to counter 2 (land and construction): the desk follows with its same session.
+    choose_option(dashboard, 'tr[data-counter="2"] [data-testid="move-officer"]', "quay1")
+    click_live(dashboard, 'tr[data-counter="2"] [data-testid="move-officer-go"]')
+    wait_text(dashboard, 'tr[data-counter="2"] [data-testid="assigned"]', "quay1", contains=True)
+    wait_text(desk, "#staff-message", "Giám sát đã chuyển bạn sang quầy 2.", timeout=5)
+    wait_text(desk, "#counter-fixed", "2")
+    wait_enabled(desk, "#btn-next").click()
+    wait_text(desk, "#current-number", "A001")
+    assert server.api("GET", "/api/v1/counters", token=server.login("giamsat"))[1]["current"]["number"] == "A001"
+    screenshot(dashboard, "supervisor-actions")
+    assert_no_script_errors(dashboard)
+    assert_no_script_errors(desk)

@@ -10,7 +10,8 @@ import urllib.request
 
 from conftest import OPEN_HOUR, KhongChoServer
 from test_browser import (  # noqa: F401  (browser is a fixture)
-    DESKTOP, assert_no_script_errors, browser, screenshot, text_of, wait_for, wait_hidden, wait_text, wait_visible)
+    DESKTOP, assert_no_script_errors, browser, choose_option, click_live, screenshot, text_of, wait_for, wait_hidden, wait_text,
+    wait_visible)
 from test_pages_nowait import page_login
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
@@ -89,12 +90,13 @@ def test_a_no_show_who_comes_back_is_put_back_at_the_chosen_place(khongcho_serve
     staff.switch_to.active_element.send_keys(Keys.ENTER)
     wait_text(staff, '#noshow-list li[data-number="B001"] .q-number', "B001")
     # B001 comes back: second in line, after B002.
-    staff.find_element(By.CSS_SELECTOR, '#noshow-list li[data-number="B001"] [data-testid="requeue-position"] option[value="2"]').click()
-    staff.find_element(By.CSS_SELECTOR, '#noshow-list li[data-number="B001"] [data-testid="btn-requeue"]').click()
+    choose_option(staff, '#noshow-list li[data-number="B001"] [data-testid="requeue-position"]', "2")
+    click_live(staff, '#noshow-list li[data-number="B001"] [data-testid="btn-requeue"]')
     wait_text(staff, "#staff-message", "Đã xếp số B001 vào hàng, vị trí thứ 2.")
     wait_hidden(staff, "#noshow-panel")
-    order = [cell.text for cell in staff.find_elements(By.CSS_SELECTOR, "#queue-list .q-number")]
-    assert order == ["B002", "B001", "B003"], order
+    wait_for(staff, lambda d: d.execute_script(
+        "return [...document.querySelectorAll('#queue-list .q-number')].map((c) => c.textContent).join(',')") == "B002,B001,B003",
+        5, "the waiting list B002, B001, B003")
     queue = server.api("GET", "/api/v1/counters/3/queue", token=server.login("quay3"))
     assert [t["number"] for t in queue] == ["B002", "B001", "B003"]
     assert_no_script_errors(staff)

@@ -30,7 +30,13 @@ public struct FieldWatch: Codable, Sendable, Equatable {
     }
 }
 
-/// One counter as the supervisor sees it.
+/// A staff account as the supervisor sees it: its username and display name.
+public struct Officer: Codable, Sendable, Equatable {
+    public var username: String
+    public var displayName: String?
+}
+
+/// A counter as the supervisor watches it: its fields, state, the ticket at it, idleness and assigned officers.
 public struct CounterWatch: Codable, Sendable, Equatable {
     /// The ticket at the counter now, its state and since when.
     public struct Current: Codable, Sendable, Equatable {
@@ -45,6 +51,8 @@ public struct CounterWatch: Codable, Sendable, Equatable {
     public var paused: Bool
     /// Who worked there last today.
     public var staff: String?
+    /// Staff accounts assigned to this counter (username and display name), whom a supervisor may move.
+    public var assigned: [Officer] = []
     public var current: Current?
     /// Minutes since the counter's last ticket ended while it has none (nil when busy, paused or unused today).
     public var idleMinutes: Int?

@@ -58,11 +58,16 @@ extension AppDatabase {
                 arguments: [day, number])
             let lastAt = (last?["lastAt"] as Int64?).map(Millis.date)
             let idle = (current == nil && !counter.paused) ? lastAt.map { max(0, Int(now.timeIntervalSince($0) / 60)) } : nil
-            return CounterWatch(
+            var watch = CounterWatch(
                 number: number, name: counter.name, fields: counter.fields, paused: counter.paused,
                 staff: current?.staff ?? last?["staff"],
                 current: current.map { .init(label: $0.label, state: $0.state, since: $0.servingAt ?? $0.calledAt ?? $0.issuedAt) },
                 idleMinutes: idle)
+            watch.assigned = try Row.fetchAll(
+                db, sql: "SELECT username, displayName FROM user WHERE role = 'staff' AND counter = ? ORDER BY username",
+                arguments: [number]
+            ).map { Officer(username: $0["username"], displayName: $0["displayName"]) }
+            return watch
         }
     }
 

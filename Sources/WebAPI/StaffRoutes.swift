@@ -14,6 +14,7 @@ struct StaffRoutes {
     struct TransferRequest: Decodable { let field: String }
     struct PauseRequest: Decodable { let paused: Bool }
     struct RequeueRequest: Decodable { let position: Int }
+    struct OfficerRequest: Decodable { let username: String }
     struct CallRequest: Decodable {
         let ticket: Int64
         let reason: String
@@ -34,6 +35,15 @@ struct StaffRoutes {
                 return Response(status: .noContent)
             }
             return try JSON(event.ticket).response(from: request, context: context)
+        }
+        routes.add(.post, "/api/v1/counters/{counter}/officer") { request, context in
+            _ = try context.requireRole(.supervisor)
+            let body = try await request.decode(as: OfficerRequest.self, context: context)
+            try TextInput.check(body.username, "username")
+            let number = try counterNumber(context)
+            let user = try await database.moveOfficer(username: body.username, to: number, audit: context.auditStamp, at: clock.now())
+            if let status = try await database.counters().first(where: { $0.number == number }) { events.publish(.counter(status)) }
+            return JSON(user)
         }
         routes.add(.get, "/api/v1/counters/{counter}/no-shows") { _, context in
             _ = try context.requireRole(.staff)

@@ -65,6 +65,8 @@ async function enterDesk(user) {
       return hall.lastEventId;
     },
     onEvent: (event) => { if (isRelevant(event)) refreshSoon(); },
+    // A counter opened, closed, or this officer moved by a supervisor.
+    onCounter: () => refreshSoon(),
     onStatus: (status) => { $("conn-badge").hidden = status === "online"; },
   });
   await state.stream.start();
@@ -94,9 +96,15 @@ async function refresh() {
   if (!auth.session) return;
   // Overlapping refreshes (an action and a live event): only the newest one may draw.
   const seq = ++refreshSeq;
-  const { data: counters } = await call("/api/v1/counters");
+  const [{ data: counters }, moved] = await Promise.all([call("/api/v1/counters"), movedCounter()]);
   if (seq !== refreshSeq) return;
   state.counters = counters || [];
+  if (moved) {
+    state.counter = moved;
+    state.finished = null;
+    state.dossierResult = null;
+    setMessage({ kind: "info", key: "staff.msg.moved", params: () => ({ n: moved }) });
+  }
   if (!state.counters.some((c) => c.number === state.counter)) {
     const user = auth.user;
     state.counter = user.counter || (state.counters[0] && state.counters[0].number) || null;
@@ -110,6 +118,16 @@ async function refresh() {
   state.noShows = missed || [];
   render();
   loadRatings();
+}
+
+/** A supervisor may move this officer to another counter: the account's counter, when it changed. */
+async function movedCounter() {
+  const user = auth.user;
+  if (!user || user.role !== "staff") return null;
+  const { data: me } = await call("/api/v1/me");
+  if (!me || me.counter == null || me.counter === user.counter) return null;
+  auth.session.user = { ...user, counter: me.counter };
+  return me.counter;
 }
 
 const refreshSoon = throttle(() => refresh().catch(() => {}), 300);

@@ -246,14 +246,51 @@ function renderCounters(counters) {
     const names = (c.fields || []).map((code) => fieldName(fieldByCode(code)) || code).join(", ");
     return el("tr", { dataset: { counter: c.number } },
       el("td", { class: "c-name" }, el("b", { text: lang() === "en" || !c.name ? t("counter.name", { n: c.number }) : c.name }), el("small", { text: names })),
-      el("td", { class: c.staff ? "c-staff" : "c-staff muted", text: c.staff || t("sup.c.nostaff") }),
+      el("td", { class: c.staff ? "c-staff" : "c-staff muted" }, c.staff || t("sup.c.nostaff"),
+        (c.assigned || []).length ? el("small", { class: "c-assigned", dataset: { testid: "assigned" } },
+          t("sup.c.assigned", { u: c.assigned.map((o) => o.displayName || o.username).join(", ") })) : null),
       el("td", { class: "c-current" }, current
         ? [el("span", { class: "ticket num", text: current.label || current.number || "" }), " ",
           el("span", { class: `chip state-${current.state}`, text: stateName(current.state) }), " ",
           el("small", { class: "muted", text: current.since ? t("sup.c.since", { t: shortTime(current.since) }) : "" })]
         : el("span", { class: "muted", text: t("dash") })),
-      el("td", { class: "c-status" }, status));
+      el("td", { class: "c-status" }, status),
+      el("td", { class: "c-actions" }, counterActions(c, counters)));
   }));
+}
+
+/** Open or close the counter, and move an officer from another counter here (the supervisor's live actions). */
+function counterActions(c, counters) {
+  const others = counters.filter((o) => o.number !== c.number)
+    .flatMap((o) => (o.assigned || []).map((officer) => ({ ...officer, from: o.number })));
+  state.moveChoice = state.moveChoice || {};
+  const chosen = state.moveChoice[c.number] || "";
+  const select = el("select", { dataset: { testid: "move-officer" }, "aria-label": t("sup.c.moveHere"),
+    onchange: (event) => { state.moveChoice[c.number] = event.target.value; } },
+    el("option", { value: "" }, t("sup.c.moveHere")),
+    ...others.map((o) => el("option", { value: o.username, selected: o.username === chosen },
+      t("sup.c.moveFrom", { u: o.displayName || o.username, n: o.from }))));
+  return [
+    el("button", { type: "button", class: "btn small", dataset: { testid: "toggle-counter" },
+      onclick: () => counterAction(`/api/v1/counters/${c.number}/pause`, { paused: !c.paused }) },
+      t(c.paused ? "sup.c.open" : "sup.c.close")),
+    " ", select, " ",
+    el("button", { type: "button", class: "btn small", dataset: { testid: "move-officer-go" },
+      onclick: () => {
+        const username = state.moveChoice[c.number];
+        if (username) counterAction(`/api/v1/counters/${c.number}/officer`, { username }).then(() => { state.moveChoice[c.number] = ""; });
+      } }, t("sup.c.move")),
+  ];
+}
+
+async function counterAction(path, body) {
+  try {
+    await call(path, { method: "POST", body });
+    state.error = null;
+  } catch (error) {
+    if (error.status !== 401) state.error = error;
+  }
+  await loadOverview();
 }
 
 function alertTitle(alert) {
