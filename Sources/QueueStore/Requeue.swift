@@ -1,6 +1,6 @@
 public import Foundation
 import GRDB
-public import QueueCore
+import QueueCore
 
 extension AppDatabase {
     /// Today's no-shows called at `counter`, newest first: the citizens who may come back and be put in the
