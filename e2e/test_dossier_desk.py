@@ -45,7 +45,7 @@ def day_report(server: KhongChoServer, token: str) -> dict:
 def test_a_dossier_returned_on_time_raises_the_on_time_rate_exactly(khongcho_server: KhongChoServer, browser) -> None:
     server = khongcho_server
     server.issue("ho-tich")  # B001
-    server.issue("ho-tich")  # B002
+    b002 = server.issue("ho-tich")
     supervisor_token = server.login("giamsat")
     assert day_report(server, supervisor_token)["total"]["promisesDue"] == 0
 
@@ -99,6 +99,16 @@ def test_a_dossier_returned_on_time_raises_the_on_time_rate_exactly(khongcho_ser
     assert stored["newPromisedAt"].startswith("2026-12-09T")
     assert stored["promisedAt"] == second["promisedAt"]  # the original promise still counts for the on-time rate
     screenshot(staff, "staff-dossier-desk")
+
+    # The citizen's phone page (the promise slip's QR) shows the new date, never the name.
+    phone = browser((390, 844))
+    phone.get(f"{server.base_url}/t/{b002['token']}")
+    wait_text(phone, '[data-testid="ticket-dossier"]', "Hẹn lại:", contains=True)
+    text = text_of(phone, '[data-testid="ticket-dossier"]')
+    assert "Đăng ký khai sinh" in text and "09/12/2026" in text and "Chưa đến hẹn" in text, text
+    assert "Trần" not in text_of(phone, "body")
+    screenshot(phone, "ticket-dossier")
+    assert_no_script_errors(phone)
     assert_no_script_errors(staff)
     assert_no_script_errors(dashboard)
 

@@ -82,6 +82,8 @@ extension TicketLayout {
         /// Parts printed only when the ticket has them.
         public enum Condition: String, Codable, Sendable {
             case priority, promise, training
+            /// The content has a status link (a promise slip of a ticket with its phone page).
+            case statusLink = "status-link"
         }
 
         /// How a boxed block is framed.

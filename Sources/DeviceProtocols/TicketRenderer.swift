@@ -98,6 +98,7 @@ extension TicketRenderer {
             case .priority: !(content.priorityLabel ?? "").isEmpty
             case .promise: !(content.promiseLine ?? "").isEmpty
             case .training: content.training == true
+            case .statusLink: !content.statusURL.isEmpty
             }
         }
 

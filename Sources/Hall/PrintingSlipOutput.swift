@@ -11,8 +11,14 @@ public struct PrintingSlipOutput: SlipOutput {
     let database: AppDatabase
     let centreName: String
     let virtualPrinterID: String?
+    /// The base of the slip's QR link (the public link tickets carry).
+    let publicURL: String
 
-    public init(renderer: TicketRenderer, registry: PrinterRegistry, database: AppDatabase, centreName: String, virtualPrinterID: String?) {
+    public init(
+        renderer: TicketRenderer, registry: PrinterRegistry, database: AppDatabase, centreName: String, virtualPrinterID: String?,
+        publicURL: String = ""
+    ) {
+        self.publicURL = publicURL
         self.renderer = renderer
         self.registry = registry
         self.database = database
@@ -48,7 +54,8 @@ public struct PrintingSlipOutput: SlipOutput {
     public func content(for slip: PromiseSlip) -> TicketContent {
         var content = TicketContent(
             centreName: centreName, fieldName: slip.fieldName, number: slip.ticket, issuedAt: Self.stamp(slip.receivedAt),
-            peopleAhead: 0, estimatedWaitMinutes: 0, statusURL: "")
+            peopleAhead: 0, estimatedWaitMinutes: 0,
+            statusURL: slip.statusToken.isEmpty ? "" : "\(publicURL)/t/\(slip.statusToken)")
         content.extra = [
             "procedure": slip.procedureName, "procedureCode": slip.procedureCode, "receivedAt": Self.stamp(slip.receivedAt),
             "promisedAt": Self.stamp(slip.promisedAt), "explanation": slip.explanation, "dossier": String(slip.dossierId),

@@ -71,6 +71,9 @@ public struct PromiseSlip: Sendable, Equatable {
     public var receivedAt: Date
     public var promisedAt: Date
     public var explanation: String
+    /// The ticket's public token: the slip's QR opens its phone page, which shows the dossier's promise and
+    /// status; empty prints no QR.
+    public var statusToken: String = ""
 
     public init(
         dossierId: Int64, ticketId: Int64?, ticket: String, fieldName: String, counter: Int?, procedureCode: String, procedureName: String,

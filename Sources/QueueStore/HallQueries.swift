@@ -27,6 +27,19 @@ public struct TicketStatus: Codable, Sendable, Equatable {
     public var estimatedWaitMinutes: Int
     public var counter: Int?
     public var recalls: Int
+    /// The dossiers handed in with this ticket: what the citizen may follow from the promise slip's QR (no
+    /// name or phone, only the procedure, promise and status).
+    public var dossiers: [PublicDossier] = []
+}
+
+/// A dossier as its citizen's phone page shows it.
+public struct PublicDossier: Codable, Sendable, Equatable {
+    public var id: Int64
+    public var procedureName: String
+    public var status: Dossier.Status
+    public var promisedAt: Date?
+    public var newPromisedAt: Date?
+    public var returnedAt: Date?
 }
 
 /// A counter on the hall screen and the staff page.
@@ -74,18 +87,27 @@ extension AppDatabase {
         }
     }
 
-    public func ticketStatus(token: String) async throws -> TicketStatus? {
+    public func ticketStatus(token: String, at now: Date = Date()) async throws -> TicketStatus? {
         try await writer.read { db in
             guard let ticket = try Ticket.fetchOne(db, sql: "SELECT * FROM ticket WHERE token = ?", arguments: [token]),
                 let field = try Row.fetchOne(db, sql: "SELECT name, nameEn FROM field WHERE code = ?", arguments: [ticket.field])
             else { return nil }
             let ahead = ticket.state == .waiting ? try peopleAhead(db, of: ticket) : 0
             let estimate = ticket.state == .waiting ? try estimateWait(db, field: ticket.field, day: ticket.serviceDay, ahead: ahead) : 0
-            return TicketStatus(
+            var status = TicketStatus(
                 number: ticket.label, field: ticket.field, fieldName: field["name"], fieldNameEn: field["nameEn"],
                 priority: ticket.priority, state: ticket.state, issuedAt: ticket.issuedAt, ahead: ahead,
                 estimatedWaitMinutes: estimate, counter: ticket.state.isAtCounter ? ticket.counter : nil,
                 recalls: ticket.recalls)
+            status.dossiers = try Row.fetchAll(
+                db, sql: Self.dossierSelect + " WHERE dossier.ticket = ? ORDER BY dossier.id", arguments: [ticket.id]
+            ).map { row in
+                let dossier = Dossier(row: row, now: now)
+                return PublicDossier(
+                    id: dossier.id, procedureName: dossier.procedureName, status: dossier.status, promisedAt: dossier.promisedAt,
+                    newPromisedAt: dossier.newPromisedAt, returnedAt: dossier.returnedAt)
+            }
+            return status
         }
     }
 

@@ -104,12 +104,13 @@ struct DossierRoutes {
             ticket: id, procedure: procedure, complete: body.complete, promise: promise, citizen: citizen, by: actor, at: now)
         var printed = PrintOutcome(status: .none)
         if let promise {
-            printed = await slips.printSlip(
-                PromiseSlip(
-                    dossierId: dossier.id, ticketId: dossier.ticketId, ticket: dossier.ticket ?? "",
-                    fieldName: catalog.fields.first { $0.code == procedure.field }?.name ?? procedure.field,
-                    counter: dossier.counter, procedureCode: procedure.code,
-                    procedureName: procedure.name, receivedAt: now, promisedAt: promise.promisedAt, explanation: promise.explanation))
+            var slip = PromiseSlip(
+                dossierId: dossier.id, ticketId: dossier.ticketId, ticket: dossier.ticket ?? "",
+                fieldName: catalog.fields.first { $0.code == procedure.field }?.name ?? procedure.field,
+                counter: dossier.counter, procedureCode: procedure.code,
+                procedureName: procedure.name, receivedAt: now, promisedAt: promise.promisedAt, explanation: promise.explanation)
+            slip.statusToken = try await database.ticket(id: id)?.token ?? ""
+            printed = await slips.printSlip(slip)
         }
         return IntakeAnswer(
             dossier: .init(

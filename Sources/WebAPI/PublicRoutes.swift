@@ -48,7 +48,7 @@ struct PublicRoutes {
         routes.add(.post, "/api/v1/tickets") { request, context in try await issue(request, context) }
         routes.add(.get, "/api/v1/public/tickets/{token}") { _, context in
             let token = try context.parameters.require("token")
-            guard let status = try await database.ticketStatus(token: token) else { throw QueueError.unknownTicket(token) }
+            guard let status = try await database.ticketStatus(token: token, at: clock.now()) else { throw QueueError.unknownTicket(token) }
             return JSON(status)
         }
         routes.add(.get, "/api/v1/public/tickets/{token}/ticket.png") { _, context in

@@ -366,7 +366,7 @@ struct Serve: AsyncParsableCommand {
         output.training = now != nil
         let slips = PrintingSlipOutput(
             renderer: try TicketRenderer(templateURL: assets.appendingPathComponent("ticket/promise-slip.json")), registry: registry,
-            database: database, centreName: centreName, virtualPrinterID: virtual.id)
+            database: database, centreName: centreName, virtualPrinterID: virtual.id, publicURL: publicLink.url)
         return (output, slips, registry, services)
     }
 

@@ -51,3 +51,22 @@ struct PromiseSlipTests {
         #expect(printing.port.printouts.count == 1)
     }
 }
+
+@Suite("Return-promise slip QR")
+struct PromiseSlipQRTests {
+    /// With the ticket's token the slip carries a QR to its phone page (a taller slip); without one, none.
+    @Test func theSlipLinksToTheTicketsPhonePage() async throws {
+        let printing = try await PrintingHall()
+        let registry = PrinterRegistry()
+        let output = PrintingSlipOutput(
+            renderer: try TicketRenderer(templateURL: TestHall.repositoryAssets.appendingPathComponent("ticket/promise-slip.json")),
+            registry: registry, database: printing.hall.database, centreName: "Trung tâm thử nghiệm", virtualPrinterID: nil,
+            publicURL: "http://192.168.1.10:8080")
+        var slip = try await PromiseSlipTests.slip(printing)
+        let plain = try output.renderer.render(output.content(for: slip), for: printing.port.profile)
+        slip.statusToken = String(repeating: "ab", count: 16)
+        #expect(output.content(for: slip).statusURL == "http://192.168.1.10:8080/t/" + slip.statusToken)
+        let linked = try output.renderer.render(output.content(for: slip), for: printing.port.profile)
+        #expect(linked.height > plain.height + 150)
+    }
+}

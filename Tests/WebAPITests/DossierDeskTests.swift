@@ -22,6 +22,10 @@ struct DossierDeskTests {
         return (try #require(dossier["id"] as? Int), token)
     }
 
+    static func dossierTicket(_ hall: TestHall, _ id: Int) async throws -> Int64? {
+        try await hall.database.dossier(id: Int64(id), at: hall.clock.now())?.ticketId
+    }
+
     static func found(_ client: some TestClientProtocol, _ query: String, token: String) async throws -> [[String: Any]] {
         let encoded = query.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? query
         let response = try await client.json("/api/v1/dossiers/search?q=\(encoded)", token: token)
@@ -69,6 +73,15 @@ struct DossierDeskTests {
             #expect(html.contains("Kính gửi: Ông/Bà <b>Nguyễn Văn Ân</b> (số thứ tự B001"))
             #expect(html.contains("Chờ xác minh của UBND xã"))
             #expect(html.contains("hẹn lại thời gian trả kết quả vào lúc <b>17:30 06/03/2026</b>"))
+            // The citizen's phone page (the slip's QR) shows the dossier's promise and new date, never the name.
+            let ticketID = try #require(try await Self.dossierTicket(hall, id))
+            let publicToken = try #require(try await hall.database.ticket(id: ticketID)?.token)
+            let page = try await client.json("/api/v1/public/tickets/\(publicToken)")
+            let shown = try #require((try page.object()["dossiers"] as? [[String: Any]])?.first)
+            #expect(shown["procedureName"] as? String == "Đăng ký khai sinh")
+            #expect(shown["status"] as? String == "pending")
+            #expect(shown["newPromisedAt"] as? String == "2026-03-06T17:30:00+07:00")
+            #expect(!String(buffer: page.body).contains("Nguyễn"))
             hall.clock.set(ManualClock.vietnamDate("2026-03-05 08:00"))
             let nextDay = try await client.login("quay2")
             let returned = try await client.json("/api/v1/dossiers/\(id)/return", .post, token: nextDay)

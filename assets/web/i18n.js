@@ -410,6 +410,8 @@ const STRINGS = {
   "dos.slip.error": ["Không in được phiếu hẹn: {m}", "Slip not printed: {m}"],
   "dos.citizen.name": ["Họ tên công dân", "Citizen's name"],
   "dos.citizen.phone": ["Số điện thoại", "Phone"],
+  "ticket.dossiers": ["Hồ sơ của bạn", "Your dossiers"],
+  "ticket.dossier.newDate": ["Hẹn lại: {t} — xin lỗi vì sự chậm trễ", "New date: {t} — sorry for the delay"],
   "ret.title": ["Trả kết quả", "Return results"],
   "ret.search": ["Tìm", "Find"],
   "ret.search.placeholder": ["Mã hồ sơ, số điện thoại hoặc họ tên", "Dossier number, phone or name"],

@@ -1,6 +1,6 @@
 // A citizen's phone: one ticket's number, state, people ahead and estimated wait; a prominent call message.
-import { api, LiveStream, Chime, throttle, shortTime } from "/common.js";
-import { t, applyI18n, bindLangSwitch, onLangChange, fieldName, priorityName, stateName, errorText } from "/i18n.js";
+import { api, LiveStream, Chime, throttle, shortTime, el, stampText } from "/common.js";
+import { t, lang, applyI18n, bindLangSwitch, onLangChange, fieldName, priorityName, stateName, errorText } from "/i18n.js";
 
 const FINAL = new Set(["done", "no-show", "cancelled"]);
 const $ = (id) => document.getElementById(id);
@@ -111,6 +111,18 @@ function render() {
   $("ticket-issued").textContent = shortTime(s.issuedAt);
   $("priority-row").hidden = !s.priority || s.priority === "none";
   $("ticket-priority").textContent = priorityName(s.priority);
+  renderDossiers(s.dossiers || []);
+}
+
+/** The dossiers handed in with this ticket (the promise slip's QR opens this page): promise, new date, status. */
+function renderDossiers(dossiers) {
+  $("dossiers").hidden = dossiers.length === 0;
+  $("dossier-list").replaceChildren(...dossiers.map((d) => el("li", { dataset: { testid: "ticket-dossier", status: d.status } },
+    el("div", { class: "d-name" }, t("ret.code", { id: d.id }), " · ", d.procedureName),
+    el("div", { class: `chip status ${d.status}` }, t(`ret.status.${d.status}`)),
+    d.promisedAt ? el("div", {}, t("ret.promised", { t: stampText(lang(), d.promisedAt) })) : null,
+    d.newPromisedAt && !d.returnedAt ? el("div", { class: "d-late" }, t("ticket.dossier.newDate", { t: stampText(lang(), d.newPromisedAt) })) : null,
+    d.returnedAt ? el("div", {}, t("ret.returnedAt", { t: stampText(lang(), d.returnedAt) })) : null)));
 }
 
 function init() {
