@@ -43,7 +43,7 @@ extension AppDatabase {
     ) async throws -> Dossier {
         try await writer.write { db in
             guard let dossier = try fetchDossier(db, id: id, now: now) else { throw Self.unknownDossier(id) }
-            if let own = actor.counter, try !counterRow(db, own).fields.contains(dossier.field) {
+            if let own = actor.counter, try !mayHandle(db, field: dossier.field, by: actor) {
                 throw QueueError(
                     .notYourCounter, message: "Quầy \(own) không phục vụ lĩnh vực “\(dossier.field)” của hồ sơ \(id).",
                     englishMessage: "Counter \(own) does not serve field '\(dossier.field)' of dossier \(id).")
@@ -71,8 +71,12 @@ extension AppDatabase {
 
     /// Whether `actor` may handle dossiers of `field`: supervisors and admins always, staff when their counter serves it.
     public func mayHandle(field: String, by actor: StaffActor) async throws -> Bool {
+        try await writer.read { db in try mayHandle(db, field: field, by: actor) }
+    }
+
+    func mayHandle(_ db: Database, field: String, by actor: StaffActor) throws -> Bool {
         guard let own = actor.counter else { return true }
-        return try await writer.read { db in try counterRow(db, own).fields.contains(field) }
+        return try counterRow(db, own).fields.contains(field)
     }
 
     static func likeEscaped(_ text: String) -> String {

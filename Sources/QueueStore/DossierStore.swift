@@ -41,7 +41,7 @@ extension AppDatabase {
     public func returnDossier(id: Int64, by actor: StaffActor, client: String? = nil, at now: Date) async throws -> Dossier {
         try await writer.write { db in
             guard let dossier = try fetchDossier(db, id: id, now: now) else { throw Self.unknownDossier(id) }
-            if let own = actor.counter, try !counterRow(db, own).fields.contains(dossier.field) {
+            if let own = actor.counter, try !mayHandle(db, field: dossier.field, by: actor) {
                 throw QueueError(
                     .notYourCounter,
                     message:

@@ -23,18 +23,7 @@ extension AppDatabase {
     ) async throws -> PublishedEvent {
         guard actor.mayAct(at: number) else { throw QueueError.notYourCounter(actor.counter) }
         return try await writer.write { db in
-            let counter = try counterRow(db, number)
-            if counter.paused {
-                throw QueueError(.counterPaused, message: "Quầy \(number) đang tạm dừng.", englishMessage: "Counter \(number) is paused.")
-            }
-            if let busy = try String.fetchOne(
-                db, sql: "SELECT label FROM ticket WHERE counter = ? AND state IN ('called', 'serving') LIMIT 1", arguments: [number])
-            {
-                throw QueueError(
-                    .counterBusy,
-                    message: "Quầy \(number) đang có phiếu \(busy) chưa kết thúc; hãy hoàn thành, chuyển hoặc báo vắng trước.",
-                    englishMessage: "Counter \(number) still has ticket \(busy): finish, transfer or mark it no-show first.")
-            }
+            let counter = try freeCounter(db, number)
             guard let ticket = try Ticket.fetch(db, id: id), ticket.serviceDay == VietnamTime.serviceDay(of: now) else {
                 throw QueueError.unknownTicket(String(id))
             }
@@ -49,12 +38,8 @@ extension AppDatabase {
                     englishMessage: "Counter \(number) does not serve the field of ticket \(ticket.label).")
             }
             let ahead = try waitingTickets(db, fields: counter.fields, day: ticket.serviceDay)
-                .filter { $0.issuedAt < ticket.issuedAt || ($0.issuedAt == ticket.issuedAt && $0.id < ticket.id) }.count
-            try db.execute(
-                sql: """
-                    UPDATE ticket SET state = 'called', calledAt = ?1, firstCalledAt = COALESCE(firstCalledAt, ?1), counter = ?2, staff = ?3
-                    WHERE id = ?4
-                    """, arguments: [Millis.of(now), number, actor.username, id])
+                .filter { $0.issuedAt < ticket.queueKey || ($0.issuedAt == ticket.queueKey && $0.id < ticket.id) }.count
+            try markCalled(db, ticket: id, counter: number, staff: actor.username, at: now)
             try db.execute(
                 sql: "INSERT INTO outOfOrderCall (ticket, serviceDay, at, counter, staff, reason, skipped) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 arguments: [id, ticket.serviceDay, Millis.of(now), number, actor.username, reason, ahead])

@@ -23,33 +23,44 @@ extension AppDatabase {
     public func callNext(counter number: Int, by actor: StaffActor, at now: Date) async throws -> PublishedEvent? {
         guard actor.mayAct(at: number) else { throw QueueError.notYourCounter(actor.counter) }
         return try await writer.write { db in
-            let counter = try counterRow(db, number)
-            if counter.paused {
-                throw QueueError(.counterPaused, message: "Quầy \(number) đang tạm dừng.", englishMessage: "Counter \(number) is paused.")
-            }
-            if let busy = try Ticket.fetchOne(
-                try db.cachedStatement(sql: "SELECT * FROM ticket WHERE counter = ? AND state IN ('called', 'serving') LIMIT 1"),
-                arguments: [number])
-            {
-                throw QueueError(
-                    .counterBusy,
-                    message: "Quầy \(number) đang có phiếu \(busy.label) chưa kết thúc; hãy hoàn thành, chuyển hoặc báo vắng trước.",
-                    englishMessage: "Counter \(number) still has ticket \(busy.label): finish, transfer or mark it no-show first.")
-            }
+            let counter = try freeCounter(db, number)
             let waiting = try waitingTickets(db, fields: counter.fields, day: VietnamTime.serviceDay(of: now))
             guard let choice = priorityRule.pick(from: waiting, priorityStreak: counter.priorityStreak) else { return nil }
-            try db.cachedStatement(
-                sql: """
-                    UPDATE ticket SET state = 'called', calledAt = ?1, firstCalledAt = COALESCE(firstCalledAt, ?1), counter = ?2, staff = ?3
-                    WHERE id = ?4
-                    """
-            ).execute(arguments: [Millis.of(now), number, actor.username, choice.ticket.id])
+            try markCalled(db, ticket: choice.ticket.id, counter: number, staff: actor.username, at: now)
             try db.cachedStatement(sql: "UPDATE counter SET priorityStreak = ? WHERE number = ?").execute(arguments: [
                 choice.priorityStreak, number,
             ])
             guard let ticket = try Ticket.fetch(db, id: choice.ticket.id) else { return nil }
             return try appendEvent(db, .called, ticket: ticket, at: now, staff: actor.username)
         }
+    }
+
+    /// The counter, refused (409) while paused or still holding a called or served ticket.
+    func freeCounter(_ db: Database, _ number: Int) throws -> CounterRow {
+        let counter = try counterRow(db, number)
+        if counter.paused {
+            throw QueueError(.counterPaused, message: "Quầy \(number) đang tạm dừng.", englishMessage: "Counter \(number) is paused.")
+        }
+        if let busy = try Ticket.fetchOne(
+            try db.cachedStatement(sql: "SELECT * FROM ticket WHERE counter = ? AND state IN ('called', 'serving') LIMIT 1"),
+            arguments: [number])
+        {
+            throw QueueError(
+                .counterBusy,
+                message: "Quầy \(number) đang có phiếu \(busy.label) chưa kết thúc; hãy hoàn thành, chuyển hoặc báo vắng trước.",
+                englishMessage: "Counter \(number) still has ticket \(busy.label): finish, transfer or mark it no-show first.")
+        }
+        return counter
+    }
+
+    /// Calls a waiting ticket to `counter`: its first call is kept for the wait statistics.
+    func markCalled(_ db: Database, ticket id: Int64, counter: Int, staff: String, at now: Date) throws {
+        try db.cachedStatement(
+            sql: """
+                UPDATE ticket SET state = 'called', calledAt = ?1, firstCalledAt = COALESCE(firstCalledAt, ?1), counter = ?2, staff = ?3
+                WHERE id = ?4
+                """
+        ).execute(arguments: [Millis.of(now), counter, staff, id])
     }
 
     func waitingTickets(_ db: Database, fields: [String], day: String) throws -> [WaitingTicket] {

@@ -492,6 +492,18 @@ export function bindLangSwitch(button) {
   button.addEventListener("click", () => setLang(current === "vi" ? "en" : "vi"));
 }
 
+/** A figure in the page's language ("1.234,5" in Vietnamese), or "—" when there is none. */
+export function formatNumber(value, digits = 0) {
+  if (value === null || value === undefined || Number.isNaN(Number(value))) return t("dash");
+  return new Intl.NumberFormat(current === "en" ? "en-GB" : "vi-VN", { maximumFractionDigits: digits }).format(Number(value));
+}
+
+/** A share (0…1) as a percentage with one decimal at most ("66,7 %"), or "—". */
+export function formatPercent(share) {
+  if (share === null || share === undefined) return t("dash");
+  return `${formatNumber(share * 100, 1)} %`;
+}
+
 export function fieldName(field) {
   if (!field) return "";
   return current === "en" ? field.nameEn || field.name : field.name || field.nameEn;

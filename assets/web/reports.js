@@ -3,7 +3,7 @@
 // against their targets, charts per field and per officer, and the tables; one-click CSV; the browser's print
 // of this page is the A4 report (print CSS keeps it to one page).
 import { api, StaffSignIn, el } from "/common.js";
-import { t, lang, applyI18n, bindLangSwitch, onLangChange, errorText } from "/i18n.js";
+import { t, lang, applyI18n, bindLangSwitch, onLangChange, errorText, formatNumber, formatPercent } from "/i18n.js";
 
 const SESSION_KEY = "khongcho.supervisor.session"; // shared with /supervisor: one sign-in for both
 const ROLES = ["supervisor", "admin"];
@@ -31,11 +31,8 @@ export function periodFor(kind, iso) {
 
 // ---------- Formatting ----------
 
-function number(value, digits = 0) {
-  if (value === null || value === undefined || Number.isNaN(Number(value))) return t("dash");
-  return new Intl.NumberFormat(lang() === "en" ? "en-GB" : "vi-VN", { maximumFractionDigits: digits }).format(Number(value));
-}
-const percent = (share) => (share === null || share === undefined ? t("dash") : `${number(share * 100, 1)} %`);
+const number = formatNumber;
+const percent = formatPercent;
 const minutes = (seconds) => (seconds === null || seconds === undefined ? t("dash") : number(seconds / 60, 1));
 
 /** "Nguyễn Thị Lan (quay1)" when the officer has a display name, else the username. */

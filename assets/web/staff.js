@@ -66,7 +66,7 @@ async function enterDesk(user) {
     },
     onEvent: (event) => { if (isRelevant(event)) refreshSoon(); },
     // A counter opened, closed, or this officer moved by a supervisor.
-    onCounter: () => refreshSoon(),
+    onCounter: () => counterChangedSoon(),
     onStatus: (status) => { $("conn-badge").hidden = status === "online"; },
   });
   await state.stream.start();
@@ -92,19 +92,14 @@ function isRelevant(event) {
 
 let refreshSeq = 0;
 
-async function refresh() {
+/** Re-reads the desk; `checkMove` also asks whether a supervisor moved this officer (on counter events only). */
+async function refresh({ checkMove = false } = {}) {
   if (!auth.session) return;
   // Overlapping refreshes (an action and a live event): only the newest one may draw.
   const seq = ++refreshSeq;
-  const [{ data: counters }, moved] = await Promise.all([call("/api/v1/counters"), movedCounter()]);
+  const [{ data: counters }] = await Promise.all([call("/api/v1/counters"), checkMove ? followMove() : null]);
   if (seq !== refreshSeq) return;
   state.counters = counters || [];
-  if (moved) {
-    state.counter = moved;
-    state.finished = null;
-    state.dossierResult = null;
-    setMessage({ kind: "info", key: "staff.msg.moved", params: () => ({ n: moved }) });
-  }
   if (!state.counters.some((c) => c.number === state.counter)) {
     const user = auth.user;
     state.counter = user.counter || (state.counters[0] && state.counters[0].number) || null;
@@ -120,17 +115,24 @@ async function refresh() {
   loadRatings();
 }
 
-/** A supervisor may move this officer to another counter: the account's counter, when it changed. */
-async function movedCounter() {
+/**
+ * A supervisor may move this officer to another counter: when the account's counter changed, the desk switches
+ * to it at once (even if a newer refresh overtakes this one, which then reads the new counter).
+ */
+async function followMove() {
   const user = auth.user;
-  if (!user || user.role !== "staff") return null;
+  if (!user || user.role !== "staff") return;
   const { data: me } = await call("/api/v1/me");
-  if (!me || me.counter == null || me.counter === user.counter) return null;
+  if (!me || me.counter == null || me.counter === user.counter) return;
   auth.session.user = { ...user, counter: me.counter };
-  return me.counter;
+  state.counter = me.counter;
+  state.finished = null;
+  state.dossierResult = null;
+  setMessage({ kind: "info", key: "staff.msg.moved", params: () => ({ n: me.counter }) });
 }
 
 const refreshSoon = throttle(() => refresh().catch(() => {}), 300);
+const counterChangedSoon = throttle(() => refresh({ checkMove: true }).catch(() => {}), 300);
 
 // ---------- Rendering ----------
 

@@ -3,7 +3,7 @@
 // letters, and three hand-drawn SVG charts. Everything comes from GET /api/v1/supervisor/overview, re-read
 // (debounced) on every ticket or counter event of the live stream and every 30 s for the clock-driven waits.
 import { api, LiveStream, StaffSignIn, clockText, shortTime, el, openPrintable } from "/common.js";
-import { t, lang, applyI18n, bindLangSwitch, onLangChange, fieldName, stateName, errorText } from "/i18n.js";
+import { t, lang, applyI18n, bindLangSwitch, onLangChange, fieldName, formatNumber, formatPercent, stateName, errorText } from "/i18n.js";
 
 const SESSION_KEY = "khongcho.supervisor.session";
 const SOUND_KEY = "khongcho.supervisor.sound";
@@ -26,15 +26,8 @@ const state = {
 
 // ---------- Formatting ----------
 
-function number(value, digits = 0) {
-  if (value === null || value === undefined || Number.isNaN(Number(value))) return t("dash");
-  return new Intl.NumberFormat(lang() === "en" ? "en-GB" : "vi-VN", { maximumFractionDigits: digits }).format(Number(value));
-}
-
-function percent(share) {
-  if (share === null || share === undefined) return t("dash");
-  return `${number(share * 100, 1)} %`;
-}
+const number = formatNumber;
+const percent = formatPercent;
 
 function minutes(value, digits = 0) {
   if (value === null || value === undefined) return t("dash");
