@@ -9,10 +9,12 @@ field at once).
 from __future__ import annotations
 
 import json
+import urllib.request
+from typing import Callable
 
 from conftest import KhongChoServer
 from test_browser import (  # noqa: F401  (browser is a fixture)
-    DESKTOP, assert_no_script_errors, browser, screenshot, text_of, wait_for, wait_hidden, wait_text, wait_visible)
+    DESKTOP, TV, assert_no_script_errors, browser, open_page, screenshot, text_of, wait_for, wait_hidden, wait_text, wait_visible)
 from test_pages_nowait import page_login
 from selenium.webdriver.common.by import By
 
@@ -27,7 +29,7 @@ def test_admin_sets_up_fields_counters_accounts_and_the_calendar(khongcho_server
     server = khongcho_server
     page = page_login(browser, server, "/admin", DESKTOP, "admin")
     wait_visible(page, "#admin-view")
-    assert text_of(page, '[data-testid="admin-nav"]').split() == ["Lĩnh", "vực", "Quầy", "Tài", "khoản", "Lịch", "Mục", "tiêu", "Thiết", "bị"]
+    assert text_of(page, '[data-testid="admin-nav"]').split() == ["Trung", "tâm", "Lĩnh", "vực", "Quầy", "Tài", "khoản", "Lịch", "Mục", "tiêu", "Thiết", "bị"]
     for section, title in (("fields", "Lĩnh vực"), ("counters", "Quầy"), ("users", "Tài khoản"), ("calendar", "Lịch"),
                            ("targets", "Mục tiêu"), ("devices", "Thiết bị")):
         assert text_of(page, f'[data-testid="section-{section}"] h2').lower() == title.lower()
@@ -110,3 +112,63 @@ def test_admin_page_refuses_a_supervisor(khongcho_server: KhongChoServer, browse
     page = page_login(browser, khongcho_server, "/admin", DESKTOP, "giamsat")
     wait_text(page, "#login-error", "Tài khoản này không có quyền vào trang này.")
     assert not page.find_element(By.ID, "admin-view").is_displayed()
+
+
+def png(width: int, height: int, dark: Callable[[int, int], bool]) -> bytes:
+    """A gray PNG, black where `dark(x, y)`: the logo an admin uploads."""
+    import struct
+    import zlib
+    rows = b"".join(b"\x00" + bytes(0 if dark(x, y) else 255 for x in range(width)) for y in range(height))
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
+
+
+def ticket_height(server: KhongChoServer, token: str) -> int:
+    """The printed ticket's height in dots (the PNG's IHDR), as the virtual printer renders it."""
+    with urllib.request.urlopen(f"{server.base_url}/api/v1/public/tickets/{token}/ticket.png", timeout=10) as response:
+        return int.from_bytes(response.read()[20:24], "big")
+
+
+def test_admin_names_the_hall_uploads_a_logo_and_the_screen_and_tickets_follow(
+        khongcho_server: KhongChoServer, browser, tmp_path) -> None:
+    server = khongcho_server
+    before = ticket_height(server, server.issue("dat-dai")["token"])
+    display = browser(TV)
+    open_page(display, f"{server.base_url}/display", TV)
+    wait_text(display, '[data-testid="ticker-text"]', "Vui lòng theo dõi số thứ tự", contains=True)
+    assert not display.find_element(By.CSS_SELECTOR, '[data-testid="hall-logo"]').is_displayed()
+
+    page = page_login(browser, server, "/admin", DESKTOP, "admin")
+    wait_visible(page, "#admin-view")
+    assert text_of(page, '[data-testid="section-identity"] h2').lower() == "trung tâm"
+    wait_text(page, "#logo-none", "Chưa có logo.")
+    fill(page, '[data-testid="identity-name"]', "Trung tâm Phục vụ hành chính công xã Tân Lập")
+    fill(page, '[data-testid="identity-footer"]', "Đường dây nóng: 1900 1234")
+    fill(page, '[data-testid="identity-announcement"]', "Thứ Sáu không chờ: nhận hồ sơ đến 15 giờ 30")
+    page.find_element(By.CSS_SELECTOR, '[data-testid="identity-save"]').click()
+    wait_text(page, "#admin-message", "Đã lưu “Trung tâm Phục vụ hành chính công xã Tân Lập”.")
+    logo = tmp_path / "logo.png"
+    logo.write_bytes(png(120, 60, lambda x, y: (x - 60) ** 2 + (y - 30) ** 2 < 26 ** 2))
+    page.find_element(By.CSS_SELECTOR, '[data-testid="logo-file"]').send_keys(str(logo))
+    wait_text(page, "#admin-message", "Đã lưu logo; phiếu sau và màn hình sảnh dùng logo mới.")
+    wait_visible(page, '[data-testid="logo-preview"]')
+    screenshot(page, "admin-identity")
+
+    # The hall screen redraws by itself (event: hall): the new name, the logo instead of the emblem, the ticker.
+    wait_text(display, '[data-testid="centre-name"]', "Trung tâm Phục vụ hành chính công xã Tân Lập")
+    wait_text(display, '[data-testid="ticker-text"]', "Thứ Sáu không chờ: nhận hồ sơ đến 15 giờ 30 · Đường dây nóng: 1900 1234")
+    wait_for(display, lambda d: d.execute_script(
+        "const i = document.querySelector('[data-testid=hall-logo]'); return !i.hidden && i.complete && i.naturalWidth === 120"), 5, "the logo on the hall screen")
+    assert not display.find_element(By.ID, "emblem").is_displayed()
+    screenshot(display, "display-identity")
+
+    # The next ticket prints the logo at its head and the footer at its foot: taller than the one before.
+    after = ticket_height(server, server.issue("dat-dai")["token"])
+    assert after > before + 80, (before, after)
+    stored = server.api("GET", "/api/v1/admin/identity", token=server.login("admin"))
+    assert stored["footer"] == "Đường dây nóng: 1900 1234" and stored["logo"].startswith("/api/v1/hall/logo.png?v=")
+    assert_no_script_errors(page)
+    assert_no_script_errors(display)

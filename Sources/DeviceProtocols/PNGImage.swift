@@ -1,5 +1,5 @@
 /// A decoded PNG as gray levels: one byte per pixel, 0 = black … 255 = white, whatever the file's format.
-public struct PNGImage: Sendable, Equatable {
+public struct PNGImage: Sendable, Equatable, Codable {
     public let width: Int
     public let height: Int
     /// Row-major gray levels, `width × height` of them.

@@ -23,6 +23,10 @@ public struct TicketContent: Sendable, Equatable, Codable {
     public var thankYouLine: String
     /// Printed with the training clock (`serve --now`): the ticket says "ĐÀO TẠO / TRAINING" above all else.
     public var training: Bool?
+    /// The hall's footer line (admin page), printed at the foot; `nil` or empty prints nothing.
+    public var footer: String?
+    /// The hall's logo (admin page), drawn where the template has a `logo` block.
+    public var logo: PNGImage?
     /// Values for other documents' placeholders (`slipPlaceholderNames` on the promise slip).
     public var extra: [String: String] = [:]
 
@@ -50,7 +54,7 @@ public struct TicketContent: Sendable, Equatable, Codable {
 extension TicketContent {
     /// The placeholders a template may use, with what they stand for.
     public static let placeholderNames = Set([
-        "centre", "field", "number", "priority", "time", "ahead", "wait", "promise", "url", "shortUrl", "thanks",
+        "centre", "field", "number", "priority", "time", "ahead", "wait", "promise", "url", "shortUrl", "thanks", "footer",
     ]).union(slipPlaceholderNames)
 
     /// Extra placeholders of the return-promise slip (assets/ticket/promise-slip.json), filled from `extra`.
@@ -72,6 +76,7 @@ extension TicketContent {
             "url": statusURL,
             "shortUrl": Self.shortened(statusURL),
             "thanks": thankYouLine,
+            "footer": footer ?? "",
         ].merging(extra) { _, extra in extra }
     }
 

@@ -77,6 +77,8 @@ extension TicketLayout {
             case qr
             /// `height`: blank paper.
             case space
+            /// `maxWidth` (fraction of the line), `height` (most dots tall): the hall's logo, centred, when it has one.
+            case logo
         }
 
         /// Parts printed only when the ticket has them.
@@ -232,6 +234,9 @@ extension TicketLayout.Block {
         case .row: return label == nil || value == nil ? "needs \"label\" and \"value\"" : nil
         case .qr: return qrProblem
         case .space: return (height ?? -1) < 0 ? "needs a non-negative \"height\"" : nil
+        case .logo:
+            if let maxWidth, !(maxWidth > 0 && maxWidth <= 1) { return "maxWidth is a fraction of the line, 0...1" }
+            return (height ?? 1) < 1 ? "height must be at least 1" : nil
         }
     }
 

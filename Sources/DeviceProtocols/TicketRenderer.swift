@@ -111,6 +111,7 @@ extension TicketRenderer {
             case .row: rowStrip(block)
             case .qr: try qrStrip(block)
             case .space: blank(scaled(block.height ?? 0))
+            case .logo: logoStrip(block)
             }
         }
 
@@ -232,6 +233,28 @@ extension TicketRenderer.Page {
         let side = code.side(scale: scale)
         var strip = blank(side)
         code.draw(into: &strip, x: (width - side) / 2, y: 0, scale: scale)
+        return strip
+    }
+}
+
+extension TicketRenderer.Page {
+    /// The hall's logo centred, scaled (nearest dot) to fit `maxWidth` of the line and `height` dots, in black where
+    /// the logo is darker than mid-gray; nothing when the hall has no logo.
+    func logoStrip(_ block: TicketLayout.Block) -> Bitmap? {
+        guard let logo = content.logo, logo.width > 0, logo.height > 0 else { return nil }
+        let boxWidth = Double(lineWidth) * (block.maxWidth ?? 0.5)
+        let boxHeight = Double(scaled(block.height ?? 96))
+        let scale = min(boxWidth / Double(logo.width), boxHeight / Double(logo.height))
+        let drawnWidth = max(1, Int(Double(logo.width) * scale))
+        let drawnHeight = max(1, Int(Double(logo.height) * scale))
+        var strip = blank(drawnHeight)
+        let left = (width - drawnWidth) / 2
+        for y in 0..<drawnHeight {
+            let sourceY = min(logo.height - 1, Int(Double(y) / scale))
+            for x in 0..<drawnWidth where logo[min(logo.width - 1, Int(Double(x) / scale)), sourceY] < 128 {
+                strip[left + x, y] = true
+            }
+        }
         return strip
     }
 }

@@ -61,7 +61,7 @@ public actor DisplayHub: Service {
             case .tickets(let tickets): for ticket in tickets { inbox.yield(.ticket(ticket)) }
             case .counter(let status): inbox.yield(.paused(counter: status.number, status.paused))
             case .rating(let thanks): inbox.yield(.thanks(counter: thanks.counter))
-            case .alert: break
+            case .alert, .look: break
             }
         }
         for counter in states.keys.sorted() { await drive(counter: counter) }

@@ -12,6 +12,8 @@ public enum HallEvent: Sendable {
     case counter(CounterStatus)
     /// A citizen rated a service: the counter's display and the hall screen thank them.
     case rating(RatingThanks)
+    /// The admin changed how the hall presents itself (name, logo, footer, ticker): screens re-read the hall.
+    case look(HallIdentity)
 
     /// The name a live stream gives this event (`event: alert` …); ticket events carry their own names.
     public var streamName: String {
@@ -20,6 +22,7 @@ public enum HallEvent: Sendable {
         case .alert: "alert"
         case .counter: "counter"
         case .rating: "rating"
+        case .look: "hall"
         }
     }
 }

@@ -9,20 +9,21 @@ public struct PrintingSlipOutput: SlipOutput {
     public let renderer: TicketRenderer
     let registry: PrinterRegistry
     let database: AppDatabase
-    let centreName: String
+    /// The centre's name as the admin last saved it.
+    let look: HallLook
     let virtualPrinterID: String?
     /// The base of the slip's QR link (the public link tickets carry).
     let publicURL: String
 
     public init(
-        renderer: TicketRenderer, registry: PrinterRegistry, database: AppDatabase, centreName: String, virtualPrinterID: String?,
+        renderer: TicketRenderer, registry: PrinterRegistry, database: AppDatabase, look: HallLook, virtualPrinterID: String?,
         publicURL: String = ""
     ) {
         self.publicURL = publicURL
         self.renderer = renderer
         self.registry = registry
         self.database = database
-        self.centreName = centreName
+        self.look = look
         self.virtualPrinterID = virtualPrinterID
     }
 
@@ -53,7 +54,7 @@ public struct PrintingSlipOutput: SlipOutput {
 
     public func content(for slip: PromiseSlip) -> TicketContent {
         var content = TicketContent(
-            centreName: centreName, fieldName: slip.fieldName, number: slip.ticket, issuedAt: Self.stamp(slip.receivedAt),
+            centreName: look.current.centreName, fieldName: slip.fieldName, number: slip.ticket, issuedAt: Self.stamp(slip.receivedAt),
             peopleAhead: 0, estimatedWaitMinutes: 0,
             statusURL: slip.statusToken.isEmpty ? "" : "\(publicURL)/t/\(slip.statusToken)")
         content.extra = [

@@ -10,7 +10,8 @@ public import QueueStore
 public struct PrintingTicketOutput: TicketOutput {
     public let renderer: TicketRenderer
     public let registry: PrinterRegistry
-    public let centreName: String
+    /// The centre's name, footer and logo as the admin last saved them.
+    public let look: HallLook
     public let publicURL: String
     let alert: @Sendable (PrinterAlert) -> Void
     let clock: any WallClock
@@ -20,13 +21,13 @@ public struct PrintingTicketOutput: TicketOutput {
     public var training = false
 
     public init(
-        renderer: TicketRenderer, registry: PrinterRegistry, centreName: String, publicURL: String, clock: any WallClock,
+        renderer: TicketRenderer, registry: PrinterRegistry, look: HallLook, publicURL: String, clock: any WallClock,
         database: AppDatabase? = nil, alert: @escaping @Sendable (PrinterAlert) -> Void
     ) {
         self.database = database
         self.renderer = renderer
         self.registry = registry
-        self.centreName = centreName
+        self.look = look
         self.publicURL = publicURL
         self.clock = clock
         self.alert = alert
@@ -73,12 +74,15 @@ public struct PrintingTicketOutput: TicketOutput {
         let ticket = request.ticket
         let day = ticket.serviceDay.split(separator: "-")
         let date = day.count == 3 ? "\(day[2])/\(day[1])/\(day[0])" : ticket.serviceDay
+        let look = look.current
         var content = TicketContent(
-            centreName: centreName, fieldName: request.fieldName, number: ticket.label,
+            centreName: look.centreName, fieldName: request.fieldName, number: ticket.label,
             priorityLabel: ticket.priority.isPriority ? ticket.priority.vietnameseName : nil,
             issuedAt: "\(VietnamTime.clockTime(ticket.issuedAt)) — \(date)", peopleAhead: request.ahead,
             estimatedWaitMinutes: request.estimatedWaitMinutes, statusURL: "\(publicURL)/t/\(ticket.token)")
         content.training = training ? true : nil
+        content.footer = look.footer
+        content.logo = look.logo
         return content
     }
 }

@@ -48,14 +48,39 @@ public struct Procedure: Codable, Sendable, Equatable {
     public var sameDayGroup: Int
     /// Listed for the no-wait Friday (Thứ sáu không chờ).
     public var noWaitFriday: Bool
+    /// The papers a citizen brings (thành phần hồ sơ), one per line, as the officer checks them at intake.
+    public var documents: [String]
+    /// The fee or charge as the centre posts it ("Miễn phí", "50.000 đồng/bản"); empty when not set.
+    public var fee: String
 
-    public init(code: String, field: String, name: String, workingDays: Int, sameDayGroup: Int, noWaitFriday: Bool) {
+    public init(
+        code: String, field: String, name: String, workingDays: Int, sameDayGroup: Int, noWaitFriday: Bool,
+        documents: [String] = [], fee: String = ""
+    ) {
         self.code = code
         self.field = field
         self.name = name
         self.workingDays = workingDays
         self.sameDayGroup = sameDayGroup
         self.noWaitFriday = noWaitFriday
+        self.documents = documents
+        self.fee = fee
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case code, field, name, workingDays, sameDayGroup, noWaitFriday, documents, fee
+    }
+
+    /// Catalog files written before the checklist and fee existed still load (both empty).
+    public init(from decoder: any Decoder) throws {
+        let values = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            code: try values.decode(String.self, forKey: .code), field: try values.decode(String.self, forKey: .field),
+            name: try values.decode(String.self, forKey: .name), workingDays: try values.decode(Int.self, forKey: .workingDays),
+            sameDayGroup: try values.decode(Int.self, forKey: .sameDayGroup),
+            noWaitFriday: try values.decode(Bool.self, forKey: .noWaitFriday),
+            documents: try values.decodeIfPresent([String].self, forKey: .documents) ?? [],
+            fee: try values.decodeIfPresent(String.self, forKey: .fee) ?? "")
     }
 }
 

@@ -70,6 +70,11 @@ extension Procedure {
         try require(
             (1...3).contains(sameDayGroup), "Nhóm giải quyết trong ngày của “\(code)” phải là 1, 2 hoặc 3.",
             "Same-day group of '\(code)' must be 1, 2 or 3.")
+        try require(
+            documents.count <= 40 && documents.allSatisfy { !$0.trimmed.isEmpty && $0.count <= 300 },
+            "Thành phần hồ sơ của “\(code)”: tối đa 40 giấy tờ, mỗi dòng không trống và không quá 300 ký tự.",
+            "Documents of '\(code)': at most 40, each non-empty and at most 300 characters.")
+        try require(fee.count <= 200, "Lệ phí của “\(code)” không quá 200 ký tự.", "Fee of '\(code)' must be at most 200 characters.")
     }
 }
 

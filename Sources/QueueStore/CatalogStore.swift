@@ -57,7 +57,8 @@ extension AppDatabase {
         let procedures = try Row.fetchAll(db, sql: "SELECT * FROM procedure ORDER BY position").map { row in
             Procedure(
                 code: row["code"], field: row["field"], name: row["name"], workingDays: row["workingDays"],
-                sameDayGroup: row["sameDayGroup"], noWaitFriday: row["noWaitFriday"])
+                sameDayGroup: row["sameDayGroup"], noWaitFriday: row["noWaitFriday"],
+                documents: try JSONDecoder().decode([String].self, from: Data((row["documents"] as String).utf8)), fee: row["fee"])
         }
         let counters = try Int.fetchAll(db, sql: "SELECT number FROM counter ORDER BY number").map { number in
             let row = try counterRow(db, number)
@@ -94,10 +95,14 @@ extension AppDatabase {
         for (position, procedure) in catalog.procedures.enumerated() {
             try db.execute(
                 sql:
-                    "INSERT INTO procedure (code, field, name, workingDays, sameDayGroup, noWaitFriday, position) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    """
+                    INSERT INTO procedure (code, field, name, workingDays, sameDayGroup, noWaitFriday, position, documents, fee)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
                 arguments: [
                     procedure.code, procedure.field, procedure.name, procedure.workingDays, procedure.sameDayGroup,
-                    procedure.noWaitFriday, position,
+                    procedure.noWaitFriday, position, String(decoding: try JSONEncoder().encode(procedure.documents), as: UTF8.self),
+                    procedure.fee,
                 ])
         }
         for counter in catalog.counters {

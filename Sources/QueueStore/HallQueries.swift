@@ -69,6 +69,10 @@ public struct HallState: Codable, Sendable, Equatable {
     /// The hall clock when this was read (the training clock included), so screens show the hall's time, not
     /// the TV's own.
     public var now: Date
+    /// The footer line and the ticker's announcement (empty: the screen's own line).
+    public var identity: HallIdentity
+    /// Where the hall's logo is served (versioned, so a new logo is not hidden by a cache), `nil` without one.
+    public var logo: String?
 }
 
 extension AppDatabase {
@@ -145,7 +149,10 @@ extension AppDatabase {
                 counters: try counterStatuses(db),
                 recentCalls: calls.map {
                     CallRecord(eventId: $0["id"], number: $0["label"], counter: $0["counter"], at: Millis.date($0["at"]))
-                }, now: now)
+                }, now: now, identity: try Self.hallSetting(db, .identity, as: HallIdentity.self) ?? HallIdentity(),
+                logo: try Int64.fetchOne(db, sql: "SELECT updatedAt FROM hallSetting WHERE key = 'logo'").map {
+                    "/api/v1/hall/logo.png?v=\($0)"
+                })
         }
     }
 

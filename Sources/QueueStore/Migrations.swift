@@ -17,6 +17,7 @@ enum Migrations {
         migrator.registerMigration("v9-out-of-order-calls", migrate: createOutOfOrderCalls)
         migrator.registerMigration("v10-requeue", migrate: createRequeue)
         migrator.registerMigration("v11-display-names", migrate: createDisplayNames)
+        migrator.registerMigration("v12-hall-settings", migrate: createHallSettings)
         return migrator
     }
 
@@ -218,5 +219,17 @@ enum Migrations {
     /// Officers' names as citizens and reports read them; the username stays the sign-in and the stable code.
     static func createDisplayNames(_ db: Database) throws {
         try db.execute(sql: "ALTER TABLE user ADD COLUMN displayName TEXT")
+    }
+
+    /// What the admin sets from the browser beyond the catalog (the hall's name on paper and screen, logo,
+    /// footer and ticker line; office hours; targets), one JSON value per key; and each procedure's document
+    /// checklist and fee.
+    static func createHallSettings(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE hallSetting (key TEXT PRIMARY KEY, json TEXT NOT NULL, updatedAt INTEGER NOT NULL, updatedBy TEXT);
+                ALTER TABLE procedure ADD COLUMN documents TEXT NOT NULL DEFAULT '[]';
+                ALTER TABLE procedure ADD COLUMN fee TEXT NOT NULL DEFAULT '';
+                """)
     }
 }

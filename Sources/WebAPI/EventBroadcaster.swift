@@ -60,6 +60,7 @@ public final class EventBroadcaster: Service, Sendable {
         case .alert(let alert): notice(event.streamName, alert)
         case .counter(let status): notice(event.streamName, status)
         case .rating(let thanks): notice(event.streamName, thanks)
+        case .look(let identity): notice(event.streamName, identity)
         }
     }
 

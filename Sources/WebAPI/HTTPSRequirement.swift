@@ -63,7 +63,7 @@ struct HTTPSRequirement: RouterMiddleware {
     static let citizenPages: Set<String> = ["kiosk.html", "display.html", "ticket.html", "rate.html"]
 
     static let citizenExact: Set<String> = [
-        "/", "/kiosk", "/display", "/openapi.json", "/metrics", "/api/v1/health", "/api/v1/hall", "/api/v1/fields",
+        "/", "/kiosk", "/display", "/openapi.json", "/metrics", "/api/v1/health", "/api/v1/hall", "/api/v1/hall/logo.png", "/api/v1/fields",
         "/api/v1/catalog", "/api/v1/events",
     ]
     static let citizenPrefixes = ["/t/", "/rate/", "/api/v1/public/", "/api/v1/voice/", "/api/v1/calendar/"]

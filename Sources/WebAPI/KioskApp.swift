@@ -33,6 +33,8 @@ public struct ServerSettings: Sendable {
     public var editedCalendarYears: Set<Int> = []
     /// The no-wait targets and alert thresholds (`assets/targets.json`).
     public var targets = ServiceTargets()
+    /// The centre's name, footer and logo that tickets print; the admin's identity routes reload it.
+    public var look = HallLook(centreName: "")
     /// How ratings find their ticket and how repeats are counted once.
     public var ratingPolicy = RatingPolicy()
     /// Spoken calls for the hall display (`nil`: the voice route answers 503 and displays show text only).
@@ -101,6 +103,7 @@ public struct KioskApp {
             .register(on: routes)
         StaffRoutes(database: database, clock: clock, events: events).register(on: routes)
         AdminRoutes(database: database, hasher: settings.passwordHasher, clock: clock).register(on: routes)
+        HallIdentityRoutes(database: database, look: settings.look, clock: clock, events: events).register(on: routes)
         AdminSettingsRoutes(
             link: settings.publicLink ?? PublicLink.resolve(configured: settings.publicURL, host: settings.host, port: settings.port)
         ).register(on: routes)

@@ -31,7 +31,8 @@ extension Field: TextChecked {
 
 extension Procedure: TextChecked {
     func checkText() throws(APIError) {
-        for (value, name) in [(code, "code"), (field, "field"), (name, "name")] { try TextInput.check(value, name) }
+        for (value, name) in [(code, "code"), (field, "field"), (name, "name"), (fee, "fee")] { try TextInput.check(value, name) }
+        for document in documents { try TextInput.check(document, "documents") }
     }
 }
 

@@ -233,6 +233,7 @@ struct Serve: AsyncParsableCommand {
         settings.editedCalendarYears = Set(editedYears.map(\.year))
         settings.targets = try ServiceTargets.load(assetsURL.appendingPathComponent("targets.json"))
         settings.voice = voice(data: dataURL, logger: logger)
+        settings.look = try await HallLook.load(from: database)
         let events = HallEventHub(database: database)
         let alerts = AlertMonitor(database: database, targets: settings.targets, clock: clock, events: events)
         let backup = try backupSchedule().map { schedule in
@@ -250,7 +251,8 @@ struct Serve: AsyncParsableCommand {
         let broadcaster = EventBroadcaster(events: events)
         let usb = usbMonitor(logger: logger)
         let printing = try await printing(
-            database: database, data: dataURL, assets: assetsURL, alerts: alerts, usb: usb, clock: clock, logger: logger)
+            database: database, data: dataURL, assets: assetsURL, look: settings.look, alerts: alerts, usb: usb, clock: clock,
+            logger: logger)
         let counterDevices = try await CounterDevices(
             database: database, events: events, alerts: alerts, clock: clock, logger: logger,
             devicesDirectory: URL(fileURLWithPath: devicesDirectory)
@@ -327,8 +329,8 @@ struct Serve: AsyncParsableCommand {
     /// Printing: `none` prints nothing; `simulated` uses the virtual printer (PNG per ticket under
     /// `DATA/printed/`); `auto` drives USB printers when present and the virtual printer until one appears.
     func printing(
-        database: AppDatabase, data: URL, assets: URL, alerts: AlertMonitor, usb: USBDeviceMonitor?, clock: any WallClock,
-        logger: Logger
+        database: AppDatabase, data: URL, assets: URL, look: HallLook, alerts: AlertMonitor, usb: USBDeviceMonitor?,
+        clock: any WallClock, logger: Logger
     ) async throws -> (output: any TicketOutput, slips: any SlipOutput, registry: PrinterRegistry?, services: [any Service]) {
         guard devices != .none else { return (NoTicketOutput(), NoSlipOutput(), nil, []) }
         let registry = PrinterRegistry(kioskPrinters: try KioskPrinterOption.parse(kioskPrinter))
@@ -359,14 +361,13 @@ struct Serve: AsyncParsableCommand {
                     monitor: usb, matcher: PrinterMatcher(profiles: profiles), registry: registry,
                     makePrinter: makePrinter, simulatedID: virtual.id, logger: logger))
         }
-        let centreName = try await database.catalog().centreName
         var output = PrintingTicketOutput(
-            renderer: renderer, registry: registry, centreName: centreName, publicURL: publicLink.url, clock: clock, database: database,
+            renderer: renderer, registry: registry, look: look, publicURL: publicLink.url, clock: clock, database: database,
             alert: alert)
         output.training = now != nil
         let slips = PrintingSlipOutput(
             renderer: try TicketRenderer(templateURL: assets.appendingPathComponent("ticket/promise-slip.json")), registry: registry,
-            database: database, centreName: centreName, virtualPrinterID: virtual.id, publicURL: publicLink.url)
+            database: database, look: look, virtualPrinterID: virtual.id, publicURL: publicLink.url)
         return (output, slips, registry, services)
     }
 

@@ -28,7 +28,7 @@ struct PrintingHall {
             TicketPrinter(port: port, database: hall.database, clock: hall.clock, deadlines: PrintingTests.settled, alert: alert))
         output = PrintingTicketOutput(
             renderer: try TicketRenderer(templateURL: TestHall.repositoryAssets.appendingPathComponent("ticket/template.json")),
-            registry: registry, centreName: "Trung tâm thử nghiệm", publicURL: "http://hall.local:8080",
+            registry: registry, look: HallLook(centreName: "Trung tâm thử nghiệm"), publicURL: "http://hall.local:8080",
             clock: hall.clock, database: hall.database, alert: alert)
     }
 

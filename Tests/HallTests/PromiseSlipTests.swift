@@ -17,7 +17,8 @@ struct PromiseSlipTests {
                 alert: { _ in }))
         return PrintingSlipOutput(
             renderer: try TicketRenderer(templateURL: TestHall.repositoryAssets.appendingPathComponent("ticket/promise-slip.json")),
-            registry: registry, database: printing.hall.database, centreName: "Trung tâm thử nghiệm", virtualPrinterID: virtual)
+            registry: registry, database: printing.hall.database, look: HallLook(centreName: "Trung tâm thử nghiệm"),
+            virtualPrinterID: virtual)
     }
 
     static func slip(_ printing: PrintingHall) async throws -> PromiseSlip {
@@ -60,7 +61,7 @@ struct PromiseSlipQRTests {
         let registry = PrinterRegistry()
         let output = PrintingSlipOutput(
             renderer: try TicketRenderer(templateURL: TestHall.repositoryAssets.appendingPathComponent("ticket/promise-slip.json")),
-            registry: registry, database: printing.hall.database, centreName: "Trung tâm thử nghiệm", virtualPrinterID: nil,
+            registry: registry, database: printing.hall.database, look: HallLook(centreName: "Trung tâm thử nghiệm"), virtualPrinterID: nil,
             publicURL: "http://192.168.1.10:8080")
         var slip = try await PromiseSlipTests.slip(printing)
         let plain = try output.renderer.render(output.content(for: slip), for: printing.port.profile)

@@ -26,7 +26,7 @@ struct ContractTourTests {
                 alert: { _ in }))
         let output = PrintingTicketOutput(
             renderer: try TicketRenderer(templateURL: TestHall.repositoryAssets.appendingPathComponent("ticket/template.json")),
-            registry: registry, centreName: "Trung tâm thử nghiệm", publicURL: "", clock: hall.clock, alert: { _ in })
+            registry: registry, look: HallLook(centreName: "Trung tâm thử nghiệm"), publicURL: "", clock: hall.clock, alert: { _ in })
         return KioskApp(database: hall.database, settings: hall.settings, clock: hall.clock, ticketOutput: output)
     }
 

@@ -17,7 +17,7 @@ function leave() { $("admin-view").hidden = true; }
 
 async function enter() {
   $("admin-view").hidden = false;
-  await Promise.all([loadCatalog(), loadUsers(), loadCalendarYears(), loadTargets(), loadDevices(), loadSettings()]);
+  await Promise.all([loadIdentity(), loadCatalog(), loadUsers(), loadCalendarYears(), loadTargets(), loadDevices(), loadSettings()]);
 }
 
 function say(kind, text) {
@@ -37,6 +37,50 @@ async function save(work, okText, reload) {
     if (error.status !== 401) say("error", errorText(error));
   }
   await reload();
+}
+
+// ---------- Trung tâm ----------
+
+async function loadIdentity() {
+  try {
+    const { data } = await call("/api/v1/admin/identity");
+    state.identity = data;
+  } catch (error) {
+    if (error.status !== 401) say("error", errorText(error));
+  }
+  renderIdentity();
+}
+
+function renderIdentity() {
+  const identity = state.identity;
+  if (!identity) return;
+  const form = $("identity-form");
+  for (const key of ["centreName", "footer", "announcement"]) form.elements[key].value = identity[key] || "";
+  $("centre-name").textContent = identity.centreName || "\u00a0";
+  const preview = $("logo-preview");
+  preview.hidden = !identity.logo;
+  if (identity.logo) preview.src = identity.logo;
+  $("logo-none").hidden = Boolean(identity.logo);
+  $("logo-remove").hidden = !identity.logo;
+}
+
+function bindIdentity() {
+  $("identity-form").addEventListener("submit", (event) => {
+    event.preventDefault();
+    const form = event.target;
+    const body = Object.fromEntries(["centreName", "footer", "announcement"].map((key) => [key, form.elements[key].value.trim()]));
+    save(() => call("/api/v1/admin/identity", { method: "PUT", body }), t("adm.saved", { n: body.centreName }), loadIdentity);
+  });
+  $("logo-file").addEventListener("change", (event) => {
+    const file = event.target.files[0];
+    event.target.value = "";
+    if (!file) return;
+    save(() => call("/api/v1/admin/logo", { method: "PUT", body: file }), t("adm.i.logoSaved"), loadIdentity);
+  });
+  $("logo-remove").addEventListener("click", async () => {
+    if (!(await ask({ message: t("adm.i.confirmRemove"), confirm: t("adm.i.removeLogo") }))) return;
+    await save(() => call("/api/v1/admin/logo", { method: "DELETE" }), t("adm.i.logoRemoved"), loadIdentity);
+  });
 }
 
 // ---------- Lĩnh vực, Quầy ----------
@@ -326,6 +370,7 @@ async function init() {
   document.title = t("adm.doc.title");
   bindLangSwitch($("lang-switch"));
   onLangChange(() => { document.title = t("adm.doc.title"); renderCatalog(); renderCalendar(); renderSettings(); loadUsers(); loadDevices(); });
+  bindIdentity();
   bindCatalogForms();
   bindUserForm();
   bindCalendar();

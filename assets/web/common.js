@@ -16,14 +16,16 @@ export class ApiError extends Error {
 /** Calls the JSON API. Resolves to {status, data} (data null for 204); rejects with ApiError. */
 export async function api(path, { method = "GET", body, token, timeoutMs = 10000 } = {}) {
   const headers = { Accept: "application/json" };
-  if (body !== undefined) headers["Content-Type"] = "application/json";
+  // A file (a logo) goes as it is, with its own type; anything else as JSON.
+  const raw = body instanceof Blob;
+  if (body !== undefined) headers["Content-Type"] = raw ? body.type || "application/octet-stream" : "application/json";
   if (token) headers.Authorization = `Bearer ${token}`;
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   let response;
   try {
     response = await fetch(path, {
-      method, headers, body: body === undefined ? undefined : JSON.stringify(body),
+      method, headers, body: body === undefined || raw ? body : JSON.stringify(body),
       cache: "no-store", signal: controller.signal,
     });
   } catch (_) {
@@ -199,14 +201,15 @@ const byId = (id) => document.getElementById(id);
  *  - onCounter(counter): a counter was paused or resumed (live-only `event: counter`).
  *  - onAlert(alert): a device problem (live-only `event: alert`), for supervisor screens.
  *  - onRating({counter, level, ticket}): a citizen just rated (live-only `event: rating`): say thank you.
+ *  - onHall({footer, announcement}): the admin changed the hall's name, logo, footer or ticker (`event: hall`).
  * When the server cannot replay what was missed (too far behind, or an id it does not know) it sends one
  * `event: snapshot` (the hall state) instead: the stream then re-reads the page's state with load() and
  * resumes from there, as after any reconnection.
  */
 export class LiveStream {
   constructor({ load, onEvent, onStatus = () => {}, onOpen = () => {}, onCounter = () => {}, onAlert = () => {},
-    onRating = () => {} }) {
-    Object.assign(this, { load, onEvent, onStatus, onOpen, onCounter, onAlert, onRating });
+    onRating = () => {}, onHall = () => {} }) {
+    Object.assign(this, { load, onEvent, onStatus, onOpen, onCounter, onAlert, onRating, onHall });
     this.lastId = null;
     this.source = null;
     this.retryDelay = 1000;
@@ -268,7 +271,7 @@ export class LiveStream {
       this.source = null;
       this.resync();
     });
-    for (const [name, handler] of [["counter", "onCounter"], ["alert", "onAlert"], ["rating", "onRating"]]) {
+    for (const [name, handler] of [["counter", "onCounter"], ["alert", "onAlert"], ["rating", "onRating"], ["hall", "onHall"]]) {
       source.addEventListener(name, (message) => {
         if (source !== this.source) return;
         try { this[handler](JSON.parse(message.data)); } catch (error) { console.error(error); }

@@ -9,6 +9,8 @@ const $ = (id) => document.getElementById(id);
 
 const state = {
   centreName: "",
+  identity: { footer: "", announcement: "" },
+  logo: null,
   fields: [],
   counters: [],
   recentCalls: [],
@@ -24,6 +26,8 @@ async function loadHall({ periodic = false } = {}) {
   // A periodic re-read that raced with live events would roll the screen back: keep the newer state.
   if (periodic && (data.lastEventId || 0) < state.appliedThrough) return state.appliedThrough;
   state.centreName = data.centreName || "";
+  state.identity = data.identity || { footer: "", announcement: "" };
+  state.logo = data.logo || null;
   // The hall's clock (the training clock included), not the TV's: kept as an offset from this machine's time.
   const serverNow = Date.parse(data.now);
   if (!Number.isNaN(serverNow)) state.clockOffset = serverNow - Date.now();
@@ -68,10 +72,24 @@ function applyEvent(event) {
 
 function render(newCall = false) {
   $("centre-name").textContent = state.centreName || "\u00a0";
+  renderIdentity();
   renderCounters(newCall);
   renderNowCalling(newCall);
   renderHistory();
   renderWaiting();
+}
+
+/** The hall's logo in place of the emblem, and the ticker: the admin's announcement and footer, else the built-in line. */
+function renderIdentity() {
+  const logo = $("hall-logo");
+  if (state.logo && logo.getAttribute("src") !== state.logo) logo.src = state.logo;
+  logo.hidden = !state.logo;
+  $("emblem").hidden = Boolean(state.logo);
+  const { announcement, footer } = state.identity;
+  const line = [announcement, footer].filter(Boolean).join(" · ");
+  const ticker = $("ticker-text");
+  const text = line || t("display.footer");
+  if (ticker.textContent !== text) ticker.textContent = text;
 }
 
 function fieldNames(codes) {
@@ -197,6 +215,7 @@ function init() {
     onEvent: applyEvent,
     onCounter: () => { loadHall({ periodic: true }).catch(() => {}); },
     onRating: (rating) => showThanks(rating.counter),
+    onHall: () => { loadHall().catch(() => {}); },
     onStatus: (status) => {
       $("conn-badge").hidden = status === "online";
       document.body.classList.toggle("stale", status !== "online");
