@@ -14,7 +14,7 @@ from typing import Callable
 
 from conftest import KhongChoServer
 from test_browser import (  # noqa: F401  (browser is a fixture)
-    DESKTOP, TV, assert_no_script_errors, browser, open_page, screenshot, text_of, wait_for, wait_hidden, wait_text, wait_visible)
+    DESKTOP, TV, assert_no_script_errors, browser, choose_option, open_page, screenshot, wait_enabled, text_of, wait_for, wait_hidden, wait_text, wait_visible)
 from test_pages_nowait import page_login
 from selenium.webdriver.common.by import By
 
@@ -29,7 +29,7 @@ def test_admin_sets_up_fields_counters_accounts_and_the_calendar(khongcho_server
     server = khongcho_server
     page = page_login(browser, server, "/admin", DESKTOP, "admin")
     wait_visible(page, "#admin-view")
-    assert text_of(page, '[data-testid="admin-nav"]').split() == ["Trung", "tâm", "Lĩnh", "vực", "Quầy", "Tài", "khoản", "Lịch", "Mục", "tiêu", "Thiết", "bị"]
+    assert text_of(page, '[data-testid="admin-nav"]').split() == ["Trung", "tâm", "Lĩnh", "vực", "Thủ", "tục", "Quầy", "Tài", "khoản", "Lịch", "Mục", "tiêu", "Thiết", "bị"]
     for section, title in (("fields", "Lĩnh vực"), ("counters", "Quầy"), ("users", "Tài khoản"), ("calendar", "Lịch"),
                            ("targets", "Mục tiêu"), ("devices", "Thiết bị")):
         assert text_of(page, f'[data-testid="section-{section}"] h2').lower() == title.lower()
@@ -172,3 +172,46 @@ def test_admin_names_the_hall_uploads_a_logo_and_the_screen_and_tickets_follow(
     assert stored["footer"] == "Đường dây nóng: 1900 1234" and stored["logo"].startswith("/api/v1/hall/logo.png?v=")
     assert_no_script_errors(page)
     assert_no_script_errors(display)
+
+
+def test_admin_lists_a_procedures_papers_and_fee_and_the_dossier_desk_shows_them(
+        khongcho_server: KhongChoServer, browser) -> None:
+    server = khongcho_server
+    page = page_login(browser, server, "/admin", DESKTOP, "admin")
+    wait_visible(page, '#procedures-body tr[data-procedure="1.001193"]')
+    fill(page, '[data-testid="procedure-code"]', "1.000894")
+    choose_option(page, '[data-testid="procedure-field"]', "ho-tich")
+    fill(page, '[data-testid="procedure-name"]', "Đăng ký kết hôn")
+    fill(page, '[data-testid="procedure-days"]', "0")
+    choose_option(page, '[data-testid="procedure-group"]', "1")
+    page.find_element(By.CSS_SELECTOR, '[data-testid="procedure-friday"]').click()
+    fill(page, '[data-testid="procedure-fee"]', "Miễn phí")
+    fill(page, '[data-testid="procedure-documents"]',
+         "Tờ khai đăng ký kết hôn\n  \nGiấy xác nhận tình trạng hôn nhân\nCăn cước của hai bên")
+    page.find_element(By.CSS_SELECTOR, '[data-testid="procedure-save"]').click()
+    wait_text(page, "#admin-message", "Đã lưu “Đăng ký kết hôn”.")
+    wait_text(page, '#procedures-body tr[data-procedure="1.000894"] .documents', "3")
+    wait_text(page, '#procedures-body tr[data-procedure="1.000894"] .fee', "Miễn phí")
+    screenshot(page, "admin-procedures")
+    stored = next(p for p in server.api("GET", "/api/v1/catalog")["procedures"] if p["code"] == "1.000894")
+    assert stored == {"code": "1.000894", "field": "ho-tich", "name": "Đăng ký kết hôn", "workingDays": 0, "sameDayGroup": 1,
+                      "noWaitFriday": True, "fee": "Miễn phí",
+                      "documents": ["Tờ khai đăng ký kết hôn", "Giấy xác nhận tình trạng hôn nhân", "Căn cước của hai bên"]}
+
+    # At the desk the officer ticks the papers off the same list.
+    server.issue("ho-tich")
+    staff = page_login(browser, server, "/staff", DESKTOP, "quay3")
+    wait_visible(staff, "#desk-view")
+    wait_enabled(staff, "#btn-next").click()
+    wait_text(staff, "#current-number", "B001")
+    wait_enabled(staff, "#btn-serve").click()
+    wait_visible(staff, "#dossier-form")
+    choose_option(staff, "#dossier-procedure", "1.000894")
+    wait_text(staff, '[data-testid="dossier-fee"]', "Lệ phí: Miễn phí")
+    assert [li.text.strip() for li in staff.find_elements(By.CSS_SELECTOR, "#dossier-documents li")] == [
+        "Tờ khai đăng ký kết hôn", "Giấy xác nhận tình trạng hôn nhân", "Căn cước của hai bên"]
+    screenshot(staff, "staff-dossier-checklist")
+    choose_option(staff, "#dossier-procedure", "1.001193")
+    wait_hidden(staff, '[data-testid="dossier-checklist"]')
+    assert_no_script_errors(page)
+    assert_no_script_errors(staff)

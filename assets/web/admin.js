@@ -120,7 +120,54 @@ function renderCatalog() {
   const current = counterSelect.value;
   counterSelect.replaceChildren(el("option", { value: "" }, t("dash")),
     ...catalog.counters.map((c) => el("option", { value: String(c.number), selected: String(c.number) === current }, `${c.number} – ${c.name}`)));
+  renderProcedures();
   renderTargets();
+}
+
+function renderProcedures() {
+  const catalog = state.catalog;
+  $("procedures-body").replaceChildren(...catalog.procedures.map((p) => {
+    const field = catalog.fields.find((f) => f.code === p.field);
+    return el("tr", { dataset: { procedure: p.code } },
+      el("td", { class: "num" }, p.code), el("td", {}, p.name), el("td", {}, field ? fieldName(field) : p.field),
+      el("td", { class: "num" }, String(p.workingDays)), el("td", { class: "fee" }, p.fee || t("dash")),
+      el("td", { class: "num documents" }, String((p.documents || []).length)),
+      el("td", { class: "actions" },
+        el("button", { type: "button", class: "btn small", onclick: () => editProcedure(p) }, t("adm.edit")),
+        el("button", { type: "button", class: "btn small danger-outline", onclick: () => removeProcedure(p) }, t("adm.delete"))));
+  }));
+  const select = $("procedure-field");
+  const current = select.value;
+  select.replaceChildren(...catalog.fields.map((f) => el("option", { value: f.code, selected: f.code === current }, fieldName(f))));
+}
+
+function editProcedure(p) {
+  const form = $("procedure-form");
+  for (const key of ["code", "field", "name", "workingDays", "sameDayGroup", "fee"]) form.elements[key].value = p[key] ?? "";
+  form.elements.noWaitFriday.checked = p.noWaitFriday;
+  form.elements.documents.value = (p.documents || []).join("\n");
+  form.elements.name.focus();
+}
+
+async function removeProcedure(p) {
+  if (!(await ask({ message: t("adm.p.confirmDelete", { n: p.name }), confirm: t("adm.delete") }))) return;
+  await save(() => call(`/api/v1/admin/procedures/${encodeURIComponent(p.code)}`, { method: "DELETE" }),
+    t("adm.deleted", { n: p.name }), loadCatalog);
+}
+
+function bindProcedureForm() {
+  $("procedure-form").addEventListener("submit", (event) => {
+    event.preventDefault();
+    const form = event.target;
+    const procedure = {
+      code: form.elements.code.value.trim(), field: form.elements.field.value, name: form.elements.name.value.trim(),
+      workingDays: Number(form.elements.workingDays.value), sameDayGroup: Number(form.elements.sameDayGroup.value),
+      noWaitFriday: form.elements.noWaitFriday.checked, fee: form.elements.fee.value.trim(),
+      documents: form.elements.documents.value.split("\n").map((line) => line.trim()).filter(Boolean),
+    };
+    save(() => call(`/api/v1/admin/procedures/${encodeURIComponent(procedure.code)}`, { method: "PUT", body: procedure }),
+      t("adm.saved", { n: procedure.name }), loadCatalog).then(() => { if (state.message.kind === "success") form.reset(); });
+  });
 }
 
 function editField(f) {
@@ -372,6 +419,7 @@ async function init() {
   onLangChange(() => { document.title = t("adm.doc.title"); renderCatalog(); renderCalendar(); renderSettings(); loadUsers(); loadDevices(); });
   bindIdentity();
   bindCatalogForms();
+  bindProcedureForm();
   bindUserForm();
   bindCalendar();
   api("/api/v1/hall").then(({ data }) => { $("centre-name").textContent = data.centreName || "\u00a0"; }).catch(() => {});

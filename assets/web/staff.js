@@ -405,6 +405,7 @@ function bindActions() {
     setMessage({ kind: "info", key: paused ? "staff.msg.paused" : "staff.msg.resumed" });
   }));
   $("dossier-form").addEventListener("submit", recordDossier);
+  $("dossier-procedure").addEventListener("change", () => renderChecklist(true));
   $("counter-select").addEventListener("change", (event) => {
     state.counter = Number(event.target.value);
     sessionStorage.setItem(COUNTER_KEY, String(state.counter));
@@ -457,6 +458,16 @@ function renderProcedureOptions(ticket) {
   select.dataset.signature = signature;
 }
 
+/** The chosen procedure's papers to check and its fee, as the admin listed them. */
+function renderChecklist(show) {
+  const procedure = show ? (state.procedures || []).find((p) => p.code === $("dossier-procedure").value) : null;
+  const documents = (procedure && procedure.documents) || [];
+  const fee = procedure && procedure.fee;
+  $("dossier-checklist").hidden = !documents.length && !fee;
+  $("dossier-fee").textContent = fee ? t("dos.fee", { f: fee }) : "";
+  $("dossier-documents").replaceChildren(...documents.map((line) => el("li", {}, el("label", {}, el("input", { type: "checkbox" }), ` ${line}`))));
+}
+
 function renderDossier() {
   const ticket = dossierTicket();
   if (!ticket || ticket.id !== state.dossierFor) {
@@ -477,6 +488,7 @@ function renderDossier() {
   $("dossier-procedure").hidden = noCatalog;
   $("dossier-code").hidden = !noCatalog;
   if (ticket && !noCatalog) renderProcedureOptions(ticket);
+  renderChecklist(ticket && !noCatalog);
   $("dossier-submit").disabled = state.dossierBusy || !ticket || (!noCatalog && !state.procedures);
   renderDossierResult();
 }
