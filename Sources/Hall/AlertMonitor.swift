@@ -10,7 +10,9 @@ public import ServiceLifecycle
 /// and stay listed for `deviceAlertLifetime`.
 public final class AlertMonitor: Service, Sendable {
     let database: AppDatabase
-    let targets: ServiceTargets
+    let targetsBook: TargetsBook
+    /// The targets in force now (the admin may change them while the server runs).
+    var targets: ServiceTargets { targetsBook.current }
     let clock: any WallClock
     let events: HallEventHub
     let interval: Duration
@@ -20,11 +22,11 @@ public final class AlertMonitor: Service, Sendable {
     private let state = NIOLockedValueBox<(rules: [String: HallAlert], devices: [String: HallAlert])>(([:], [:]))
 
     public init(
-        database: AppDatabase, targets: ServiceTargets, clock: any WallClock, events: HallEventHub,
+        database: AppDatabase, targets: TargetsBook, clock: any WallClock, events: HallEventHub,
         interval: Duration = .seconds(15)
     ) {
         self.database = database
-        self.targets = targets
+        self.targetsBook = targets
         self.clock = clock
         self.events = events
         self.interval = interval

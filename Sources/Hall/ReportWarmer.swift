@@ -9,16 +9,18 @@ public import ServiceLifecycle
 /// report merges stored days instead of counting a million tickets while they wait.
 public struct ReportWarmer: Service {
     let database: AppDatabase
-    let targets: ServiceTargets
+    let targetsBook: TargetsBook
+    /// The targets in force now (the admin may change them while the server runs).
+    var targets: ServiceTargets { targetsBook.current }
     let clock: any WallClock
     let logger: Logger
     let interval: Duration
 
     public init(
-        database: AppDatabase, targets: ServiceTargets, clock: any WallClock, logger: Logger, interval: Duration = .seconds(3600)
+        database: AppDatabase, targets: TargetsBook, clock: any WallClock, logger: Logger, interval: Duration = .seconds(3600)
     ) {
         self.database = database
-        self.targets = targets
+        self.targetsBook = targets
         self.clock = clock
         self.logger = logger
         self.interval = interval

@@ -44,13 +44,23 @@ public struct ServiceTargets: Codable, Sendable, Equatable {
         return min(field.waitTargetMinutes, friday)
     }
 
+    /// Shares between 0 and 1, minutes within a working day.
+    public func validate() throws(QueueError) {
+        guard (0...1).contains(satisfaction.overall), (0...1).contains(promisesOnTime),
+            satisfaction.fields.values.allSatisfy({ (0...1).contains($0) })
+        else { throw QueueError.invalid("Tỷ lệ phải từ 0 đến 1 (0 % đến 100 %).", "Shares must be between 0 and 1 (0 % to 100 %).") }
+        let fridayInRange = waitMinutesOnNoWaitFriday.map { (1...240).contains($0) } ?? true
+        guard (1...600).contains(idleCounterMinutes), (1...600).contains(promiseRiskMinutes), fridayInRange else {
+            throw QueueError.invalid(
+                "Số phút phải từ 1 đến 600 (chờ ngày Thứ Sáu: 1 đến 240).", "Minutes must be 1 to 600 (the Friday wait: 1 to 240).")
+        }
+    }
+
     public static func load(_ url: URL) throws -> ServiceTargets {
         guard FileManager.default.fileExists(atPath: url.path) else { return ServiceTargets() }
         do {
             let targets = try JSONDecoder().decode(ServiceTargets.self, from: Data(contentsOf: url))
-            guard (0...1).contains(targets.satisfaction.overall), (0...1).contains(targets.promisesOnTime),
-                targets.satisfaction.fields.values.allSatisfy({ (0...1).contains($0) })
-            else { throw QueueError.invalid("tỷ lệ phải từ 0 đến 1", "shares must be between 0 and 1") }
+            try targets.validate()
             return targets
         } catch {
             throw QueueError.invalid(

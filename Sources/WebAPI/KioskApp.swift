@@ -32,7 +32,7 @@ public struct ServerSettings: Sendable {
     /// Years of `calendar` that came from the admin (stored edits), for the admin calendar page.
     public var editedCalendarYears: Set<Int> = []
     /// The no-wait targets and alert thresholds (`assets/targets.json`).
-    public var targets = ServiceTargets()
+    public var targets = TargetsBook()
     /// The centre's name, footer and logo that tickets print; the admin's identity routes reload it.
     public var look = HallLook(centreName: "")
     /// How ratings find their ticket and how repeats are counted once.
@@ -104,6 +104,7 @@ public struct KioskApp {
         StaffRoutes(database: database, clock: clock, events: events).register(on: routes)
         AdminRoutes(database: database, hasher: settings.passwordHasher, clock: clock).register(on: routes)
         HallIdentityRoutes(database: database, look: settings.look, clock: clock, events: events).register(on: routes)
+        TargetsAdminRoutes(database: database, book: settings.targets, clock: clock).register(on: routes)
         AdminSettingsRoutes(
             link: settings.publicLink ?? PublicLink.resolve(configured: settings.publicURL, host: settings.host, port: settings.port)
         ).register(on: routes)
@@ -119,9 +120,9 @@ public struct KioskApp {
             database: database, clock: clock, policy: settings.ratingPolicy, rateLimiter: RateLimiter(perMinute: settings.ratingRateLimit),
             events: events
         ).register(on: routes)
-        SupervisorRoutes(database: database, clock: clock, targets: settings.targets, alerts: alerts).register(on: routes)
+        SupervisorRoutes(database: database, clock: clock, targetsBook: settings.targets, alerts: alerts).register(on: routes)
         VoiceRoutes(library: settings.voice).register(on: routes)
-        ReportRoutes(database: database, clock: clock, targets: settings.targets).register(on: routes)
+        ReportRoutes(database: database, clock: clock, targetsBook: settings.targets).register(on: routes)
         AdminDeviceRoutes(directory: devices, database: database, clock: clock).register(on: routes)
         PageRoutes(
             webDirectory: web, openAPIFile: settings.assetsDirectory.appendingPathComponent("openapi.json"), training: settings.training

@@ -11,7 +11,9 @@ import QueueStore
 struct ReportRoutes {
     let database: AppDatabase
     let clock: any WallClock
-    let targets: ServiceTargets
+    let targetsBook: TargetsBook
+    /// The targets in force now (the admin may change them while the server runs).
+    var targets: ServiceTargets { targetsBook.current }
 
     func register(on routes: RouteTable) {
         routes.add(.get, "/api/v1/reports") { request, context in

@@ -9,7 +9,9 @@ import QueueStore
 struct SupervisorRoutes {
     let database: AppDatabase
     let clock: any WallClock
-    let targets: ServiceTargets
+    let targetsBook: TargetsBook
+    /// The targets in force now (the admin may change them while the server runs).
+    var targets: ServiceTargets { targetsBook.current }
     let alerts: AlertMonitor
 
     struct Overview: Encodable, Sendable {

@@ -34,7 +34,9 @@ struct ReportCommand: AsyncParsableCommand {
         let parsed = try ReportPeriod(parsing: period)
         let documentFormat: ReportDocument.Format? = format == "text" ? nil : try ReportDocument.Format(parameter: format)
         let database = try AppDatabase.openExisting(data)
-        let service = try ServiceTargets.load(URL(fileURLWithPath: assets).appendingPathComponent("targets.json"))
+        let service = try await TargetsBook.load(
+            file: URL(fileURLWithPath: assets).appendingPathComponent("targets.json"), database: database
+        ).current
         let targets = ReportTargets(catalog: try await database.catalog(), service: service)
         let report = try await database.report(period: parsed, targets: targets, asOf: Date())
         let bytes: [UInt8]

@@ -231,7 +231,7 @@ struct Serve: AsyncParsableCommand {
             directory: assetsURL.appendingPathComponent("calendar"), sessions: try await database.catalog().sessions,
             overrides: editedYears)
         settings.editedCalendarYears = Set(editedYears.map(\.year))
-        settings.targets = try ServiceTargets.load(assetsURL.appendingPathComponent("targets.json"))
+        settings.targets = try await TargetsBook.load(file: assetsURL.appendingPathComponent("targets.json"), database: database)
         settings.voice = voice(data: dataURL, logger: logger)
         settings.look = try await HallLook.load(from: database)
         let events = HallEventHub(database: database)

@@ -45,7 +45,7 @@ struct NightlyBackupTests {
         for old in ["2026-02-25", "2026-02-26", "2026-02-27"] { try Data().write(to: directory.appendingPathComponent(Self.day(old))) }
         _ = try await hall.database.issueTicket(field: "dat-dai", priority: .none, source: nil, at: hall.clock.now())
         let alerts = AlertMonitor(
-            database: hall.database, targets: ServiceTargets(), clock: hall.clock, events: HallEventHub(database: hall.database))
+            database: hall.database, targets: TargetsBook(), clock: hall.clock, events: HallEventHub(database: hall.database))
         let backup = NightlyBackup(
             database: hall.database, directory: directory, schedule: BackupSchedule(keepDaily: 2, keepMonthly: 0), alerts: alerts,
             clock: hall.clock, logger: Logger(label: "test"))
@@ -69,7 +69,7 @@ struct NightlyBackupTests {
         let directory = parent.appendingPathComponent("backups")
         try Data("not a directory".utf8).write(to: directory)  // the backups directory cannot be made
         let alerts = AlertMonitor(
-            database: hall.database, targets: ServiceTargets(), clock: hall.clock, events: HallEventHub(database: hall.database))
+            database: hall.database, targets: TargetsBook(), clock: hall.clock, events: HallEventHub(database: hall.database))
         let backup = NightlyBackup(
             database: hall.database, directory: directory, schedule: BackupSchedule(), alerts: alerts, clock: hall.clock,
             logger: Logger(label: "test"))

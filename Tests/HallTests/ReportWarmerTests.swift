@@ -14,7 +14,7 @@ struct ReportWarmerTests {
     @Test func theCurrentReportingYearsClosedDaysAreStored() async throws {
         let hall = try await TestHall()
         _ = try await hall.database.issueTicket(field: "dat-dai", priority: .none, source: nil, at: hall.clock.now())
-        try await ReportWarmer(database: hall.database, targets: ServiceTargets(), clock: hall.clock, logger: Logger(label: "test")).warm()
+        try await ReportWarmer(database: hall.database, targets: TargetsBook(), clock: hall.clock, logger: Logger(label: "test")).warm()
         let days = try await hall.database.writer.read { db in
             try String.fetchAll(db, sql: "SELECT serviceDay FROM reportDay ORDER BY serviceDay")
         }

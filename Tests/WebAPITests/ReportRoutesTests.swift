@@ -48,7 +48,7 @@ struct ReportRoutesTests {
         let routes = RouteTable(router: router)
         AuthRoutes(database: hall.database, hasher: hall.settings.passwordHasher, clock: hall.clock, throttle: LoginThrottle())
             .register(on: routes)
-        ReportRoutes(database: hall.database, clock: hall.clock, targets: hall.settings.targets).register(on: routes)
+        ReportRoutes(database: hall.database, clock: hall.clock, targetsBook: hall.settings.targets).register(on: routes)
         #expect(routes.entries.contains(RouteTable.Entry(method: "get", path: "/api/v1/reports")))
         try await Application(router: router, logger: Logger(label: "test")).testAgainstContract { client in
             try await body(client)

@@ -353,29 +353,53 @@ function bindCalendar() {
 
 async function loadTargets() {
   try {
-    const { data } = await call("/api/v1/supervisor/overview");
-    state.targetsDay = data.serviceDay;
-    const { data: report } = await call(`/api/v1/reports?period=day:${data.serviceDay}`);
-    state.targets = report.targets;
+    const { data } = await call("/api/v1/admin/targets");
+    state.targets = data;
   } catch (error) {
     if (error.status !== 401) say("error", errorText(error));
   }
   renderTargets();
 }
 
+const percent = (share) => String(Math.round(share * 1000) / 10);
+
+/** The rates as a form (percent), and each field's wait target (edited under Lĩnh vực) as a list. */
 function renderTargets() {
   const targets = state.targets;
   const catalog = state.catalog;
   if (!targets || !catalog) return;
-  const pct = (share) => `${Math.round(share * 100)} %`;
-  const rows = [
-    [t("adm.t.onTime"), pct(targets.promisesOnTime)],
-    [t("adm.t.satisfaction"), pct(targets.satisfaction)],
-    ...Object.entries(targets.satisfactionByField).filter(([code]) => catalog.fields.some((f) => f.code === code))
-      .map(([code, share]) => [t("adm.t.satisfactionField", { f: fieldName(catalog.fields.find((f) => f.code === code)) }), pct(share)]),
-    ...catalog.fields.map((f) => [t("adm.t.wait", { f: fieldName(f) }), t("unit.minutes", { n: f.waitTargetMinutes })]),
-  ];
-  $("targets-body").replaceChildren(...rows.map(([name, value]) => el("tr", {}, el("td", {}, name), el("td", { class: "num" }, value))));
+  const form = $("targets-form");
+  form.elements.promisesOnTime.value = percent(targets.promisesOnTime);
+  form.elements.satisfaction.value = percent(targets.satisfaction.overall);
+  form.elements.waitMinutesOnNoWaitFriday.value = targets.waitMinutesOnNoWaitFriday ?? "";
+  form.elements.idleCounterMinutes.value = targets.idleCounterMinutes;
+  form.elements.promiseRiskMinutes.value = targets.promiseRiskMinutes;
+  $("target-fields").replaceChildren(...catalog.fields.map((f) => el("label", {}, `${fieldName(f)} `,
+    el("input", { type: "number", min: "0", max: "100", step: "0.1", class: "short", dataset: { field: f.code, testid: `target-field-${f.code}` },
+      value: f.code in targets.satisfaction.fields ? percent(targets.satisfaction.fields[f.code]) : "" }))));
+  $("targets-body").replaceChildren(...catalog.fields.map((f) =>
+    el("tr", {}, el("td", {}, t("adm.t.wait", { f: fieldName(f) })), el("td", { class: "num" }, t("unit.minutes", { n: f.waitTargetMinutes })))));
+}
+
+function bindTargets() {
+  $("targets-form").addEventListener("submit", (event) => {
+    event.preventDefault();
+    const form = event.target;
+    const share = (value) => Math.round(Number(value) * 10) / 1000;
+    const fields = {};
+    for (const input of document.querySelectorAll("#target-fields input")) {
+      if (input.value.trim() !== "") fields[input.dataset.field] = share(input.value);
+    }
+    const friday = form.elements.waitMinutesOnNoWaitFriday.value.trim();
+    const body = {
+      promisesOnTime: share(form.elements.promisesOnTime.value),
+      satisfaction: { overall: share(form.elements.satisfaction.value), fields },
+      idleCounterMinutes: Number(form.elements.idleCounterMinutes.value),
+      promiseRiskMinutes: Number(form.elements.promiseRiskMinutes.value),
+      ...(friday ? { waitMinutesOnNoWaitFriday: Number(friday) } : {}),
+    };
+    save(() => call("/api/v1/admin/targets", { method: "PUT", body }), t("adm.t.saved"), loadTargets);
+  });
 }
 
 async function loadDevices() {
@@ -420,6 +444,7 @@ async function init() {
   bindIdentity();
   bindCatalogForms();
   bindProcedureForm();
+  bindTargets();
   bindUserForm();
   bindCalendar();
   api("/api/v1/hall").then(({ data }) => { $("centre-name").textContent = data.centreName || "\u00a0"; }).catch(() => {});

@@ -463,6 +463,11 @@ function renderChecklist(show) {
   const procedure = show ? (state.procedures || []).find((p) => p.code === $("dossier-procedure").value) : null;
   const documents = (procedure && procedure.documents) || [];
   const fee = procedure && procedure.fee;
+  // Live events redraw the desk often: keep the list (and the officer's ticks) while the procedure stays.
+  const box = $("dossier-checklist");
+  const shown = procedure ? procedure.code : "";
+  if (box.dataset.procedure === shown) return;
+  box.dataset.procedure = shown;
   $("dossier-checklist").hidden = !documents.length && !fee;
   $("dossier-fee").textContent = fee ? t("dos.fee", { f: fee }) : "";
   $("dossier-documents").replaceChildren(...documents.map((line) => el("li", {}, el("label", {}, el("input", { type: "checkbox" }), ` ${line}`))));
