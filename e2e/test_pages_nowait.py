@@ -287,3 +287,21 @@ def test_supervisor_closes_a_counter_and_moves_an_officer_live(khongcho_server: 
     screenshot(dashboard, "supervisor-actions")
     assert_no_script_errors(dashboard)
     assert_no_script_errors(desk)
+
+
+def test_devices_page_prints_a_real_test_page_on_the_printer(khongcho_server: KhongChoServer, browser) -> None:
+    admin = khongcho_server.login("admin")
+    printer = next(d for d in devices(khongcho_server, admin) if d["kind"] == "printer")
+    assert printer["lastSeen"], printer  # seen when it was attached
+    printed = khongcho_server.data / "printed"
+    before = set(printed.glob("*.png")) if printed.exists() else set()
+    page = page_login(browser, khongcho_server, "/admin/devices", DESKTOP, "admin")
+    row = f'#device-list tr[data-device="{printer["id"]}"]'
+    wait_enabled(page, f"{row} [data-testid=test]").click()
+    wait_text(page, "#devices-message", f"Đã gửi trang thử tới {printer['id']}: Đã in trang thử", contains=True)
+    made = poll(lambda: [p for p in printed.glob("thu-in-*.png") if p not in before], lambda found: len(found) == 1, 5,
+                "the test page's PNG")
+    assert made[0].stat().st_size > 1000
+    after = next(d for d in devices(khongcho_server, admin) if d["id"] == printer["id"])
+    assert after["lastSeen"] >= printer["lastSeen"]
+    assert_no_script_errors(page)

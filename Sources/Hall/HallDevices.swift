@@ -1,4 +1,4 @@
-import DeviceProtocols
+public import DeviceProtocols
 import Foundation
 public import QueueCore
 public import QueueStore
@@ -11,8 +11,14 @@ public struct HallDevices: DeviceDirectory {
     public let keypads: KeypadHub
     public let printers: PrinterRegistry?
     let clock: any WallClock
+    /// The test page for a printer of this profile (the ticket layout with "THỬ IN"), `nil`: printers cannot be tested.
+    let testPage: (@Sendable (PrinterProfile) throws -> [UInt8])?
 
-    public init(database: AppDatabase, displays: DisplayHub, keypads: KeypadHub, printers: PrinterRegistry?, clock: any WallClock) {
+    public init(
+        database: AppDatabase, displays: DisplayHub, keypads: KeypadHub, printers: PrinterRegistry?, clock: any WallClock,
+        testPage: (@Sendable (PrinterProfile) throws -> [UInt8])? = nil
+    ) {
+        self.testPage = testPage
         self.database = database
         self.displays = displays
         self.keypads = keypads
@@ -22,12 +28,14 @@ public struct HallDevices: DeviceDirectory {
 
     public func devices() async -> [DeviceInfo] {
         let bindings = (try? await database.deviceBindings()) ?? [:]
-        let printerInfos = (printers?.printers ?? []).map { printer in
-            DeviceInfo(
-                id: printer.port.id, kind: .printer, profile: printer.port.profile.id, name: printer.port.profile.name,
-                port: printer.port.id.hasPrefix("virtual-") ? "simulated" : printer.port.id, counter: bindings[printer.port.id],
-                status: .ok, statusText: "Đã kết nối", statusTextEn: "Attached", lastSeen: nil,
-                simulated: printer.port.id.hasPrefix("virtual-"))
+        var printerInfos: [DeviceInfo] = []
+        for printer in printers?.printers ?? [] {
+            printerInfos.append(
+                DeviceInfo(
+                    id: printer.port.id, kind: .printer, profile: printer.port.profile.id, name: printer.port.profile.name,
+                    port: printer.port.id.hasPrefix("virtual-") ? "simulated" : printer.port.id, counter: bindings[printer.port.id],
+                    status: .ok, statusText: "Đã kết nối", statusTextEn: "Attached", lastSeen: await printer.lastSeen,
+                    simulated: printer.port.id.hasPrefix("virtual-")))
         }
         return printerInfos + (await displays.infos) + (await keypads.infos)
     }
@@ -57,10 +65,21 @@ public struct HallDevices: DeviceDirectory {
             return DeviceTestResult(
                 message: "Bấm một phím trên \(id); “lần cuối” sẽ đổi.", messageEn: "Press a key on \(id); its last-seen time changes.")
         }
-        if printers?.printer(id: id) != nil {
-            return DeviceTestResult(
-                message: "Dùng “khongcho print-test” hoặc in lại một phiếu để thử máy in.",
-                messageEn: "Use `khongcho print-test` or reprint a ticket to test a printer.")
+        if let printer = printers?.printer(id: id) {
+            guard let testPage else {
+                throw DeviceDirectoryError.failed(
+                    "Máy chủ chạy không có mẫu phiếu nên không in thử được.", "The server runs without a ticket layout: no test page.")
+            }
+            let bytes: [UInt8]
+            do {
+                bytes = try testPage(printer.port.profile)
+            } catch {
+                throw DeviceDirectoryError.failed("Không dựng được trang thử: \(error)", "The test page could not be drawn: \(error)")
+            }
+            let outcome = await printer.printTest(bytes, jobName: "thu-in-\(Int(clock.now().timeIntervalSince1970))")
+            let said = outcome.message ?? ""
+            guard outcome.status != .failed else { throw DeviceDirectoryError.failed(said, said) }
+            return DeviceTestResult(message: "Đã gửi trang thử tới \(id): \(said)", messageEn: "Test page sent to \(id): \(said)")
         }
         throw DeviceDirectoryError.unknownDevice(id)
     }

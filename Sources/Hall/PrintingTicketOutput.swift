@@ -70,6 +70,18 @@ public struct PrintingTicketOutput: TicketOutput {
         return PNGWriter.encode(bitmap)
     }
 
+    /// The admin's test page: the ticket layout with the hall's name, logo and footer and "THỬ IN / TEST PRINT".
+    public func testPage(for profile: PrinterProfile) throws -> [UInt8] {
+        let look = look.current
+        var content = TicketContent(
+            centreName: look.centreName, fieldName: "THỬ IN / TEST PRINT", number: "A000",
+            issuedAt: "\(VietnamTime.clockTime(clock.now())) — \(DayKey(clock.now()).vietnamese)", peopleAhead: 0,
+            estimatedWaitMinutes: 0, statusURL: "\(publicURL)/t/test", thankYouLine: "Máy in hoạt động tốt")
+        content.footer = look.footer
+        content.logo = look.logo
+        return try EscPosEncoder.ticketJob(bitmap: try renderer.render(content, for: profile), profile: profile)
+    }
+
     public func content(for request: PrintRequest) -> TicketContent {
         let ticket = request.ticket
         let day = ticket.serviceDay.split(separator: "-")

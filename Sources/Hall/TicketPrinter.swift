@@ -34,6 +34,8 @@ public actor TicketPrinter {
     private var tail: Task<PrintOutcome, Never>?
     /// Jobs submitted and not ended yet.
     public private(set) var unfinished = 0
+    /// When the printer last answered: attached, or took a job's bytes (the admin's devices page shows it).
+    public private(set) var lastSeen: Date?
 
     public init(
         port: any PrinterPort, database: AppDatabase, clock: any WallClock, deadlines: PrintDeadlines = PrintDeadlines(),
@@ -45,6 +47,36 @@ public actor TicketPrinter {
         self.deadlines = deadlines
         self.logger = logger
         self.alert = alert
+        self.lastSeen = clock.now()
+    }
+
+    func seen(_ instant: Date) { lastSeen = instant }
+
+    /// The admin's test page ("Thử in"): queued behind the tickets like any job, checked against the printer's
+    /// status, never stored as a ticket's print job. Answers within 10 s, else `queued`.
+    public func printTest(_ bytes: [UInt8], jobName: String) async -> PrintOutcome {
+        unfinished += 1
+        let previous = tail
+        let job = Task { [port, clock, deadlines] in
+            _ = await previous?.value
+            let outcome: PrintOutcome
+            do {
+                if let status = await Self.probe(port, within: deadlines.status, printer: self), !status.canPrint {
+                    throw PrintFailure(message: status.vietnameseSummary, messageEn: status.englishSummary)
+                }
+                try await port.write(bytes, job: jobName)
+                self.seen(clock.now())
+                outcome = PrintOutcome(status: .printed, message: "Đã in trang thử / Test page printed")
+            } catch {
+                let failure = PrintFailure(error)
+                outcome = PrintOutcome(status: .failed, message: "\(failure.message) / \(failure.messageEn)")
+            }
+            self.ended()
+            return outcome
+        }
+        tail = job
+        return await withDeadline(.seconds(10)) { await job.value }
+            ?? PrintOutcome(status: .queued, message: "Trang thử đang chờ máy in / The test page waits for the printer")
     }
 
     /// Queues `bytes` for `ticket` (see `submit(ticket:jobName:render:)`).
@@ -128,6 +160,7 @@ public actor TicketPrinter {
                 throw PrintFailure(message: "Không dựng được phiếu in: \(error)", messageEn: "The ticket could not be drawn: \(error)")
             }
             try await port.write(bytes, job: jobName)
+            await printer.seen(clock.now())
             // Asked again once the bytes are in: paper that ran out during this ticket (or a first answer that came
             // too late) must not be reported to the citizen as a printed ticket.
             if let status = await probe(port, within: statusWithin, printer: printer), !status.canPrint {

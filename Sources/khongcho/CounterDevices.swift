@@ -28,7 +28,7 @@ struct CounterDevices {
     /// `usb`: the bus watcher shared with the printers (the printer attacher runs it).
     func build(
         mode: Serve.DeviceMode, serialDisplays: [String], hidKeypads: Serve.HIDKeypads, printers: PrinterRegistry?,
-        usb: USBDeviceMonitor?
+        usb: USBDeviceMonitor?, testPage: (@Sendable (PrinterProfile) throws -> [UInt8])? = nil
     ) async throws -> Built {
         let displayProfiles = try DisplayProfiles.load(directory: devicesDirectory.appendingPathComponent("displays"))
         let keypadProfiles = try KeypadProfiles.load(directory: devicesDirectory.appendingPathComponent("keypads"))
@@ -47,7 +47,8 @@ struct CounterDevices {
         logger.info(
             "Counter devices: \(displays.count) displays (\(displays.filter { $0.port.simulated }.count) simulated); see /admin/devices")
         return Built(
-            directory: HallDevices(database: database, displays: hub, keypads: keypads, printers: printers, clock: clock),
+            directory: HallDevices(
+                database: database, displays: hub, keypads: keypads, printers: printers, clock: clock, testPage: testPage),
             services: services)
     }
 

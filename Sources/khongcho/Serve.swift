@@ -253,10 +253,16 @@ struct Serve: AsyncParsableCommand {
         let printing = try await printing(
             database: database, data: dataURL, assets: assetsURL, look: settings.look, alerts: alerts, usb: usb, clock: clock,
             logger: logger)
+        var testPage: (@Sendable (PrinterProfile) throws -> [UInt8])?
+        if let output = printing.output as? PrintingTicketOutput {
+            testPage = { profile in try output.testPage(for: profile) }
+        }
         let counterDevices = try await CounterDevices(
             database: database, events: events, alerts: alerts, clock: clock, logger: logger,
             devicesDirectory: URL(fileURLWithPath: devicesDirectory)
-        ).build(mode: devices, serialDisplays: display, hidKeypads: hidKeypads, printers: printing.registry, usb: usb)
+        ).build(
+            mode: devices, serialDisplays: display, hidKeypads: hidKeypads, printers: printing.registry, usb: usb,
+            testPage: testPage)
         let kiosk = KioskApp(
             database: database, settings: settings, clock: clock, ticketOutput: printing.output, slipOutput: printing.slips,
             events: events, broadcaster: broadcaster, alerts: alerts, devices: counterDevices.directory)
