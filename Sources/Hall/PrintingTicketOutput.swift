@@ -79,6 +79,7 @@ public struct PrintingTicketOutput: TicketOutput {
             estimatedWaitMinutes: 0, statusURL: "\(publicURL)/t/test", thankYouLine: "Máy in hoạt động tốt")
         content.footer = look.footer
         content.logo = look.logo
+        content.training = training ? true : nil
         return try EscPosEncoder.ticketJob(bitmap: try renderer.render(content, for: profile), profile: profile)
     }
 
