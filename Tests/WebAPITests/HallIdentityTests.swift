@@ -52,6 +52,9 @@ struct HallIdentityTests {
             #expect(served.status == .ok)
             #expect([UInt8](served.body.readableBytesView) == Self.logo)
 
+            let read = try await client.json("/api/v1/admin/identity", token: admin).object()
+            #expect(read["announcement"] as? String == "Thứ Sáu không chờ: nhận hồ sơ đến 15:30")
+            #expect((read["logo"] as? String)?.hasPrefix("/api/v1/hall/logo.png?v=") == true)
             // What the next ticket prints, read from the same live look the printer uses.
             let look = hall.settings.look.current
             #expect(look.centreName == "Trung tâm Phục vụ hành chính công xã Tân Lập")
