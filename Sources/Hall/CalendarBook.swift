@@ -23,7 +23,19 @@ public final class CalendarBook: Sendable {
         years[year.year] = year
         return try WorkingCalendar(
             years: years.values.sorted { $0.year < $1.year }, sessions: calendar.sessions,
-            extraWindows: calendar.extraWindows, noWaitFriday: calendar.noWaitFriday, seasons: calendar.seasons)
+            extraWindows: calendar.extraWindows, noWaitFriday: calendar.noWaitFriday, seasons: calendar.seasons,
+            weekly: Array(calendar.weekly.values))
+    }
+
+    /// The calendar with the admin's hours in place of the shipped ones (seasons dropped: the admin's hours
+    /// are the hours); throws (Vietnamese + English) when they are invalid.
+    public func replacingHours(_ hours: HallHoursSettings) throws(QueueError) -> WorkingCalendar {
+        try current.withHours(hours)
+    }
+
+    /// Puts new hours in force: every kiosk answer and promise from now on uses them.
+    public func install(_ calendar: WorkingCalendar) {
+        state.withLockedValue { $0 = calendar }
     }
 
     public func install(_ calendar: WorkingCalendar, edited year: Int) {

@@ -11,8 +11,11 @@ public enum CalendarFiles {
         var seasons: [SessionSeason]?
     }
 
-    /// `overrides` (years the admin edited, from the store) replace the files' years.
-    public static func load(directory: URL, sessions: [OfficeSession], overrides: [CalendarYear] = []) throws -> WorkingCalendar {
+    /// `overrides` (years the admin edited, from the store) replace the files' years; `hours` (the admin's, from
+    /// the store) replace `settings.json` and the catalog's sessions.
+    public static func load(
+        directory: URL, sessions: [OfficeSession], overrides: [CalendarYear] = [], hours: HallHoursSettings? = nil
+    ) throws -> WorkingCalendar {
         let files = try FileManager.default.contentsOfDirectory(atPath: directory.path)
             .filter { $0.count == 9 && $0.hasSuffix(".json") && Int($0.prefix(4)) != nil }
             .sorted()
@@ -30,8 +33,9 @@ public enum CalendarFiles {
             FileManager.default.fileExists(atPath: settingsURL.path)
             ? try JSONDecoder().decode(Settings.self, from: Data(contentsOf: settingsURL))
             : Settings(extraWindows: [], noWaitFriday: NoWaitFridaySettings(), seasons: nil)
-        return try WorkingCalendar(
+        let shippedHours = try WorkingCalendar(
             years: years, sessions: sessions, extraWindows: settings.extraWindows, noWaitFriday: settings.noWaitFriday,
             seasons: settings.seasons ?? [])
+        return try hours.map { try shippedHours.withHours($0) } ?? shippedHours
     }
 }

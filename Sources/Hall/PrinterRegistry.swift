@@ -2,12 +2,19 @@ import DeviceProtocols
 import NIOConcurrencyHelpers
 
 /// The printers attached right now and which kiosk prints where. Hot-plug adds and removes printers;
-/// a kiosk without its own mapping uses the first printer attached.
+/// a kiosk without its own mapping uses the first printer attached. A kiosk's own choice (its settings
+/// screen) wins over `--kiosk-printer`; clearing it goes back to the command line's.
 public final class PrinterRegistry: Sendable {
-    private let state = NIOLockedValueBox<(printers: [TicketPrinter], kiosks: [String: String])>(([], [:]))
+    private let state = NIOLockedValueBox<(printers: [TicketPrinter], kiosks: [String: String], chosen: [String: String])>(
+        ([], [:], [:]))
 
     public init(kioskPrinters: [String: String] = [:]) {
         state.withLockedValue { $0.kiosks = kioskPrinters }
+    }
+
+    /// The kiosk at `kiosk` prints on `printer` from now on (`nil`: its configured default again).
+    public func assign(_ printer: String?, toKiosk kiosk: String) {
+        state.withLockedValue { $0.chosen[kiosk] = printer }
     }
 
     public func attach(_ printer: TicketPrinter) {
@@ -30,7 +37,7 @@ public final class PrinterRegistry: Sendable {
     /// The printer for a kiosk address: its configured printer when attached, else the first one.
     public func printer(forKiosk kiosk: String?) -> TicketPrinter? {
         state.withLockedValue { state in
-            if let kiosk, let wanted = state.kiosks[kiosk] {
+            if let kiosk, let wanted = state.chosen[kiosk] ?? state.kiosks[kiosk] {
                 return state.printers.first { $0.port.id == wanted }
             }
             return state.printers.first

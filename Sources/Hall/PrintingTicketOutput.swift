@@ -34,6 +34,7 @@ public struct PrintingTicketOutput: TicketOutput {
     }
 
     public func printerID(forKiosk kiosk: String?) -> String? { registry.printer(forKiosk: kiosk)?.port.id }
+    public func assignPrinter(_ printer: String?, toKiosk kiosk: String) { registry.assign(printer, toKiosk: kiosk) }
 
     public func print(_ request: PrintRequest) async -> PrintOutcome {
         guard let printer = registry.printer(forKiosk: request.kiosk) else {

@@ -46,10 +46,13 @@ public protocol TicketOutput: Sendable {
     func preview(_ request: PrintRequest) async -> [UInt8]?
     /// The printer a kiosk's tickets go to, so the issue stores the print job with the ticket; nil for none.
     func printerID(forKiosk kiosk: String?) -> String?
+    /// The kiosk at `kiosk` prints on `printer` from now on (`nil`: its default again).
+    func assignPrinter(_ printer: String?, toKiosk kiosk: String)
 }
 
 extension TicketOutput {
     public func printerID(forKiosk kiosk: String?) -> String? { nil }
+    public func assignPrinter(_ printer: String?, toKiosk kiosk: String) {}
 }
 
 /// No printer configured (`--devices none`).

@@ -12,6 +12,8 @@ public struct WorkingCalendar: Sendable {
     public let noWaitFriday: NoWaitFridaySettings
     /// Seasonal hours that replace `sessions` on their days.
     public let seasons: [SessionSeason]
+    /// The admin's hours per weekday (1 = Monday); empty: `sessions` Monday to Friday.
+    public let weekly: [Int: WeekdayHours]
 
     let holidays: Set<DayKey>
     let swappedDays: Set<DayKey>
@@ -20,7 +22,8 @@ public struct WorkingCalendar: Sendable {
 
     public init(
         years: [CalendarYear], sessions: [OfficeSession], extraWindows: [ExtraWindow] = [],
-        noWaitFriday: NoWaitFridaySettings = NoWaitFridaySettings(), seasons: [SessionSeason] = []
+        noWaitFriday: NoWaitFridaySettings = NoWaitFridaySettings(), seasons: [SessionSeason] = [],
+        weekly: [WeekdayHours] = []
     ) throws(QueueError) {
         var byYear: [Int: CalendarYear] = [:]
         for year in years {
@@ -41,6 +44,16 @@ public struct WorkingCalendar: Sendable {
         for window in extraWindows { try window.validate() }
         for season in seasons { try season.validate() }
         try noWaitFriday.validate()
+        var byWeekday: [Int: WeekdayHours] = [:]
+        for day in weekly {
+            try day.validate()
+            try requireInput(byWeekday[day.weekday] == nil, "Một thứ được khai hai lần.", "A weekday is given twice.")
+            byWeekday[day.weekday] = day
+        }
+        try requireInput(
+            weekly.isEmpty || (1...5).allSatisfy { byWeekday[$0] != nil }, "Cần giờ làm việc cho cả Thứ Hai đến Thứ Sáu.",
+            "Hours are needed for every day from Monday to Friday.")
+        self.weekly = byWeekday
         self.years = byYear
         self.sessions = sessions
         self.extraWindows = extraWindows
@@ -84,7 +97,7 @@ public struct WorkingCalendar: Sendable {
     /// Minute of the day the hall closes on `day`: the end of the last session, or of an extra window in force
     /// when that is later; `nil` on a non-working day.
     public func closingMinute(on day: DayKey) throws(QueueError) -> Int? {
-        guard try isWorkingDay(day) else { return nil }
+        guard try receives(on: day) else { return nil }
         let sessionEnd = sessionMinutes(on: day).map(\.end).max() ?? 0
         let windowEnd = extraWindows.filter { $0.applies(on: day) }.compactMap(\.endMinute).max() ?? 0
         return max(sessionEnd, windowEnd)
@@ -98,7 +111,7 @@ public struct WorkingCalendar: Sendable {
     /// Whether the hall is receiving at `date`: a working day and inside a session or an extra window in force.
     public func isOpen(at date: Date) throws(QueueError) -> Bool {
         let day = DayKey(date)
-        guard try isWorkingDay(day) else { return false }
+        guard try receives(on: day) else { return false }
         let minute = Self.minuteOfDay(date)
         if sessionMinutes(on: day).contains(where: { $0.start <= minute && minute < $0.end }) { return true }
         return extraWindows.contains { window in
@@ -107,13 +120,33 @@ public struct WorkingCalendar: Sendable {
         }
     }
 
-    /// The sessions in force on `day`: the first season that applies, else the catalog's.
+    /// Whether the hall receives citizens on `day`: every working day, and a weekend day that is not a holiday
+    /// when the admin gave that weekday sessions (Saturday mornings).
+    public func receives(on day: DayKey) throws(QueueError) -> Bool {
+        if try isWorkingDay(day) { return true }
+        return !holidays.contains(day) && !(weekly[day.weekday]?.sessions.isEmpty ?? true)
+    }
+
+    /// The sessions in force on `day`: the first season that applies, else the admin's for that weekday (a
+    /// swapped working Saturday without its own keeps Monday's), else the catalog's.
     func sessionMinutes(on day: DayKey) -> [(start: Int, end: Int)] {
-        guard let season = seasons.first(where: { $0.applies(on: day) }) else { return sessionMinutes }
-        return season.sessions.compactMap { session in
+        if let season = seasons.first(where: { $0.applies(on: day) }) { return Self.minutes(season.sessions) }
+        guard !weekly.isEmpty else { return sessionMinutes }
+        let own = weekly[day.weekday]?.sessions ?? []
+        return Self.minutes(own.isEmpty && swappedDays.contains(day) ? weekly[1]?.sessions ?? [] : own)
+    }
+
+    /// The admin's closing cutoff for `day`'s weekday, if any (not on a season's days, which keep their hours).
+    func lastTicketMinute(on day: DayKey) -> Int? {
+        guard !seasons.contains(where: { $0.applies(on: day) }) else { return nil }
+        return weekly[day.weekday]?.lastTicketMinute
+    }
+
+    static func minutes(_ sessions: [OfficeSession]) -> [(start: Int, end: Int)] {
+        sessions.compactMap { session in
             guard let start = session.startMinute, let end = session.endMinute else { return nil }
             return (start, end)
-        }
+        }.sorted { $0.start < $1.start }
     }
 
     static func minuteOfDay(_ date: Date) -> Int {

@@ -25,6 +25,8 @@ public struct AuditAction: RawRepresentable, Codable, Sendable, Hashable {
 
     public static let loginSucceeded = AuditAction(rawValue: "login.succeeded")
     public static let loginFailed = AuditAction(rawValue: "login.failed")
+    /// A wrong PIN on a kiosk's settings screen.
+    public static let kioskPinFailed = AuditAction(rawValue: "kiosk.pin_failed")
     public static let loginLockout = AuditAction(rawValue: "login.lockout")
     public static let logout = AuditAction(rawValue: "logout")
     public static let catalogReplaced = AuditAction(rawValue: "catalog.replaced")

@@ -73,6 +73,8 @@ public struct HallState: Codable, Sendable, Equatable {
     public var identity: HallIdentity
     /// Where the hall's logo is served (versioned, so a new logo is not hidden by a cache), `nil` without one.
     public var logo: String?
+    /// Whether the kiosk issues now (the route fills it from the calendar; `nil` without one).
+    public var issuing: IssuingStatus?
 }
 
 extension AppDatabase {

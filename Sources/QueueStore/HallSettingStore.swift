@@ -16,6 +16,20 @@ public struct HallSettingKey: RawRepresentable, Sendable, Hashable {
     public static let hours = HallSettingKey(rawValue: "hours")
     /// The no-wait targets (satisfaction, on-time, alert thresholds).
     public static let targets = HallSettingKey(rawValue: "targets")
+    /// The bcrypt hash of the PIN that opens the kiosks' settings screen.
+    public static let kioskPin = HallSettingKey(rawValue: "kioskPin")
+    /// One kiosk's own settings, by its client address.
+    public static func kiosk(_ address: String) -> HallSettingKey { HallSettingKey(rawValue: kioskPrefix + address) }
+    public static let kioskPrefix = "kiosk:"
+
+    /// How the audit log keeps a value: a logo by its size, a PIN hash not at all, anything else as it is.
+    func audited(_ json: String?) -> String? {
+        switch self {
+        case .logo: json.map { "\($0.count) bytes" }
+        case .kioskPin: json.map { _ in "(ẩn / hidden)" }
+        default: json
+        }
+    }
 }
 
 /// The audit action for a saved setting: `setting.<key>`.
@@ -35,6 +49,22 @@ extension AppDatabase {
         guard let json = try String.fetchOne(db, sql: "SELECT json FROM hallSetting WHERE key = ?", arguments: [key.rawValue])
         else { return nil }
         return try JSONDecoder().decode(type, from: Data(json.utf8))
+    }
+
+    /// Every stored setting whose key starts with `prefix`, by the rest of its key (e.g. each kiosk's settings).
+    public func hallSettings<Value: Decodable & Sendable & SendableMetatype>(prefix: String, as type: Value.Type) async throws
+        -> [String: Value]
+    {
+        try await writer.read { db in
+            var values: [String: Value] = [:]
+            for row in try Row.fetchAll(
+                db, sql: "SELECT key, json FROM hallSetting WHERE substr(key, 1, ?) = ?", arguments: [prefix.count, prefix])
+            {
+                let key: String = row["key"]
+                values[String(key.dropFirst(prefix.count))] = try JSONDecoder().decode(type, from: Data((row["json"] as String).utf8))
+            }
+            return values
+        }
     }
 
     /// When `key` was last saved, `nil` when never: lets pages tell a new logo from a cached one.
@@ -64,8 +94,7 @@ extension AppDatabase {
                 try db.execute(sql: "DELETE FROM hallSetting WHERE key = ?", arguments: [key.rawValue])
             }
             try appendAudit(
-                db, .settingSaved(key), target: key.rawValue, before: key == .logo ? before.map { "\($0.count) bytes" } : before,
-                after: after, by: stamp, at: now)
+                db, .settingSaved(key), target: key.rawValue, before: key.audited(before), after: after, by: stamp, at: now)
         }
     }
 }

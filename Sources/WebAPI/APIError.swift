@@ -25,6 +25,10 @@ public struct APIError: HTTPResponseError, Sendable {
         case reprintRefused = "reprint_refused"
         case httpsRequired = "https_required"
         case hallClosed = "hall_closed"
+        case kioskPinUnset = "kiosk_pin_unset"
+        case wrongPin = "wrong_pin"
+        case kioskLocked = "kiosk_locked"
+        case noPrinter = "no_printer"
     }
 
     public let status: HTTPResponse.Status

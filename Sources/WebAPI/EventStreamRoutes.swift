@@ -30,6 +30,8 @@ struct EventStreamRoutes {
     let broadcaster: EventBroadcaster
     let clock: any WallClock
     let window: EventReplayWindow
+    /// For the snapshot's `issuing` (whether the kiosk gives numbers now).
+    var calendar: CalendarBook?
 
     /// Where a new stream starts.
     enum Start: Equatable {
@@ -75,7 +77,7 @@ struct EventStreamRoutes {
                         if backlog.count < 500 { break }
                     }
                 case .snapshot:
-                    let state = try await database.hallState(at: clock.now())
+                    let state = try await database.hallState(at: clock.now(), calendar: calendar)
                     lastSent = state.lastEventId
                     try await writer.write(try Self.snapshotFrame(state))
                 }

@@ -98,7 +98,8 @@ public struct KioskApp {
         HealthRoutes(database: database, devices: devices, sources: settings.health).register(on: routes)
         MetricsRoutes(metrics: settings.metrics, allowed: settings.metricsAllowed, devices: devices, broadcaster: broadcaster)
             .register(on: routes)
-        EventStreamRoutes(database: database, broadcaster: broadcaster, clock: clock, window: settings.eventReplay).register(on: routes)
+        EventStreamRoutes(database: database, broadcaster: broadcaster, clock: clock, window: settings.eventReplay, calendar: book)
+            .register(on: routes)
         AuthRoutes(database: database, hasher: settings.passwordHasher, clock: clock, throttle: LoginThrottle(), metrics: settings.metrics)
             .register(on: routes)
         StaffRoutes(database: database, clock: clock, events: events).register(on: routes)
@@ -113,6 +114,7 @@ public struct KioskApp {
         if let book {
             CalendarRoutes(database: database, book: book, clock: clock).register(on: routes)
             CalendarAdminRoutes(database: database, book: book, clock: clock).register(on: routes)
+            HoursAdminRoutes(database: database, book: book, clock: clock).register(on: routes)
             DossierRoutes(database: database, book: book, clock: clock, slips: slipOutput).register(on: routes)
             DossierDeskRoutes(database: database, book: book, clock: clock).register(on: routes)
         }
@@ -124,6 +126,9 @@ public struct KioskApp {
         VoiceRoutes(library: settings.voice).register(on: routes)
         ReportRoutes(database: database, clock: clock, targetsBook: settings.targets).register(on: routes)
         AdminDeviceRoutes(directory: devices, database: database, clock: clock).register(on: routes)
+        KioskSettingsRoutes(
+            database: database, clock: clock, hasher: settings.passwordHasher, ticketOutput: ticketOutput, devices: devices
+        ).register(on: routes)
         PageRoutes(
             webDirectory: web, openAPIFile: settings.assetsDirectory.appendingPathComponent("openapi.json"), training: settings.training
         )

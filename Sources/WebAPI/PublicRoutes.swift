@@ -41,7 +41,7 @@ struct PublicRoutes {
 
     func register(on routes: RouteTable) {
         routes.add(.get, "/api/v1/fields") { _, _ in JSON(try await database.fieldQueues(at: clock.now())) }
-        routes.add(.get, "/api/v1/hall") { _, _ in JSON(try await database.hallState(at: clock.now())) }
+        routes.add(.get, "/api/v1/hall") { _, _ in JSON(try await database.hallState(at: clock.now(), calendar: calendar)) }
         // The centre's published catalog (fields, procedures with statutory days, counters, sessions): the
         // staff desk's dossier form and other systems read it; nothing in it is private.
         routes.add(.get, "/api/v1/catalog") { _, _ in JSON(try await database.catalog()) }
@@ -137,16 +137,9 @@ struct PublicRoutes {
     /// After closing and on days off: 409 `hall_closed` with the next opening, in words and as `nextOpening`.
     /// A year without a calendar file does not stop the kiosk (the promise routes report that gap).
     func refuseWhenClosed(at now: Date) throws {
-        guard let calendar = calendar?.current, (try? calendar.issuesTickets(at: now)) == false,
-            let opening = try? calendar.nextOpening(after: now)
-        else { return }
-        let day = DayKey(opening)
-        let time = VietnamTime.clockTime(opening)
-        var error = APIError(
-            .conflict, .hallClosed,
-            "Đã hết giờ lấy số. Mời quay lại lúc \(time) \(day.vietnameseWeekday) \(day.vietnamese).",
-            "Ticket issuing has closed for today. Please come back at \(time) on \(day.englishWeekday) \(day.iso).")
-        error.nextOpening = VietnamTime.iso8601(opening)
+        guard let status = try? calendar?.current.issuingStatus(at: now), !status.open else { return }
+        var error = APIError(.conflict, .hallClosed, status.message ?? "", status.messageEn ?? "")
+        error.nextOpening = status.nextOpening
         throw error
     }
 }

@@ -229,7 +229,7 @@ struct Serve: AsyncParsableCommand {
         let editedYears = try await database.editedCalendarYears()
         settings.calendar = try CalendarFiles.load(
             directory: assetsURL.appendingPathComponent("calendar"), sessions: try await database.catalog().sessions,
-            overrides: editedYears)
+            overrides: editedYears, hours: try await database.hallSetting(.hours, as: HallHoursSettings.self))
         settings.editedCalendarYears = Set(editedYears.map(\.year))
         settings.targets = try await TargetsBook.load(file: assetsURL.appendingPathComponent("targets.json"), database: database)
         settings.voice = voice(data: dataURL, logger: logger)
@@ -340,6 +340,10 @@ struct Serve: AsyncParsableCommand {
     ) async throws -> (output: any TicketOutput, slips: any SlipOutput, registry: PrinterRegistry?, services: [any Service]) {
         guard devices != .none else { return (NoTicketOutput(), NoSlipOutput(), nil, []) }
         let registry = PrinterRegistry(kioskPrinters: try KioskPrinterOption.parse(kioskPrinter))
+        // Each kiosk's own choice from its settings screen wins over --kiosk-printer.
+        for (kiosk, settings) in try await database.hallSettings(prefix: HallSettingKey.kioskPrefix, as: KioskSettings.self) {
+            registry.assign(settings.printer, toKiosk: kiosk)
+        }
         let renderer = try TicketRenderer(templateURL: assets.appendingPathComponent("ticket/template.json"))
         let profiles = try PrinterProfiles.load(directory: URL(fileURLWithPath: devicesDirectory).appendingPathComponent("printers"))
         let alert: @Sendable (PrinterAlert) -> Void = { alert in

@@ -18,14 +18,27 @@ struct HallClosedTests {
             let error = try #require(try refused.object()["error"] as? [String: String])
             #expect(error["code"] == "hall_closed")
             #expect(error["nextOpening"] == "2026-03-03T08:00:00+07:00")
-            #expect(error["message"] == "Đã hết giờ lấy số. Mời quay lại lúc 08:00 Thứ Ba 03/03/2026.")
-            #expect(error["messageEn"] == "Ticket issuing has closed for today. Please come back at 08:00 on Tuesday 2026-03-03.")
+            // 3 March lies in the ninth-hour plan (23/02–23/03): the citizen learns of it too.
+            let message = "Đã hết giờ lấy số. Mời quay lại lúc 08:00 Thứ Ba 03/03/2026. Ngày đó có giờ thứ 9: 16:30–17:30."
+            #expect(error["message"] == message)
+            #expect(
+                error["messageEn"]
+                    == "Ticket issuing has closed for today. Please come back at 08:00 on Tuesday 2026-03-03. That day also has the ninth hour: 16:30–17:30."
+            )
             #expect(try await hall.database.lastEventID() == 0)
+            // The kiosk learns it before anyone touches it: /hall says the same.
+            let closed = try #require(try await client.json("/api/v1/hall").object()["issuing"] as? [String: Any])
+            #expect(closed["open"] as? Bool == false)
+            #expect(closed["message"] as? String == message)
+            #expect(closed["nextOpening"] as? String == "2026-03-03T08:00:00+07:00")
 
             hall.clock.set(ManualClock.vietnamDate("2026-03-03 07:05"))
             let morning = try await client.json("/api/v1/tickets", .post, body: #"{"field":"dat-dai"}"#)
             #expect(morning.status == .created)
             #expect(try morning.object()["number"] as? String == "A001")
+            let open = try #require(try await client.json("/api/v1/hall").object()["issuing"] as? [String: Any])
+            #expect(open["open"] as? Bool == true)
+            #expect(open["message"] == nil)
         }
     }
 
@@ -37,6 +50,7 @@ struct HallClosedTests {
             let error = try #require(try refused.object()["error"] as? [String: String])
             #expect(error["nextOpening"] == "2026-03-09T08:00:00+07:00")
             #expect(error["message"]?.contains("Thứ Hai 09/03/2026") == true)
+            #expect(error["message"]?.contains("giờ thứ 9: 16:30–17:30") == true)
         }
     }
 }

@@ -4,6 +4,7 @@
 import { api, StaffSignIn, el } from "/common.js";
 import { t, lang, applyI18n, bindLangSwitch, onLangChange, errorText } from "/i18n.js";
 import { ask } from "/staff-keys.js";
+import { bindHours, renderHours } from "/admin-hours.js";
 
 const SESSION_KEY = "khongcho.admin.session"; // shared with /admin/devices
 const $ = (id) => document.getElementById(id);
@@ -17,7 +18,7 @@ function leave() { $("admin-view").hidden = true; }
 
 async function enter() {
   $("admin-view").hidden = false;
-  await Promise.all([loadIdentity(), loadCatalog(), loadUsers(), loadCalendarYears(), loadTargets(), loadDevices(), loadSettings()]);
+  await Promise.all([loadIdentity(), loadCatalog(), loadUsers(), loadCalendarYears(), loadTargets(), loadDevices(), loadSettings(), loadKioskPin(), loadHours()]);
 }
 
 function say(kind, text) {
@@ -329,6 +330,16 @@ function renderCalendar() {
     ...year.swappedWorkingDays.map((h) => el("li", { class: "swapped" }, t("adm.cal.swapped", { d: h.date.split("-").reverse().join("/"), n: h.name || "" }))));
 }
 
+async function loadHours() {
+  try {
+    const { data } = await call("/api/v1/admin/hours");
+    state.hours = data;
+  } catch (error) {
+    if (error.status !== 401) say("error", errorText(error));
+  }
+  renderHours(state.hours);
+}
+
 function bindCalendar() {
   $("calendar-year").addEventListener("change", (event) => { state.year = Number(event.target.value); loadCalendar(); });
   $("calendar-file").addEventListener("change", async (event) => {
@@ -414,6 +425,36 @@ async function loadDevices() {
     + (d.counter ? ` · ${t("adm.d.counter", { n: d.counter })}` : ""))) : [el("li", {}, t("adm.d.none"))]));
 }
 
+/** Whether the kiosks' settings screen has a PIN; the admin sets a new one or removes it. */
+async function loadKioskPin() {
+  try {
+    const { data } = await call("/api/v1/admin/kiosk-pin");
+    state.kioskPin = data.pinSet;
+  } catch (error) {
+    if (error.status !== 401) say("error", errorText(error));
+  }
+  renderKioskPin();
+}
+
+function renderKioskPin() {
+  $("kiosk-pin-state").textContent = t(state.kioskPin ? "adm.k.on" : "adm.k.off");
+  $("kiosk-pin-remove").hidden = !state.kioskPin;
+}
+
+function bindKioskPin() {
+  $("kiosk-pin-form").addEventListener("submit", (event) => {
+    event.preventDefault();
+    const input = event.target.elements.pin;
+    const pin = input.value.trim();
+    input.value = "";
+    save(() => call("/api/v1/admin/kiosk-pin", { method: "PUT", body: { pin } }), t("adm.k.saved"), loadKioskPin);
+  });
+  $("kiosk-pin-remove").addEventListener("click", async () => {
+    if (!(await ask({ message: t("adm.k.removeAsk"), confirm: t("adm.k.remove") }))) return;
+    save(() => call("/api/v1/admin/kiosk-pin", { method: "DELETE" }), t("adm.k.removed"), loadKioskPin);
+  });
+}
+
 /** The link tickets carry; a warning on top when a phone could not open it (loopback only, no LAN address). */
 async function loadSettings() {
   try {
@@ -440,13 +481,15 @@ async function init() {
   applyI18n();
   document.title = t("adm.doc.title");
   bindLangSwitch($("lang-switch"));
-  onLangChange(() => { document.title = t("adm.doc.title"); renderCatalog(); renderCalendar(); renderSettings(); loadUsers(); loadDevices(); });
+  onLangChange(() => { document.title = t("adm.doc.title"); renderCatalog(); renderCalendar(); renderSettings(); renderKioskPin(); renderHours(state.hours); loadUsers(); loadDevices(); });
   bindIdentity();
   bindCatalogForms();
   bindProcedureForm();
   bindTargets();
   bindUserForm();
   bindCalendar();
+  bindKioskPin();
+  bindHours({ call, say, reload: loadHours });
   api("/api/v1/hall").then(({ data }) => { $("centre-name").textContent = data.centreName || "\u00a0"; }).catch(() => {});
   await auth.start();
 }
