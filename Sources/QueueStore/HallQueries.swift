@@ -163,7 +163,7 @@ extension AppDatabase {
     public func waitingList(counter number: Int, at now: Date) async throws -> [TicketSummary] {
         try await writer.read { db in
             let counter = try counterRow(db, number)
-            let ids = try waitingTickets(db, fields: counter.fields, day: VietnamTime.serviceDay(of: now))
+            let ids = try waitingTickets(db, fields: counter.fields, day: VietnamTime.serviceDay(of: now), counter: number)
                 .sorted { ($0.priority.isPriority ? 0 : 1, $0.issuedAt, $0.id) < ($1.priority.isPriority ? 0 : 1, $1.issuedAt, $1.id) }
                 .map(\.id)
             return try ids.compactMap { try Ticket.fetch(db, id: $0).map(TicketSummary.init) }

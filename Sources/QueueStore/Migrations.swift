@@ -18,6 +18,7 @@ enum Migrations {
         migrator.registerMigration("v10-requeue", migrate: createRequeue)
         migrator.registerMigration("v11-display-names", migrate: createDisplayNames)
         migrator.registerMigration("v12-hall-settings", migrate: createHallSettings)
+        migrator.registerMigration("v13-transfer-to-counter", migrate: addTransferTarget)
         return migrator
     }
 
@@ -230,6 +231,15 @@ enum Migrations {
                 CREATE TABLE hallSetting (key TEXT PRIMARY KEY, json TEXT NOT NULL, updatedAt INTEGER NOT NULL, updatedBy TEXT);
                 ALTER TABLE procedure ADD COLUMN documents TEXT NOT NULL DEFAULT '[]';
                 ALTER TABLE procedure ADD COLUMN fee TEXT NOT NULL DEFAULT '';
+                """)
+    }
+
+    /// A transfer may name the counter that takes the ticket (others skip it) and a note for its officer.
+    static func addTransferTarget(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                ALTER TABLE ticket ADD COLUMN forCounter INTEGER;
+                ALTER TABLE ticket ADD COLUMN note TEXT;
                 """)
     }
 }

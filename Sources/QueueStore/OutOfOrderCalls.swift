@@ -37,7 +37,12 @@ extension AppDatabase {
                     .notYourCounter, message: "Quầy \(number) không phục vụ lĩnh vực của phiếu \(ticket.label).",
                     englishMessage: "Counter \(number) does not serve the field of ticket \(ticket.label).")
             }
-            let ahead = try waitingTickets(db, fields: counter.fields, day: ticket.serviceDay)
+            if let other = ticket.forCounter, other != number {
+                throw QueueError(
+                    .notYourCounter, message: "Phiếu \(ticket.label) đã được chuyển cho quầy \(other).",
+                    englishMessage: "Ticket \(ticket.label) was transferred to counter \(other).")
+            }
+            let ahead = try waitingTickets(db, fields: counter.fields, day: ticket.serviceDay, counter: number)
                 .filter { $0.issuedAt < ticket.queueKey || ($0.issuedAt == ticket.queueKey && $0.id < ticket.id) }.count
             try markCalled(db, ticket: id, counter: number, staff: actor.username, at: now)
             try db.execute(

@@ -23,6 +23,10 @@ public struct TicketSummary: Codable, Sendable, Equatable {
     public var recalls: Int
     /// Original issue time (kept across transfers), so staff see how long someone has waited.
     public var issuedAt: Date
+    /// The counter a transfer sent it to (only that counter calls it).
+    public var forCounter: Int?
+    /// The transferring officer's note.
+    public var note: String?
 
     init(_ ticket: Ticket) {
         id = ticket.id
@@ -33,5 +37,7 @@ public struct TicketSummary: Codable, Sendable, Equatable {
         counter = ticket.counter
         recalls = ticket.recalls
         issuedAt = ticket.issuedAt
+        forCounter = ticket.forCounter
+        note = ticket.note
     }
 }

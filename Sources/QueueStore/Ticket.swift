@@ -25,6 +25,10 @@ public struct Ticket: Codable, Sendable, Equatable, FetchableRecord {
     public var outcome: Outcome?
     /// The client address that issued it (the kiosk), used to reprint on the same printer.
     public var source: String?
+    /// The counter a transfer sent it to: only that counter calls it; `nil`: any counter serving its field.
+    public var forCounter: Int?
+    /// The transferring officer's note for the next one (what was checked, what is missing).
+    public var note: String?
 
     public init(row: Row) throws {
         id = row["id"]
@@ -46,6 +50,8 @@ public struct Ticket: Codable, Sendable, Equatable, FetchableRecord {
         recalls = row["recalls"]
         outcome = (row["outcome"] as String?).flatMap(Outcome.init(rawValue:))
         source = row["source"]
+        forCounter = row["forCounter"]
+        note = row["note"]
     }
 
     /// Hex digits in the token of a ticket the hall issues (`AppDatabase.newToken()`: 128 random bits).

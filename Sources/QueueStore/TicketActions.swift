@@ -23,14 +23,8 @@ extension AppDatabase {
             case .noShow, .cancel:
                 ticket.endedAt = now
             case .transfer(let field):
-                guard try Bool.fetchOne(try db.cachedStatement(sql: "SELECT 1 FROM field WHERE code = ?"), arguments: [field]) == true
-                else {
-                    throw QueueError.unknownField(field)
-                }
-                detail = "\(ticket.field)→\(field)"
-                ticket.field = field
-                ticket.counter = nil
-                ticket.servingAt = nil
+                // A keypad's transfer: to the field, for any counter serving it.
+                detail = try retarget(db, &ticket, to: TransferTarget(field: field))
             }
             try save(db, ticket)
             return try appendEvent(db, action.eventKind, ticket: ticket, at: now, staff: actor.username, detail: detail)
@@ -46,13 +40,14 @@ extension AppDatabase {
     func save(_ db: Database, _ ticket: Ticket) throws {
         try db.cachedStatement(
             sql: """
-                UPDATE ticket SET field = ?, state = ?, servingAt = ?, endedAt = ?, counter = ?, recalls = ?, outcome = ?
+                UPDATE ticket SET field = ?, state = ?, servingAt = ?, endedAt = ?, counter = ?, recalls = ?, outcome = ?,
+                forCounter = ?, note = ?
                 WHERE id = ?
                 """
         ).execute(
             arguments: [
                 ticket.field, ticket.state.rawValue, ticket.servingAt.map(Millis.of), ticket.endedAt.map(Millis.of),
-                ticket.counter, ticket.recalls, ticket.outcome?.rawValue, ticket.id,
+                ticket.counter, ticket.recalls, ticket.outcome?.rawValue, ticket.forCounter, ticket.note, ticket.id,
             ])
     }
 

@@ -24,7 +24,7 @@ extension AppDatabase {
         guard actor.mayAct(at: number) else { throw QueueError.notYourCounter(actor.counter) }
         return try await writer.write { db in
             let counter = try freeCounter(db, number)
-            let waiting = try waitingTickets(db, fields: counter.fields, day: VietnamTime.serviceDay(of: now))
+            let waiting = try waitingTickets(db, fields: counter.fields, day: VietnamTime.serviceDay(of: now), counter: number)
             guard let choice = priorityRule.pick(from: waiting, priorityStreak: counter.priorityStreak) else { return nil }
             try markCalled(db, ticket: choice.ticket.id, counter: number, staff: actor.username, at: now)
             try db.cachedStatement(sql: "UPDATE counter SET priorityStreak = ? WHERE number = ?").execute(arguments: [
@@ -63,16 +63,19 @@ extension AppDatabase {
         ).execute(arguments: [Millis.of(now), counter, staff, id])
     }
 
-    func waitingTickets(_ db: Database, fields: [String], day: String) throws -> [WaitingTicket] {
+    /// Today's waiting tickets of `fields`; with `counter`, only those that counter may call (not the ones a
+    /// transfer sent to another counter).
+    func waitingTickets(_ db: Database, fields: [String], day: String, counter: Int? = nil) throws -> [WaitingTicket] {
         guard !fields.isEmpty else { return [] }
         let marks = Array(repeating: "?", count: fields.count).joined(separator: ",")
+        let forCounter = counter == nil ? "" : " AND (forCounter IS NULL OR forCounter = ?)"
         let rows = try Row.fetchAll(
             try db.cachedStatement(
                 sql: """
                     SELECT id, priority, COALESCE(queuedAt, issuedAt) AS issuedAt FROM ticket
-                    WHERE serviceDay = ? AND state = 'waiting' AND field IN (\(marks))
+                    WHERE serviceDay = ? AND state = 'waiting' AND field IN (\(marks))\(forCounter)
                     """),
-            arguments: StatementArguments([day] + fields))
+            arguments: StatementArguments([day] + fields) + StatementArguments(counter.map { [$0] } ?? []))
         return rows.map { row in
             WaitingTicket(
                 id: row["id"], priority: Priority(rawValue: row["priority"]) ?? .none, issuedAt: Millis.date(row["issuedAt"]))

@@ -11,7 +11,11 @@ struct StaffRoutes {
     let events: HallEventHub
 
     struct DoneRequest: Decodable { let outcome: Outcome }
-    struct TransferRequest: Decodable { let field: String }
+    struct TransferRequest: Decodable {
+        let field: String?
+        let counter: Int?
+        let note: String?
+    }
     struct PauseRequest: Decodable { let paused: Bool }
     struct RequeueRequest: Decodable { let position: Int }
     struct OfficerRequest: Decodable { let username: String }
@@ -95,10 +99,17 @@ struct StaffRoutes {
             return try await act(.done(body.outcome), context)
         }
         routes.add(.post, "/api/v1/tickets/{id}/transfer") { request, context in
-            _ = try context.requireActor()
+            let actor = try context.requireActor()
             let body = try await request.decode(as: TransferRequest.self, context: context)
-            try TextInput.check(body.field, "field")
-            return try await act(.transfer(toField: body.field), context)
+            if let field = body.field { try TextInput.check(field, "field") }
+            // A note typed over several lines is kept as one.
+            let note = body.note.map { String($0.map { $0.isNewline || $0 == "\t" ? " " : $0 }) }
+            if let note { try TextInput.check(note, "note") }
+            guard let id = context.parameters.get("id", as: Int64.self) else {
+                throw QueueError.unknownTicket(context.parameters.get("id") ?? "")
+            }
+            let target = TransferTarget(field: body.field, counter: body.counter, note: note)
+            return JSON(try await database.transfer(ticket: id, to: target, by: actor, at: clock.now()).ticket)
         }
     }
 

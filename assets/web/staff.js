@@ -156,14 +156,26 @@ function renderCounterPicker() {
     : "";
 }
 
+/** Where a ticket can go: another field (any counter serving it calls it) or one other counter (only it does). */
 function renderTransferOptions() {
   const select = $("transfer-field");
   const chosen = select.value;
   const counter = currentCounter();
   const current = counter && counter.current;
-  select.replaceChildren(...state.fields
+  const fields = state.fields
     .filter((f) => !current || f.code !== current.field)
-    .map((f) => el("option", { value: f.code, selected: f.code === chosen }, `${f.prefix} – ${fieldName(f)}`)));
+    .map((f) => el("option", { value: f.code, selected: f.code === chosen }, `${f.prefix} – ${fieldName(f)}`));
+  const counters = state.counters
+    .filter((c) => !counter || c.number !== counter.number)
+    .map((c) => el("option", { value: `counter:${c.number}`, selected: `counter:${c.number}` === chosen },
+      t("staff.transfer.counter", { n: c.number, f: counterFieldNames(c) })));
+  select.replaceChildren(
+    el("optgroup", { label: t("staff.transfer.fields") }, ...fields),
+    el("optgroup", { label: t("staff.transfer.counters") }, ...counters));
+}
+
+function counterFieldNames(counter) {
+  return (counter.fields || []).map((code) => fieldName(state.fields.find((f) => f.code === code)) || code).join(", ");
 }
 
 function render() {
@@ -184,6 +196,9 @@ function render() {
     priority.hidden = !current.priority || current.priority === "none";
     priority.textContent = priorityName(current.priority);
     $("current-recalls").textContent = current.recalls > 0 ? t("staff.recalls", { n: current.recalls }) : "";
+    // The note the transferring officer left: what was checked, what is missing.
+    $("current-note").hidden = !current.note;
+    $("current-note").textContent = current.note ? t("staff.note", { n: current.note }) : "";
   }
   $("current-ticket").dataset.state = current ? current.state : "";
 
@@ -222,7 +237,9 @@ function renderQueue() {
     el("tr", { class: ticket.priority && ticket.priority !== "none" ? "priority-row" : undefined, dataset: { ticket: ticket.id, number: ticket.number } },
       el("td", { class: "q-pos num", text: String(index + 1) }),
       el("td", { class: "q-number num", text: ticket.number }),
-      el("td", { text: fieldName(state.fields.find((f) => f.code === ticket.field)) || ticket.field }),
+      el("td", {}, fieldName(state.fields.find((f) => f.code === ticket.field)) || ticket.field,
+        ticket.forCounter ? el("span", { class: "chip for-counter", dataset: { testid: "for-counter" } }, t("staff.forCounter", { n: ticket.forCounter })) : null,
+        ticket.note ? el("div", { class: "q-note", dataset: { testid: "queue-note" } }, ticket.note) : null),
       el("td", {}, ticket.priority && ticket.priority !== "none" ? el("span", { class: "chip priority", text: priorityName(ticket.priority) }) : ""),
       el("td", { class: "q-call" }, index === 0 ? null : el("button", {
         type: "button", class: "btn small", dataset: { testid: "btn-call-this" }, disabled: state.busy || !!currentTicket() || pausedHere(),
@@ -390,12 +407,19 @@ function bindActions() {
     });
   });
   $("btn-transfer").addEventListener("click", () => {
-    const field = $("transfer-field").value;
-    if (!field) return;
-    ticketAction("transfer", { field }, (ticket) => ({
-      kind: "success", key: "staff.msg.transferred",
-      params: () => ({ n: ticket.number, f: fieldName(state.fields.find((f) => f.code === field)) || field }),
-    }));
+    const target = $("transfer-field").value;
+    if (!target) return;
+    const note = $("transfer-note").value.trim();
+    const counter = target.startsWith("counter:") ? Number(target.slice("counter:".length)) : null;
+    const body = counter ? { counter } : { field: target };
+    if (note) body.note = note;
+    ticketAction("transfer", body, (ticket) => {
+      $("transfer-note").value = "";
+      return counter
+        ? { kind: "success", key: "staff.msg.transferredCounter", params: () => ({ n: ticket.number, c: counter }) }
+        : { kind: "success", key: "staff.msg.transferred",
+          params: () => ({ n: ticket.number, f: fieldName(state.fields.find((f) => f.code === target)) || target }) };
+    });
   });
   $("btn-pause").addEventListener("click", () => act(async () => {
     const counter = currentCounter();
