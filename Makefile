@@ -13,7 +13,7 @@ PORT ?= 8080
 DATA ?= var
 SWIFT_BUILD_FLAGS ?=
 
-.PHONY: run test deps-run deps-test build build-release lint unit-test unit-test-tsan e2e deploy-check install bench soak clean
+.PHONY: run test deps-run deps-test build build-release lint unit-test unit-test-tsan e2e screenshots deploy-check install bench soak clean
 
 # Installs only what is missing; refreshes the package lists once, when something must be installed.
 define apt_install
@@ -57,6 +57,13 @@ unit-test-tsan: deps-run
 
 e2e: build deps-test
 	KHONGCHO_BIN=$(CURDIR)/.build/debug/khongcho $(PYTHON) -m pytest -q -p no:cacheprovider e2e
+
+# Every page at 1080p and the kiosk at 1080×1920 portrait, after a morning's work, as PNGs in var/screenshots/.
+screenshots: build deps-test
+	rm -rf var/screenshots
+	KHONGCHO_BIN=$(CURDIR)/.build/debug/khongcho KHONGCHO_SCREENSHOTS=$(CURDIR)/var/screenshots \
+	  $(PYTHON) -m pytest -q -p no:cacheprovider e2e/test_page_tour.py
+	@ls var/screenshots
 
 # The service unit as `make install` would place it, pointed at this build: systemd-analyze must accept every line
 # (it only warns on a bad value, so any output fails). Skipped where systemd-analyze does not exist.
