@@ -197,6 +197,15 @@ def open_kiosk(browser, server: KhongChoServer) -> WebDriver:
     return kiosk
 
 
+def choose_priority(kiosk: WebDriver, code: str) -> None:
+    """The kiosk's priority step: the button under the fields, then the category on its own screen; back on the
+    fields, the banner says which priority the next ticket carries."""
+    wait_enabled(kiosk, '[data-testid="priority-step"]').click()
+    wait_enabled(kiosk, f'.priority-btn[data-priority="{code}"]').click()
+    wait_visible(kiosk, '[data-testid="priority-chosen"]')
+    wait_visible(kiosk, "#field-grid")
+
+
 def open_display(browser, server: KhongChoServer) -> WebDriver:
     display = browser(TV)
     open_page(display, f"{server.base_url}/display", TV)
@@ -256,8 +265,9 @@ def test_kiosk_issues_a_number_with_people_ahead(khongcho_server: KhongChoServer
     kiosk.find_element(By.ID, "btn-done").click()
     wait_text(kiosk, '.field-btn[data-field="ho-tich"] .field-waiting', "1 người đang chờ")
 
-    # A priority ticket: the toggle is remembered for one ticket only.
-    kiosk.find_element(By.CSS_SELECTOR, '.priority-btn[data-priority="elderly"]').click()
+    # A priority ticket: priority is a step of its own, remembered for one ticket only.
+    choose_priority(kiosk, "elderly")
+    assert text_of(kiosk, '[data-testid="priority-chosen-text"]') == "Ưu tiên: Người cao tuổi"
     kiosk.find_element(By.CSS_SELECTOR, '.field-btn[data-field="ho-tich"]').click()
     wait_text(kiosk, "#issued-number", "B002")
     assert text_of(kiosk, "#issued-priority") == "Ưu tiên: Người cao tuổi"
@@ -267,6 +277,8 @@ def test_kiosk_issues_a_number_with_people_ahead(khongcho_server: KhongChoServer
     kiosk.find_element(By.ID, "btn-done").click()
     wait_visible(kiosk, '.field-btn[data-field="ho-tich"]')
     assert kiosk.find_element(By.CSS_SELECTOR, '.priority-btn[data-priority="elderly"]').get_attribute("aria-pressed") == "false"
+    wait_visible(kiosk, '[data-testid="priority-step"]')
+    assert not kiosk.find_element(By.CSS_SELECTOR, '[data-testid="priority-chosen"]').is_displayed()
     assert_no_script_errors(kiosk)
 
 
@@ -375,7 +387,12 @@ def test_kiosk_language_switch_shows_english_and_is_remembered(khongcho_server: 
 
     wait_text(kiosk, '.field-btn[data-field="ho-tich"] .field-name', "Civil status")
     assert text_of(kiosk, ".kiosk-heading h1") == "Take a queue number"
-    assert text_of(kiosk, '.priority-btn[data-priority="elderly"]') == "Elderly"
+    assert text_of(kiosk, '[data-testid="priority-step"] .step-title') == "I have priority"
+    kiosk.find_element(By.CSS_SELECTOR, '[data-testid="priority-step"]').click()
+    wait_text(kiosk, '.priority-btn[data-priority="elderly"]', "Elderly")
+    assert text_of(kiosk, '[data-testid="priority-back"]') == "No, go back"
+    kiosk.find_element(By.CSS_SELECTOR, '[data-testid="priority-back"]').click()
+    wait_visible(kiosk, "#field-grid")
     assert text_of(kiosk, '.field-btn[data-field="ho-tich"] .field-waiting') == "0 waiting"
     assert text_of(kiosk, "#lang-switch") == "Tiếng Việt"
 
@@ -397,9 +414,10 @@ def test_kiosk_is_back_in_vietnamese_without_priority_after_a_ticket_and_after_3
     kiosk = open_kiosk(browser, khongcho_server)
     kiosk.find_element(By.ID, "lang-switch").click()
     wait_text(kiosk, ".kiosk-heading h1", "Take a queue number")
-    kiosk.find_element(By.CSS_SELECTOR, '.priority-btn[data-priority="elderly"]').click()
+    choose_priority(kiosk, "elderly")
     kiosk.find_element(By.CSS_SELECTOR, '.field-btn[data-field="ho-tich"]').click()
     wait_text(kiosk, "#issued-number", "B001")
+    assert text_of(kiosk, "#issued-priority") == "Priority: Elderly"
     assert text_of(kiosk, "#btn-done") == "Done"
     kiosk.find_element(By.ID, "btn-done").click()
     # The next citizen: Vietnamese, and no priority carried over.
@@ -407,16 +425,20 @@ def test_kiosk_is_back_in_vietnamese_without_priority_after_a_ticket_and_after_3
     assert text_of(kiosk, "#lang-switch") == "English"
     pressed = kiosk.find_elements(By.CSS_SELECTOR, '.priority-btn[aria-pressed="true"]')
     assert pressed == [], [p.get_attribute("data-priority") for p in pressed]
+    assert text_of(kiosk, '[data-testid="priority-chosen"]') == ""
 
     # Someone switches to English, picks a priority and walks away: 30 s later the kiosk is back to Vietnamese.
     kiosk.find_element(By.ID, "lang-switch").click()
-    kiosk.find_element(By.CSS_SELECTOR, '.priority-btn[data-priority="pregnant"]').click()
+    choose_priority(kiosk, "pregnant")
     touched = time.monotonic()
+    wait_text(kiosk, '[data-testid="priority-chosen-text"]', "Priority: Pregnant")
     wait_text(kiosk, ".kiosk-heading h1", "Take a queue number")
     wait_text(kiosk, ".kiosk-heading h1", "Lấy số thứ tự", timeout=40)
     idle = time.monotonic() - touched
     assert 29 <= idle <= 36, f"reset after {idle:.1f} s"
     assert kiosk.find_elements(By.CSS_SELECTOR, '.priority-btn[aria-pressed="true"]') == []
+    wait_hidden(kiosk, '[data-testid="priority-chosen"]')
+    assert text_of(kiosk, '[data-testid="priority-step"] .step-title') == "Tôi thuộc diện ưu tiên"
     assert_no_script_errors(kiosk)
 
 

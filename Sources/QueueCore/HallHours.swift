@@ -48,7 +48,8 @@ extension WorkingCalendar {
 }
 
 /// Whether the kiosk gives numbers now and, when it does not, when to come back (in both languages), so the
-/// kiosk can show a "come back" screen before anyone touches it, and the 409 on issue says the same.
+/// kiosk can show a "come back" screen under its own heading before anyone touches it; the 409 on issue puts
+/// "Đã hết giờ lấy số." before the same words.
 public struct IssuingStatus: Codable, Sendable, Equatable {
     public var open: Bool
     /// The next opening, ISO 8601 with +07:00; `nil` while open.
@@ -72,8 +73,8 @@ extension WorkingCalendar {
         let opening = try nextOpening(after: date)
         let day = DayKey(opening)
         let time = VietnamTime.clockTime(opening)
-        var message = "Đã hết giờ lấy số. Mời quay lại lúc \(time) \(day.vietnameseWeekday) \(day.vietnamese)."
-        var english = "Ticket issuing has closed for today. Please come back at \(time) on \(day.englishWeekday) \(day.iso)."
+        var message = "Mời quay lại lúc \(time) \(day.vietnameseWeekday) \(day.vietnamese)."
+        var english = "Please come back at \(time) on \(day.englishWeekday) \(day.iso)."
         let windows = extraWindows.filter { $0.applies(on: day) }
         if let window = windows.first {
             message += " Ngày đó có giờ thứ 9: \(window.start)–\(window.end)."

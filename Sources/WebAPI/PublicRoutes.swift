@@ -138,7 +138,9 @@ struct PublicRoutes {
     /// A year without a calendar file does not stop the kiosk (the promise routes report that gap).
     func refuseWhenClosed(at now: Date) throws {
         guard let status = try? calendar?.current.issuingStatus(at: now), !status.open else { return }
-        var error = APIError(.conflict, .hallClosed, status.message ?? "", status.messageEn ?? "")
+        var error = APIError(
+            .conflict, .hallClosed, "Đã hết giờ lấy số. " + (status.message ?? ""),
+            "Ticket issuing has closed for today. " + (status.messageEn ?? ""))
         error.nextOpening = status.nextOpening
         throw error
     }

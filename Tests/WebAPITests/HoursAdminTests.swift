@@ -69,7 +69,7 @@ struct HoursAdminTests {
             let issuing = try #require(try await client.json("/api/v1/hall").object()["issuing"] as? [String: Any])
             #expect(issuing["open"] as? Bool == false)
             #expect(issuing["nextOpening"] as? String == "2026-12-14T07:30:00+07:00")
-            #expect(issuing["message"] as? String == "Đã hết giờ lấy số. Mời quay lại lúc 07:30 Thứ Hai 14/12/2026.")
+            #expect(issuing["message"] as? String == "Mời quay lại lúc 07:30 Thứ Hai 14/12/2026.")
         }
         // A restart keeps the admin's hours.
         let stored = try #require(try await hall.database.hallSetting(.hours, as: HallHoursSettings.self))
