@@ -155,7 +155,7 @@ public actor TicketPrinter {
             }
             let bytes: [UInt8]
             do {
-                bytes = try render()
+                bytes = try await PrintLane.shared.run(render)
             } catch {
                 throw PrintFailure(message: "Không dựng được phiếu in: \(error)", messageEn: "The ticket could not be drawn: \(error)")
             }

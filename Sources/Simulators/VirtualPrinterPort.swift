@@ -59,10 +59,14 @@ public final class VirtualPrinterPort: PrinterPort, Sendable {
             guard ContinuousClock.now - started < writeTimeout else { throw VirtualPrinterStall(waited: writeTimeout) }
             try await Task.sleep(for: .milliseconds(20))
         }
-        let printout = try VirtualPrinter.print(bytes, profile: profile)
-        if let directory {
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            try printout.writePNG(to: directory.appendingPathComponent("\(job).png"))
+        // The simulated mechanism's decode and PNG stand for a device's own work: off the request threads.
+        let printout = try await PrintLane.shared.run { [profile, directory] in
+            let printout = try VirtualPrinter.print(bytes, profile: profile)
+            if let directory {
+                try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+                try printout.writePNG(to: directory.appendingPathComponent("\(job).png"))
+            }
+            return printout
         }
         state.withLockedValue { state in
             state.printouts.append(printout)

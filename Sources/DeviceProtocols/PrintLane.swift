@@ -1,0 +1,45 @@
+import Foundation
+import NIOConcurrencyHelpers
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Where tickets are drawn and simulated printers decode and save their pages: one thread, in order, at a low
+/// OS priority (nice 10). A printer mechanism takes about 1.4 tickets a second, so this work gains nothing by
+/// competing with the kiosk's answers; under a rush the HTTP side gets the cores first and the lane catches up
+/// after, while each job still runs as soon as a core is idle.
+public final class PrintLane: @unchecked Sendable {
+    /// The process's lane (one thread for every printer: their jobs are short and a hall has few printers).
+    public static let shared = PrintLane(niceness: 10)
+
+    private let pending = NIOLockedValueBox<[@Sendable () -> Void]>([])
+    private let signal = DispatchSemaphore(value: 0)
+
+    init(niceness: Int32) {
+        let pending = self.pending
+        let signal = self.signal
+        let thread = Thread {
+            Thread.current.name = "khongcho-print"  // named from inside: Linux names the running thread only
+            #if os(Linux)
+                // On Linux the nice value is per thread and `who == 0` is the calling thread: only this one is lowered
+                // (which any user may do); the HTTP threads keep theirs.
+                _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, niceness)
+            #endif
+            while true {
+                signal.wait()
+                let job = pending.withLockedValue { $0.removeFirst() }
+                job()
+            }
+        }
+        thread.start()
+    }
+
+    /// Runs `body` on the lane and answers its result (or rethrows its error) to the caller.
+    public func run<Value: Sendable>(_ body: @escaping @Sendable () throws -> Value) async throws -> Value {
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Value, any Error>) in
+            pending.withLockedValue { $0.append { continuation.resume(with: Result { try body() }) } }
+            signal.signal()
+        }
+    }
+}
