@@ -3,6 +3,8 @@ import { api, LiveStream, Chime, throttle, shortTime, el, stampText } from "/com
 import { t, lang, applyI18n, bindLangSwitch, onLangChange, fieldName, priorityName, stateName, errorText } from "/i18n.js";
 
 const FINAL = new Set(["done", "no-show", "cancelled"]);
+// "Your turn is near": at most this many people ahead, i.e. the citizen's number comes within the next 3 calls.
+const NEAR_AHEAD = 2;
 const $ = (id) => document.getElementById(id);
 const token = decodeURIComponent((location.pathname.split("/t/")[1] || "").split("/")[0]);
 
@@ -18,6 +20,7 @@ async function fetchStatus() {
     state.status = data;
     render();
     announceIfCalled(previous, data);
+    announceIfNear(previous, data);
     if (FINAL.has(data.state) && stream) stream.stop();
   } catch (error) {
     if (error.status === 404 || error.status === 400) {
@@ -53,6 +56,16 @@ function announceIfCalled(previous, current) {
   const touched = !navigator.userActivation || navigator.userActivation.hasBeenActive;
   try { if (touched && navigator.vibrate) navigator.vibrate([300, 150, 300]); } catch (_) { /* not allowed */ }
   chime.play();
+}
+
+/** Crossing into "near" while the page is open buzzes and chimes once, so a citizen waiting outside comes back. */
+function announceIfNear(previous, current) {
+  if (!previous || previous.state !== "waiting" || current.state !== "waiting") return;
+  if (!(previous.ahead > NEAR_AHEAD && current.ahead <= NEAR_AHEAD)) return;
+  const touched = !navigator.userActivation || navigator.userActivation.hasBeenActive;
+  try { if (touched && navigator.vibrate) navigator.vibrate([200, 100, 200]); } catch (_) { /* not allowed */ }
+  chime.play();
+  $("ticket-view").dataset.near = "announced";
 }
 
 function render() {
@@ -105,8 +118,8 @@ function render() {
   $("ticket-wait").classList.toggle("text", !(s.estimatedWaitMinutes > 0));
   const hint = $("ticket-hint");
   hint.hidden = !waiting;
-  hint.textContent = s.ahead <= 2 ? t("ticket.soon") : t("ticket.waiting.hint");
-  hint.classList.toggle("soon", s.ahead <= 2);
+  hint.textContent = s.ahead <= NEAR_AHEAD ? t("ticket.soon") : t("ticket.waiting.hint");
+  hint.classList.toggle("soon", s.ahead <= NEAR_AHEAD);
 
   $("ticket-issued").textContent = shortTime(s.issuedAt);
   $("priority-row").hidden = !s.priority || s.priority === "none";
