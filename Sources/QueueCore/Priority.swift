@@ -36,11 +36,14 @@ public struct WaitingTicket: Sendable, Equatable {
     /// Its place in the queue: the original issue time (a transferred ticket keeps it, so it is not sent to the
     /// back), or the place staff put a returning no-show at.
     public var issuedAt: Date
+    /// A checked-in booking: its slot's start (also its place in the queue); `nil` for a walk-in.
+    public var bookedSlot: Date?
 
-    public init(id: Int64, priority: Priority, issuedAt: Date) {
+    public init(id: Int64, priority: Priority, issuedAt: Date, bookedSlot: Date? = nil) {
         self.id = id
         self.priority = priority
         self.issuedAt = issuedAt
+        self.bookedSlot = bookedSlot
     }
 }
 
@@ -50,11 +53,19 @@ public struct WaitingTicket: Sendable, Equatable {
 /// To keep normal tickets from starving, a counter that has called `maxConsecutivePriority` priority tickets
 /// in a row must call the oldest normal ticket next when one waits. So a normal ticket at the head of the
 /// line is passed over by at most `maxConsecutivePriority` priority tickets per counter.
+///
+/// Bookings merge with walk-ins by the same rule: a checked-in booking takes its slot's start as its place, and
+/// from `bookingLead` before that start it is served like a priority ticket. So a booked citizen is called from
+/// about `bookingLead` before the slot, and soon after it when counters keep up, while a walk-in at the head of
+/// the line still waits for at most `maxConsecutivePriority` such calls per counter; a slot's capacity bounds
+/// how many there are.
 public struct PriorityRule: Sendable, Equatable {
     public var maxConsecutivePriority: Int
+    public var bookingLead: TimeInterval
 
-    public init(maxConsecutivePriority: Int = 2) {
+    public init(maxConsecutivePriority: Int = 2, bookingLead: TimeInterval = 10 * 60) {
         self.maxConsecutivePriority = max(1, maxConsecutivePriority)
+        self.bookingLead = bookingLead
     }
 
     /// The ticket to call next and the counter's new count of priority calls in a row.
@@ -64,13 +75,22 @@ public struct PriorityRule: Sendable, Equatable {
         public var priorityStreak: Int
     }
 
-    public func pick(from waiting: [WaitingTicket], priorityStreak: Int) -> Choice? {
-        let oldestPriority = waiting.filter(\.priority.isPriority).min(by: Self.older)
-        let oldestNormal = waiting.filter { !$0.priority.isPriority }.min(by: Self.older)
+    /// `now` decides which bookings are due (none without it).
+    public func pick(from waiting: [WaitingTicket], priorityStreak: Int, now: Date? = nil) -> Choice? {
+        let first = { (ticket: WaitingTicket) in isServedFirst(ticket, now: now) }
+        let oldestPriority = waiting.filter(first).min(by: Self.older)
+        let oldestNormal = waiting.filter { !first($0) }.min(by: Self.older)
         if let priority = oldestPriority, oldestNormal == nil || priorityStreak < maxConsecutivePriority {
             return Choice(ticket: priority, priorityStreak: priorityStreak + 1)
         }
         return oldestNormal.map { Choice(ticket: $0, priorityStreak: 0) }
+    }
+
+    /// A priority class, or a booking whose slot starts within `bookingLead` (or has started).
+    public func isServedFirst(_ ticket: WaitingTicket, now: Date?) -> Bool {
+        if ticket.priority.isPriority { return true }
+        guard let slot = ticket.bookedSlot, let now else { return false }
+        return now >= slot.addingTimeInterval(-bookingLead)
     }
 
     static func older(_ lhs: WaitingTicket, _ rhs: WaitingTicket) -> Bool {

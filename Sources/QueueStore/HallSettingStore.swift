@@ -16,6 +16,8 @@ public struct HallSettingKey: RawRepresentable, Sendable, Hashable {
     public static let hours = HallSettingKey(rawValue: "hours")
     /// The no-wait targets (satisfaction, on-time, alert thresholds).
     public static let targets = HallSettingKey(rawValue: "targets")
+    /// `BookingSettings`: slot length, places, days ahead, grace and lead.
+    public static let booking = HallSettingKey(rawValue: "booking")
     /// The bcrypt hash of the PIN that opens the kiosks' settings screen.
     public static let kioskPin = HallSettingKey(rawValue: "kioskPin")
     /// One kiosk's own settings, by its client address.

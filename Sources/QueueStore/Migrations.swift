@@ -19,6 +19,7 @@ enum Migrations {
         migrator.registerMigration("v11-display-names", migrate: createDisplayNames)
         migrator.registerMigration("v12-hall-settings", migrate: createHallSettings)
         migrator.registerMigration("v13-transfer-to-counter", migrate: addTransferTarget)
+        migrator.registerMigration("v14-bookings", migrate: createBookings)
         return migrator
     }
 
@@ -240,6 +241,21 @@ enum Migrations {
             sql: """
                 ALTER TABLE ticket ADD COLUMN forCounter INTEGER;
                 ALTER TABLE ticket ADD COLUMN note TEXT;
+                """)
+    }
+
+    /// Bookings (đặt lịch hẹn): one row per booked place, kept after check-in, cancel or release for the report;
+    /// a checked-in booking's ticket carries its slot's start (`bookedSlot`), which places it in the queue.
+    static func createBookings(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE booking (
+                  id INTEGER PRIMARY KEY, code TEXT NOT NULL UNIQUE, field TEXT NOT NULL, day TEXT NOT NULL, slot TEXT NOT NULL,
+                  slotStart INTEGER NOT NULL, state TEXT NOT NULL DEFAULT 'booked', createdAt INTEGER NOT NULL, bookedBy TEXT,
+                  source TEXT, ticket INTEGER, endedAt INTEGER);
+                CREATE INDEX booking_slot ON booking (field, day, slot);
+                CREATE INDEX booking_open ON booking (state, slotStart);
+                ALTER TABLE ticket ADD COLUMN bookedSlot INTEGER;
                 """)
     }
 }

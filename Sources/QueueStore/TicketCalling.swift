@@ -25,7 +25,7 @@ extension AppDatabase {
         return try await writer.write { db in
             let counter = try freeCounter(db, number)
             let waiting = try waitingTickets(db, fields: counter.fields, day: VietnamTime.serviceDay(of: now), counter: number)
-            guard let choice = priorityRule.pick(from: waiting, priorityStreak: counter.priorityStreak) else { return nil }
+            guard let choice = priorityRule.pick(from: waiting, priorityStreak: counter.priorityStreak, now: now) else { return nil }
             try markCalled(db, ticket: choice.ticket.id, counter: number, staff: actor.username, at: now)
             try db.cachedStatement(sql: "UPDATE counter SET priorityStreak = ? WHERE number = ?").execute(arguments: [
                 choice.priorityStreak, number,
@@ -72,13 +72,14 @@ extension AppDatabase {
         let rows = try Row.fetchAll(
             try db.cachedStatement(
                 sql: """
-                    SELECT id, priority, COALESCE(queuedAt, issuedAt) AS issuedAt FROM ticket
+                    SELECT id, priority, COALESCE(queuedAt, issuedAt) AS issuedAt, bookedSlot FROM ticket
                     WHERE serviceDay = ? AND state = 'waiting' AND field IN (\(marks))\(forCounter)
                     """),
             arguments: StatementArguments([day] + fields) + StatementArguments(counter.map { [$0] } ?? []))
         return rows.map { row in
             WaitingTicket(
-                id: row["id"], priority: Priority(rawValue: row["priority"]) ?? .none, issuedAt: Millis.date(row["issuedAt"]))
+                id: row["id"], priority: Priority(rawValue: row["priority"]) ?? .none, issuedAt: Millis.date(row["issuedAt"]),
+                bookedSlot: (row["bookedSlot"] as Int64?).map(Millis.date))
         }
     }
 

@@ -48,7 +48,8 @@ struct HTTPSRequirement: RouterMiddleware {
         return String(host)
     }
 
-    /// The pages and calls of the kiosk, the hall display, the ticket-status and rating pages (and their files).
+    /// The pages and calls of the kiosk (its settings behind the PIN included: it is a kiosk's screen), the hall display,
+    /// the ticket-status, rating and booking calls (and their files).
     static func citizenPath(_ path: String, method: HTTPRequest.Method) -> Bool {
         if citizenExact.contains(path) { return true }
         if citizenPrefixes.contains(where: { path.hasPrefix($0) }) { return true }
@@ -66,5 +67,7 @@ struct HTTPSRequirement: RouterMiddleware {
         "/", "/kiosk", "/display", "/openapi.json", "/metrics", "/api/v1/health", "/api/v1/hall", "/api/v1/hall/logo.png", "/api/v1/fields",
         "/api/v1/catalog", "/api/v1/events",
     ]
-    static let citizenPrefixes = ["/t/", "/rate/", "/api/v1/public/", "/api/v1/voice/", "/api/v1/calendar/"]
+    static let citizenPrefixes = [
+        "/t/", "/rate/", "/api/v1/public/", "/api/v1/voice/", "/api/v1/calendar/", "/api/v1/bookings", "/api/v1/kiosk/",
+    ]
 }

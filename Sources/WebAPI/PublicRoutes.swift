@@ -18,6 +18,8 @@ struct PublicRoutes {
     let publicURL: String
     /// The service calendar: no tickets after closing or on days off. Nil (no calendar files) issues at any hour.
     var calendar: CalendarBook?
+    /// Unknown booking codes per client address: guessing is refused after 10 in 15 minutes.
+    let bookingGuesses = LoginThrottle(limits: .init(perPair: 10, perAddress: 10))
 
     struct IssueRequest: Decodable {
         let field: String
@@ -58,6 +60,7 @@ struct PublicRoutes {
             try await statusQR(token: try context.parameters.require("token"), request: request, context: context)
         }
         registerPrinting(on: routes)
+        registerBookings(on: routes)
     }
 
     /// The link to a ticket's status page (`/t/{token}`): absolute with `--public-url`, else relative.
@@ -120,6 +123,11 @@ struct PublicRoutes {
         let issued = try await database.issueTicket(
             field: body.field, priority: body.priority ?? .none, source: address, at: now,
             printer: ticketOutput.printerID(forKiosk: address))
+        return try await printedAnswer(issued, kiosk: address)
+    }
+
+    /// A new ticket printed on the kiosk's printer and answered as `POST /tickets` answers (also a booking's check-in).
+    func printedAnswer(_ issued: IssuedTicket, kiosk address: String) async throws -> JSON<IssueResponse> {
         let printed = await ticketOutput.print(
             PrintRequest(
                 ticket: issued.ticket, fieldName: issued.fieldName, ahead: issued.ahead,

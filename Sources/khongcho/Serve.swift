@@ -270,7 +270,9 @@ struct Serve: AsyncParsableCommand {
         let warmer = ReportWarmer(database: database, targets: settings.targets, clock: clock, logger: logger)
         let watch = StoreFileWatch(database: database, alerts: alerts, logger: logger)
         let services: [any Service] =
-            apps + printing.services + counterDevices.services + [warmer, alerts, broadcaster, watch] + (backup.map { [$0] } ?? [])
+            apps + printing.services + counterDevices.services
+            + [warmer, alerts, broadcaster, watch, BookingReleaser(database: database, clock: clock, logger: logger)]
+            + (backup.map { [$0] } ?? [])
         let group = ServiceGroup(
             configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         logger.info("KhôngChờ serving on http://\(host):\(port) — /kiosk /display /staff /supervisor /admin/devices")
