@@ -71,3 +71,23 @@ def test_admin_sets_the_hours_and_the_kiosk_follows_at_once(khongcho_server: Kho
     wait_text(page, '[data-testid="kiosk-pin-state"]', "Chưa có mã PIN: không mở được cài đặt trên ki-ốt.")
     assert server.api("GET", "/api/v1/kiosk/settings")["pinSet"] is False
     assert_no_script_errors(page)
+
+
+def test_admin_sets_a_walk_in_cap_and_the_kiosk_offers_a_slot(khongcho_server: KhongChoServer, browser) -> None:
+    server = khongcho_server  # Monday 2026-12-07 08:00
+    page = page_login(browser, server, "/admin#calendar", DESKTOP, "admin")
+    wait_visible(page, '#booking-fields tr[data-field="ho-tich"]')
+    assert page.find_element(By.CSS_SELECTOR, "#booking-form [name='slotMinutes']").get_attribute("value") == "30"
+    page.find_element(By.CSS_SELECTOR, '[data-testid="cap-ho-tich"]').send_keys("1")
+    page.find_element(By.CSS_SELECTOR, '[data-testid="bookable-xay-dung"]').click()
+    page.find_element(By.CSS_SELECTOR, '[data-testid="booking-save"]').click()
+    wait_text(page, "#admin-message", "Đã lưu cài đặt đặt lịch; áp dụng ngay.")
+    stored = server.api("GET", "/api/v1/admin/booking", token=server.login("admin"))
+    assert stored["fields"] == {"ho-tich": {"walkInCap": 1}, "xay-dung": {"bookable": False}}
+    assert server.issue("ho-tich")["number"] == "B001"
+    with pytest.raises(ApiError) as capped:
+        server.issue("ho-tich")
+    assert capped.value.status == 409 and capped.value.body["error"]["code"] == "walk_in_cap"
+    assert capped.value.body["error"]["message"].startswith("Hôm nay đã hết 1 số lấy tại chỗ cho lĩnh vực này. Khung hẹn trống gần nhất: 08:30 Thứ Hai 07/12/2026")
+    assert server.api("GET", "/api/v1/bookings/slots?field=xay-dung&date=2026-12-08") == []
+    assert_no_script_errors(page)

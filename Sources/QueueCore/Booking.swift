@@ -12,15 +12,79 @@ public struct BookingSettings: Codable, Sendable, Equatable {
     /// From this many minutes before its slot, a checked-in booking is called like a priority ticket (see
     /// `PriorityRule`).
     public var leadMinutes: Int
+    /// What a field does differently from the above (by field code).
+    public var fields: [String: FieldBooking]
 
     public var grace: TimeInterval { TimeInterval(graceMinutes * 60) }
 
-    public init(slotMinutes: Int = 30, capacity: Int = 4, daysAhead: Int = 14, graceMinutes: Int = 10, leadMinutes: Int = 10) {
+    public init(
+        slotMinutes: Int = 30, capacity: Int = 4, daysAhead: Int = 14, graceMinutes: Int = 10, leadMinutes: Int = 10,
+        fields: [String: FieldBooking] = [:]
+    ) {
         self.slotMinutes = slotMinutes
         self.capacity = capacity
         self.daysAhead = daysAhead
         self.graceMinutes = graceMinutes
         self.leadMinutes = leadMinutes
+        self.fields = fields
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let defaults = BookingSettings()
+        slotMinutes = try c.decodeIfPresent(Int.self, forKey: .slotMinutes) ?? defaults.slotMinutes
+        capacity = try c.decodeIfPresent(Int.self, forKey: .capacity) ?? defaults.capacity
+        daysAhead = try c.decodeIfPresent(Int.self, forKey: .daysAhead) ?? defaults.daysAhead
+        graceMinutes = try c.decodeIfPresent(Int.self, forKey: .graceMinutes) ?? defaults.graceMinutes
+        leadMinutes = try c.decodeIfPresent(Int.self, forKey: .leadMinutes) ?? defaults.leadMinutes
+        fields = try c.decodeIfPresent([String: FieldBooking].self, forKey: .fields) ?? [:]
+    }
+
+    public func slotMinutes(for field: String) -> Int { fields[field]?.slotMinutes ?? slotMinutes }
+    public func capacity(for field: String) -> Int { fields[field]?.capacity ?? capacity }
+    public func isBookable(_ field: String) -> Bool { fields[field]?.bookable ?? true }
+    /// Walk-in tickets a day in `field` before the kiosk offers a slot instead; `nil`: no cap (the default).
+    public func walkInCap(for field: String) -> Int? { fields[field]?.walkInCap }
+
+    /// Refuses values no hall could mean, naming the one at fault.
+    public func validate(fieldCodes: Set<String>) throws(QueueError) {
+        try Self.check((5...240).contains(slotMinutes), "Độ dài khung hẹn phải từ 5 đến 240 phút.", "A slot lasts 5 to 240 minutes.")
+        try Self.check((1...100).contains(capacity), "Số chỗ mỗi khung phải từ 1 đến 100.", "A slot holds 1 to 100 places.")
+        try Self.check((1...90).contains(daysAhead), "Đặt trước tối đa từ 1 đến 90 ngày.", "Bookings open 1 to 90 days ahead.")
+        try Self.check(
+            (0...120).contains(graceMinutes), "Thời gian chờ đến muộn phải từ 0 đến 120 phút.", "The grace time is 0 to 120 minutes.")
+        try Self.check((0...120).contains(leadMinutes), "Thời gian gọi sớm phải từ 0 đến 120 phút.", "The lead time is 0 to 120 minutes.")
+        for (code, field) in fields {
+            try Self.check(fieldCodes.contains(code), "Không có lĩnh vực mã “\(code)”.", "No field with code '\(code)'.")
+            if let minutes = field.slotMinutes {
+                try Self.check((5...240).contains(minutes), "Độ dài khung hẹn phải từ 5 đến 240 phút.", "A slot lasts 5 to 240 minutes.")
+            }
+            if let places = field.capacity {
+                try Self.check((1...100).contains(places), "Số chỗ mỗi khung phải từ 1 đến 100.", "A slot holds 1 to 100 places.")
+            }
+            if let cap = field.walkInCap {
+                try Self.check((1...10_000).contains(cap), "Giới hạn số lấy tại chỗ phải từ 1 đến 10000.", "A walk-in cap is 1 to 10,000.")
+            }
+        }
+    }
+
+    static func check(_ condition: Bool, _ message: String, _ english: String) throws(QueueError) {
+        if !condition { throw QueueError.invalid(message, english) }
+    }
+}
+
+/// One field's own booking rules; an absent value takes the hall's.
+public struct FieldBooking: Codable, Sendable, Equatable {
+    public var bookable: Bool?
+    public var slotMinutes: Int?
+    public var capacity: Int?
+    public var walkInCap: Int?
+
+    public init(bookable: Bool? = nil, slotMinutes: Int? = nil, capacity: Int? = nil, walkInCap: Int? = nil) {
+        self.bookable = bookable
+        self.slotMinutes = slotMinutes
+        self.capacity = capacity
+        self.walkInCap = walkInCap
     }
 }
 

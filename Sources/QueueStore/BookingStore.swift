@@ -48,6 +48,15 @@ extension AppDatabase {
         }
     }
 
+    /// Walk-in tickets (not from a booking) issued today in `field`, for the walk-in cap.
+    public func walkInsToday(field: String, at now: Date) async throws -> Int {
+        try await writer.read { db in
+            try Int.fetchOne(
+                db, sql: "SELECT COUNT(*) FROM ticket WHERE serviceDay = ? AND issuedField = ? AND bookedSlot IS NULL",
+                arguments: [VietnamTime.serviceDay(of: now), field]) ?? 0
+        }
+    }
+
     /// Books one place of `slot`, refused (409) when its `capacity` is taken; the count and the insert share one
     /// transaction, so two citizens can never take the last place twice.
     public func book(

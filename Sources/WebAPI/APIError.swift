@@ -29,6 +29,7 @@ public struct APIError: HTTPResponseError, Sendable {
         case wrongPin = "wrong_pin"
         case kioskLocked = "kiosk_locked"
         case noPrinter = "no_printer"
+        case walkInCap = "walk_in_cap"
     }
 
     public let status: HTTPResponse.Status

@@ -61,10 +61,11 @@ struct HTTPSRequirement: RouterMiddleware {
         return !file.hasSuffix(".html") || citizenPages.contains(String(file))
     }
 
-    static let citizenPages: Set<String> = ["kiosk.html", "display.html", "ticket.html", "rate.html"]
+    static let citizenPages: Set<String> = ["kiosk.html", "display.html", "ticket.html", "rate.html", "book.html"]
 
     static let citizenExact: Set<String> = [
-        "/", "/kiosk", "/display", "/openapi.json", "/metrics", "/api/v1/health", "/api/v1/hall", "/api/v1/hall/logo.png", "/api/v1/fields",
+        "/", "/kiosk", "/display", "/book", "/openapi.json", "/metrics", "/api/v1/health", "/api/v1/hall", "/api/v1/hall/logo.png",
+        "/api/v1/fields",
         "/api/v1/catalog", "/api/v1/events",
     ]
     static let citizenPrefixes = [

@@ -33,6 +33,8 @@ public struct ServerSettings: Sendable {
     public var editedCalendarYears: Set<Int> = []
     /// The no-wait targets and alert thresholds (`assets/targets.json`).
     public var targets = TargetsBook()
+    /// How citizens book (slots, places, walk-in caps); the admin's booking route replaces it live.
+    public var booking = BookingRules()
     /// The centre's name, footer and logo that tickets print; the admin's identity routes reload it.
     public var look = HallLook(centreName: "")
     /// How ratings find their ticket and how repeats are counted once.
@@ -93,8 +95,10 @@ public struct KioskApp {
         let book = settings.calendar.map { CalendarBook($0, editedYears: settings.editedCalendarYears) }
         PublicRoutes(
             database: database, clock: clock, rateLimiter: RateLimiter(perMinute: settings.issueRateLimit),
-            clientAddress: clientAddress, ticketOutput: ticketOutput, publicURL: settings.publicURL, calendar: book
+            clientAddress: clientAddress, ticketOutput: ticketOutput, publicURL: settings.publicURL, calendar: book,
+            bookingRules: settings.booking
         ).register(on: routes)
+        BookingAdminRoutes(database: database, rules: settings.booking, clock: clock).register(on: routes)
         HealthRoutes(database: database, devices: devices, sources: settings.health).register(on: routes)
         MetricsRoutes(metrics: settings.metrics, allowed: settings.metricsAllowed, devices: devices, broadcaster: broadcaster)
             .register(on: routes)

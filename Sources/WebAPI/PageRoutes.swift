@@ -11,7 +11,7 @@ struct PageRoutes {
     var training = false
 
     func register(on routes: RouteTable) {
-        for page in ["kiosk", "display", "staff", "supervisor"] {
+        for page in ["kiosk", "display", "staff", "supervisor", "book"] {
             routes.add(.get, "/\(page)") { _, _ in try html("\(page).html") }
         }
         routes.add(.get, "/") { _, _ in Response(status: .seeOther, headers: [.location: "/kiosk"]) }

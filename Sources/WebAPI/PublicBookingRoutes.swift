@@ -1,6 +1,8 @@
+import DeviceProtocols
 import Foundation
 import Hall
 import Hummingbird
+import NIOCore
 import QueueCore
 import QueueStore
 
@@ -44,15 +46,24 @@ extension PublicRoutes {
                 grace: try await bookingSettings().grace, at: clock.now())
             return try await printedAnswer(issued, kiosk: context.clientAddress)
         }
+        // The code as a QR for the citizen's phone screen or printout: the kiosk's scanner types it back.
+        routes.add(.get, "/api/v1/bookings/{code}/qr.svg") { _, context in
+            let code = try await knownCode(context)
+            return Response(
+                status: .ok, headers: [.contentType: "image/svg+xml", .cacheControl: "private, max-age=86400"],
+                body: ResponseBody(byteBuffer: ByteBuffer(string: try QRCode(encoding: code).svg())))
+        }
+        routes.add(.get, "/api/v1/bookings/{code}") { _, context in
+            let code = try await knownCode(context)
+            return JSON(try await database.booking(code: code))
+        }
         routes.add(.delete, "/api/v1/bookings/{code}") { _, context in
             let code = try await knownCode(context)
             return JSON(try await database.cancelBooking(code: code, at: clock.now()))
         }
     }
 
-    func bookingSettings() async throws -> BookingSettings {
-        try await database.hallSetting(.booking, as: BookingSettings.self) ?? BookingSettings()
-    }
+    func bookingSettings() async throws -> BookingSettings { bookingRules.current }
 
     /// The day's slots with their free places; a citizen books from tomorrow to `daysAhead` days ahead, an officer
     /// from now on. A closed day has none.
@@ -60,19 +71,26 @@ extension PublicRoutes {
         let settings = try await bookingSettings()
         let day = try bookableDay(date, settings: settings, staff: staff)
         guard try await database.catalog().fields.contains(where: { $0.code == field }) else { throw QueueError.unknownField(field) }
+        guard settings.isBookable(field) else { return [] }
         let taken = try await database.bookedPlaces(field: field, day: day.iso)
         let now = clock.now()
-        return try daySlots(day, settings: settings).filter { $0.start > now }.map { slot in
+        let capacity = settings.capacity(for: field)
+        return try daySlots(day, field: field, settings: settings).filter { $0.start > now }.map { slot in
             SlotAnswer(
-                slot: slot.slot, start: slot.start, end: slot.end, capacity: settings.capacity,
-                remaining: max(0, settings.capacity - (taken[slot.slot] ?? 0)))
+                slot: slot.slot, start: slot.start, end: slot.end, capacity: capacity,
+                remaining: max(0, capacity - (taken[slot.slot] ?? 0)))
         }
     }
 
     func book(_ body: BookRequest, context: AppRequestContext) async throws -> Booking {
         let settings = try await bookingSettings()
         let day = try bookableDay(body.date, settings: settings, staff: context.user != nil)
-        guard let slot = try daySlots(day, settings: settings).first(where: { $0.slot == body.slot }) else {
+        guard settings.isBookable(body.field) else {
+            throw QueueError(
+                .conflict, message: "Lĩnh vực “\(body.field)” không nhận đặt lịch.",
+                englishMessage: "Field '\(body.field)' takes no bookings.")
+        }
+        guard let slot = try daySlots(day, field: body.field, settings: settings).first(where: { $0.slot == body.slot }) else {
             throw QueueError(
                 .conflict, message: "Ngày \(day.vietnamese) không có khung giờ \(body.slot) (ngoài giờ làm việc hoặc ngày nghỉ).",
                 englishMessage: "\(day.iso) has no \(body.slot) slot (outside office hours or a day off).")
@@ -82,13 +100,47 @@ extension PublicRoutes {
                 .conflict, message: "Khung giờ \(body.slot) đã qua.", englishMessage: "The \(body.slot) slot has already passed.")
         }
         return try await database.book(
-            field: body.field, slot: slot, capacity: settings.capacity, by: context.user?.username, source: context.clientAddress,
+            field: body.field, slot: slot, capacity: settings.capacity(for: body.field), by: context.user?.username,
+            source: context.clientAddress,
             at: clock.now())
     }
 
-    func daySlots(_ day: DayKey, settings: BookingSettings) throws -> [BookingSlot] {
+    func daySlots(_ day: DayKey, field: String, settings: BookingSettings) throws -> [BookingSlot] {
         guard let calendar = calendar?.current else { return [] }
-        return try calendar.bookingSlots(on: day, minutes: settings.slotMinutes)
+        return try calendar.bookingSlots(on: day, minutes: settings.slotMinutes(for: field))
+    }
+
+    /// The field's walk-in cap reached today: 409 `walk_in_cap` naming the next free slot, today's or a later day's.
+    func refuseOverWalkInCap(field: String, at now: Date) async throws {
+        let settings = bookingRules.current
+        guard let cap = settings.walkInCap(for: field), try await database.walkInsToday(field: field, at: now) >= cap else { return }
+        var offer = ""
+        var offerEn = ""
+        if let next = try await nextFreeSlot(field: field, settings: settings, from: now) {
+            let day = DayKey(next.start)
+            offer =
+                " Khung hẹn trống gần nhất: \(next.slot) \(day.vietnameseWeekday) \(day.vietnamese) — đặt tại trang /book hoặc nhờ cán bộ."
+            offerEn = " The next free slot: \(next.slot) on \(day.englishWeekday) \(day.iso) — book it at /book or ask an officer."
+        }
+        throw APIError(
+            .conflict, .walkInCap, "Hôm nay đã hết \(cap) số lấy tại chỗ cho lĩnh vực này." + offer,
+            "Today's \(cap) walk-in numbers for this field are gone." + offerEn)
+    }
+
+    /// The first slot with a free place from `now` on (today's later slots, then the coming days).
+    func nextFreeSlot(field: String, settings: BookingSettings, from now: Date) async throws -> BookingSlot? {
+        guard settings.isBookable(field) else { return nil }
+        var day = DayKey(now)
+        for _ in 0...settings.daysAhead {
+            let taken = try await database.bookedPlaces(field: field, day: day.iso)
+            if let free = try daySlots(day, field: field, settings: settings).first(where: {
+                $0.start > now && (taken[$0.slot] ?? 0) < settings.capacity(for: field)
+            }) {
+                return free
+            }
+            day = day.adding(days: 1)
+        }
+        return nil
     }
 
     /// `date` as a day a booking may be made for, else 422 saying which days may.

@@ -18,6 +18,8 @@ struct PublicRoutes {
     let publicURL: String
     /// The service calendar: no tickets after closing or on days off. Nil (no calendar files) issues at any hour.
     var calendar: CalendarBook?
+    /// The booking settings in force (slots, places, the walk-in cap).
+    var bookingRules = BookingRules()
     /// Unknown booking codes per client address: guessing is refused after 10 in 15 minutes.
     let bookingGuesses = LoginThrottle(limits: .init(perPair: 10, perAddress: 10))
 
@@ -119,6 +121,7 @@ struct PublicRoutes {
         // One instant for both: a ticket judged open is issued at that same time, never a moment after closing.
         let now = clock.now()
         try refuseWhenClosed(at: now)
+        try await refuseOverWalkInCap(field: body.field, at: now)
         // The print job is stored in the ticket's own transaction: one commit, and never a ticket without its job.
         let issued = try await database.issueTicket(
             field: body.field, priority: body.priority ?? .none, source: address, at: now,

@@ -234,6 +234,7 @@ struct Serve: AsyncParsableCommand {
         settings.targets = try await TargetsBook.load(file: assetsURL.appendingPathComponent("targets.json"), database: database)
         settings.voice = voice(data: dataURL, logger: logger)
         settings.look = try await HallLook.load(from: database)
+        settings.booking = try await BookingRules.load(from: database)
         let events = HallEventHub(database: database)
         let alerts = AlertMonitor(database: database, targets: settings.targets, clock: clock, events: events)
         let backup = try backupSchedule().map { schedule in

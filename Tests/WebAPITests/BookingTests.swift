@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import HummingbirdTesting
 import KioskTesting
+import NIOCore
 import QueueCore
 import QueueStore
 import Testing
@@ -39,6 +40,10 @@ struct BookingTests {
                 codes.append(try #require(body["code"] as? String))
             }
             #expect(Set(codes).count == 4 && codes.allSatisfy { BookingCode.normalized($0) == $0 })
+            #expect(try await client.json("/api/v1/bookings/\(codes[0])").object()["slot"] as? String == "09:00")
+            let qr = try await client.json("/api/v1/bookings/\(codes[0])/qr.svg")
+            #expect(qr.headers[.contentType] == "image/svg+xml")
+            #expect(String(buffer: qr.body).hasPrefix("<svg"))
             let full = try await Self.book(client, slot: "09:00")
             #expect(full.status == .conflict)
             #expect(try full.errorMessage() == "Khung giờ 09:00 ngày 03/03/2026 đã kín chỗ; hãy chọn khung khác.")
@@ -101,6 +106,47 @@ struct BookingTests {
             let stopped = try await client.json("/api/v1/bookings/ABCDEFGH/check-in", .post)
             #expect(stopped.status == .tooManyRequests)
             #expect(try await hall.database.lastEventID() == 0)
+        }
+    }
+
+    @Test func theAdminsWalkInCapSendsCitizensToTheNextFreeSlot() async throws {
+        let hall = try await TestHall(start: "2026-03-02 08:00")
+        try await withAPI(hall) { client in
+            let admin = try await client.login("admin")
+            let settings = #"{"slotMinutes":30,"capacity":4,"daysAhead":14,"graceMinutes":10,"leadMinutes":10,"fields":{"#
+            let tooShort = try await client.json(
+                "/api/v1/admin/booking", .put, token: admin, body: settings.replacingOccurrences(of: ":30,", with: ":3,") + "}}")
+            #expect(tooShort.status == .unprocessableContent)
+            #expect(try tooShort.errorMessage() == "Độ dài khung hẹn phải từ 5 đến 240 phút.")
+            let saved = try await client.json(
+                "/api/v1/admin/booking", .put, token: admin,
+                body: settings + #""dat-dai":{"walkInCap":2,"slotMinutes":60,"capacity":2}}}"#)
+            #expect(saved.status == .ok)
+            #expect(try await client.json("/api/v1/admin/booking", token: admin).object()["capacity"] as? Int == 4)
+
+            // Land in hour-long slots of 2 places (and the ninth hour's 16:30); other fields keep 30 minutes.
+            let slots = try await client.json("/api/v1/bookings/slots?field=dat-dai&date=2026-03-03").array()
+            #expect(slots.compactMap { $0["slot"] as? String }.prefix(5) == ["08:00", "09:00", "10:00", "11:00", "13:00"])
+            #expect(slots.count == 9)
+            #expect(slots.first?["capacity"] as? Int == 2)
+
+            for _ in 0..<2 { #expect(try await client.json("/api/v1/tickets", .post, body: #"{"field":"dat-dai"}"#).status == .created) }
+            let capped = try await client.json("/api/v1/tickets", .post, body: #"{"field":"dat-dai"}"#)
+            #expect(capped.status == .conflict)
+            #expect(try capped.errorCode() == "walk_in_cap")
+            #expect(
+                try capped.errorMessage()
+                    == "Hôm nay đã hết 2 số lấy tại chỗ cho lĩnh vực này. Khung hẹn trống gần nhất: 09:00 Thứ Hai 02/03/2026 — đặt tại trang /book hoặc nhờ cán bộ."
+            )
+            #expect(try await client.json("/api/v1/tickets", .post, body: #"{"field":"ho-tich"}"#).status == .created)
+
+            // An officer books today's 09:00 for the citizen; the check-in gives a number outside the cap.
+            let officer = try await client.login("quay1")
+            let booked = try await client.json(
+                "/api/v1/bookings", .post, token: officer, body: #"{"field":"dat-dai","date":"2026-03-02","slot":"09:00"}"#)
+            #expect(booked.status == .created)
+            let code = try #require(try booked.object()["code"] as? String)
+            #expect(try await client.json("/api/v1/bookings/\(code)/check-in", .post).object()["number"] as? String == "A003")
         }
     }
 }

@@ -38,7 +38,8 @@ struct ContractTourTests {
             #expect(root.status == .seeOther)
             #expect(root.headers[.location] == "/kiosk")
             for page in [
-                "/kiosk", "/display", "/staff", "/supervisor", "/supervisor/reports", "/t/0123456789abcdef0123456789abcdef", "/rate/1",
+                "/kiosk", "/display", "/book", "/staff", "/supervisor", "/supervisor/reports", "/t/0123456789abcdef0123456789abcdef",
+                "/rate/1",
                 "/admin", "/admin/devices",
             ] {
                 let response = try await client.json(page)

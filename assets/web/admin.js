@@ -5,6 +5,7 @@ import { api, StaffSignIn, el } from "/common.js";
 import { t, lang, applyI18n, bindLangSwitch, onLangChange, errorText } from "/i18n.js";
 import { ask } from "/staff-keys.js";
 import { bindHours, renderHours } from "/admin-hours.js";
+import { bindBooking, renderBooking } from "/admin-booking.js";
 
 const SESSION_KEY = "khongcho.admin.session"; // shared with /admin/devices
 const $ = (id) => document.getElementById(id);
@@ -19,6 +20,7 @@ function leave() { $("admin-view").hidden = true; }
 async function enter() {
   $("admin-view").hidden = false;
   await Promise.all([loadIdentity(), loadCatalog(), loadUsers(), loadCalendarYears(), loadTargets(), loadDevices(), loadSettings(), loadKioskPin(), loadHours()]);
+  await loadBooking();
 }
 
 function say(kind, text) {
@@ -330,6 +332,16 @@ function renderCalendar() {
     ...year.swappedWorkingDays.map((h) => el("li", { class: "swapped" }, t("adm.cal.swapped", { d: h.date.split("-").reverse().join("/"), n: h.name || "" }))));
 }
 
+async function loadBooking() {
+  try {
+    const { data } = await call("/api/v1/admin/booking");
+    state.booking = data;
+  } catch (error) {
+    if (error.status !== 401) say("error", errorText(error));
+  }
+  renderBooking(state.booking, state.catalog && state.catalog.fields);
+}
+
 async function loadHours() {
   try {
     const { data } = await call("/api/v1/admin/hours");
@@ -481,7 +493,7 @@ async function init() {
   applyI18n();
   document.title = t("adm.doc.title");
   bindLangSwitch($("lang-switch"));
-  onLangChange(() => { document.title = t("adm.doc.title"); renderCatalog(); renderCalendar(); renderSettings(); renderKioskPin(); renderHours(state.hours); loadUsers(); loadDevices(); });
+  onLangChange(() => { document.title = t("adm.doc.title"); renderCatalog(); renderCalendar(); renderSettings(); renderKioskPin(); renderHours(state.hours); renderBooking(state.booking, state.catalog && state.catalog.fields); loadUsers(); loadDevices(); });
   bindIdentity();
   bindCatalogForms();
   bindProcedureForm();
@@ -490,6 +502,7 @@ async function init() {
   bindCalendar();
   bindKioskPin();
   bindHours({ call, say, reload: loadHours });
+  bindBooking({ call, say, reload: loadBooking });
   api("/api/v1/hall").then(({ data }) => { $("centre-name").textContent = data.centreName || "\u00a0"; }).catch(() => {});
   await auth.start();
 }
