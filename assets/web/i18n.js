@@ -96,6 +96,17 @@ const STRINGS = {
   "kiosk.settings.saving": ["Đang lưu…", "Saving…"],
   "kiosk.settings.saved": ["Đã lưu cài đặt.", "Settings saved."],
   "kiosk.settings.close": ["Đóng", "Close"],
+  "kiosk.booking.step": ["Tôi có lịch hẹn", "I have a booking"],
+  "kiosk.booking.title": ["Lấy số theo lịch hẹn", "Check in with your booking"],
+  "kiosk.booking.subtitle": ["Nhập mã lịch hẹn 8 ký tự, hoặc đưa mã QR vào máy quét", "Type the 8-character booking code, or hold its QR code to the scanner"],
+  "kiosk.booking.label": ["Mã lịch hẹn", "Booking code"],
+  "kiosk.booking.erase": ["⌫ Xoá", "⌫ Delete"],
+  "kiosk.booking.submit": ["Lấy số", "Get my number"],
+  "kiosk.booking.back": ["Quay lại", "Back"],
+  "kiosk.booking.scan": ["Có mã QR? Đưa mã vào máy quét, không cần nhập.", "Have a QR code? Hold it to the scanner, no typing needed."],
+  "kiosk.booking.empty": ["Hãy nhập mã lịch hẹn.", "Type your booking code."],
+  "kiosk.booking.short": ["Mã lịch hẹn gồm {n} ký tự.", "A booking code has {n} characters."],
+  "kiosk.booking.line": ["Lịch hẹn {slot}", "Booking {slot}"],
 
   // Hall display
   "display.doc.title": ["Màn hình gọi số – KhôngChờ", "Hall display – KhôngChờ"],

@@ -22,7 +22,8 @@ export function armIdleReset() {
 
 /**
  * Nobody touched the kiosk for the idle time. The ticket and error screens go back on their own countdown and the
- * busy one waits for the server; anything else returns to the start, a forgotten settings screen included.
+ * busy one waits for the server; anything else returns to the start, a forgotten settings screen and a half-typed
+ * booking code included.
  */
 function idleReset() {
   if (["screen-busy", "screen-ticket", "screen-error"].includes(state.screen)) return;

@@ -4,8 +4,8 @@
 // What a kiosk does before GET /api/v1/kiosk/settings answers, or with a server that has no such route: a citizen
 // who walks away leaves the next one a kiosk in Vietnamese with no priority chosen, 30 s later, with every field.
 export const DEFAULT_SETTINGS = { language: "vi", idleSeconds: 30, fields: null, printer: null, pinSet: null };
-const SCREENS = ["screen-choose", "screen-priority", "screen-busy", "screen-ticket", "screen-error", "screen-closed",
-  "screen-pin", "screen-settings"];
+const SCREENS = ["screen-choose", "screen-priority", "screen-booking", "screen-busy", "screen-ticket", "screen-error",
+  "screen-closed", "screen-pin", "screen-settings"];
 export const $ = (id) => document.getElementById(id);
 
 export const state = {
@@ -18,6 +18,7 @@ export const state = {
   issued: null,
   reprintRefused: null, // the server's words when "Lấy lại vé" was refused, shown in the print note
   lastError: null, // what the error screen says, kept to say it again in the other language
+  bookingError: null, // what the booking screen says under the code: the server's refusal, or {local: i18n key}
   busy: false,
   countdown: 0,
   countdownTimer: null,

@@ -1,6 +1,6 @@
-// Issuing a number and the screens that follow it: the ticket (number, people ahead, the wait, what the printer did,
-// "Lấy lại vé" when no paper came out, the status link as a QR code) or the error, each going back to the start by
-// itself after RETURN_AFTER_SECONDS.
+// Issuing a number and the screens that follow it: the ticket (number, people ahead, the wait, a booking's slot, what
+// the printer did, "Lấy lại vé" when no paper came out, the status link as a QR code) or the error, each going back to
+// the start by itself after RETURN_AFTER_SECONDS.
 import { api } from "/common.js";
 import { t, fieldName, priorityName, errorText, lang } from "/i18n.js";
 import { $, state, show } from "/kiosk-state.js";
@@ -24,11 +24,7 @@ export async function issue(fieldCode) {
   show("screen-busy");
   try {
     const { data } = await api("/api/v1/tickets", { method: "POST", body: { field: fieldCode, priority: state.priority } });
-    state.issued = data;
-    state.reprintRefused = null;
-    renderTicket();
-    show("screen-ticket");
-    startCountdown();
+    showIssued(data);
   } catch (error) {
     if (error.code === "hall_closed") {
       closedByRefusal(error);
@@ -41,6 +37,15 @@ export async function issue(fieldCode) {
   } finally {
     state.busy = false;
   }
+}
+
+/** The ticket screen for a ticket just issued (a walk-in's, or a booking's checked in by kiosk-booking.js). */
+export function showIssued(ticket) {
+  state.issued = ticket;
+  state.reprintRefused = null;
+  renderTicket();
+  show("screen-ticket");
+  startCountdown();
 }
 
 /** The error screen's words again, in the language now chosen. */
@@ -56,6 +61,10 @@ export function renderTicket() {
   const priority = $("issued-priority");
   priority.hidden = !ticket.priority || ticket.priority === "none";
   priority.textContent = t("kiosk.priority.note", { p: priorityName(ticket.priority) });
+  // A booking's ticket says which slot it was booked for (kiosk-booking.js adds the booking it read).
+  const booking = $("issued-booking");
+  booking.hidden = !(ticket.booking && ticket.booking.slot);
+  booking.textContent = booking.hidden ? "" : t("kiosk.booking.line", { slot: ticket.booking.slot });
   $("issued-ahead").textContent = String(ticket.ahead);
   $("issued-wait").textContent = ticket.estimatedWaitMinutes > 0
     ? t("unit.minutes", { n: ticket.estimatedWaitMinutes })

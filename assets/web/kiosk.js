@@ -1,18 +1,21 @@
 // The ticket kiosk: choose a field (a priority first, as a step of its own, if the citizen has one), get a number,
-// go back to the start. After the cutoff and on closed days it says when to come back instead. Holding the top-left
-// corner opens the admin's PIN pad and, with the right PIN, this kiosk's settings.
+// go back to the start; or check a booking in by its code, typed on the kiosk's keypad or scanned from its QR code.
+// After the cutoff and on closed days it says when to come back instead. Holding the top-left corner opens the
+// admin's PIN pad and, with the right PIN, this kiosk's settings.
 //
 // This entry wires the screens together and owns the way back to the start; each screen is a module of its own:
-// kiosk-fields.js (the grid and its pages), kiosk-priority.js, kiosk-ticket.js (issuing, the ticket and error
-// screens), kiosk-closed.js (when to come back), kiosk-idle.js, kiosk-config.js (this kiosk's settings),
-// kiosk-pin.js (the corner and the PIN pad) and kiosk-settings.js (the screen behind it). They share kiosk-state.js;
-// what reaches back here (the start, the hall read) is handed to them by their bind function.
+// kiosk-fields.js (the grid and its pages), kiosk-priority.js, kiosk-booking.js (the booking code and the scanner),
+// kiosk-ticket.js (issuing, the ticket and error screens), kiosk-closed.js (when to come back), kiosk-idle.js,
+// kiosk-config.js (this kiosk's settings), kiosk-pin.js (the corner and the PIN pad) and kiosk-settings.js (the
+// screen behind it). They share kiosk-state.js; what reaches back here (the start, the hall read) is handed to them
+// by their bind function.
 import { api, LiveStream } from "/common.js";
 import { t, applyI18n, bindLangSwitch, onLangChange, lang, setLang } from "/i18n.js";
 import { $, state, show } from "/kiosk-state.js";
 import { bindFields, renderFields, updateFieldTexts, applyWaiting, applyFields, firstPage } from "/kiosk-fields.js";
 import { bindPriority, setPriority, renderPriorityChosen } from "/kiosk-priority.js";
 import { bindTicket, renderTicket, renderCountdown, renderError, stopCountdown } from "/kiosk-ticket.js";
+import { bindBooking, resetBooking, renderBookingError } from "/kiosk-booking.js";
 import { bindClosed, applyIssuing, renderClosed } from "/kiosk-closed.js";
 import { bindIdleReset } from "/kiosk-idle.js";
 import { loadKioskSettings, startLanguage } from "/kiosk-config.js";
@@ -39,6 +42,7 @@ function backToStart() {
 /** The default language, no priority: what every citizen finds, after a ticket and after the idle time untouched. */
 function resetForNextCitizen() {
   setPriority("none");
+  resetBooking();
   firstPage();
   if (lang() !== state.settings.language) setLang(state.settings.language);
 }
@@ -71,6 +75,7 @@ function renderLanguage() {
   renderCountdown();
   renderClosed();
   renderError();
+  renderBookingError();
   renderSettingsTexts();
 }
 
@@ -80,6 +85,7 @@ function init() {
   onLangChange(renderLanguage);
   document.title = t("kiosk.doc.title");
   bindPriority(showHome);
+  bindBooking({ showHome });
   bindPinPad({ backToStart });
   bindSettings({ backToStart, openPinPad });
   bindFields();
