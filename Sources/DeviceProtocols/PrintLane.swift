@@ -5,13 +5,17 @@ import NIOConcurrencyHelpers
     import Glibc
 #endif
 
-/// Where tickets are drawn and simulated printers decode and save their pages: one thread, in order, at a low
-/// OS priority (nice 10). A printer mechanism takes about 1.4 tickets a second, so this work gains nothing by
-/// competing with the kiosk's answers; under a rush the HTTP side gets the cores first and the lane catches up
-/// after, while each job still runs as soon as a core is idle.
+/// Where tickets are drawn and simulated printers decode and save their pages: one thread, in order, and for
+/// `serve` at a low OS priority (nice 10). A printer mechanism takes about 1.4 tickets a second, so this work
+/// gains nothing by competing with the kiosk's answers; under a rush the HTTP side gets the cores first and the
+/// lane catches up after, while each job still runs as soon as a core is idle. Test processes keep the default
+/// (nice 0): a suite that saturates every core on purpose must not starve its own printers.
 public final class PrintLane: @unchecked Sendable {
+    /// The niceness the lane's thread takes when it starts; `serve` sets it before the first ticket.
+    nonisolated(unsafe) public static var niceness: Int32 = 0
+
     /// The process's lane (one thread for every printer: their jobs are short and a hall has few printers).
-    public static let shared = PrintLane(niceness: 10)
+    public static let shared = PrintLane(niceness: niceness)
 
     private let pending = NIOLockedValueBox<[@Sendable () -> Void]>([])
     private let signal = DispatchSemaphore(value: 0)
