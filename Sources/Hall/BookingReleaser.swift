@@ -9,12 +9,14 @@ public import ServiceLifecycle
 /// late citizen is never given a released place in between.
 public struct BookingReleaser: Service {
     let database: AppDatabase
+    let rules: BookingRules
     let clock: any WallClock
     let logger: Logger
     let interval: Duration
 
-    public init(database: AppDatabase, clock: any WallClock, logger: Logger, interval: Duration = .seconds(60)) {
+    public init(database: AppDatabase, rules: BookingRules, clock: any WallClock, logger: Logger, interval: Duration = .seconds(60)) {
         self.database = database
+        self.rules = rules
         self.clock = clock
         self.logger = logger
         self.interval = interval
@@ -24,8 +26,7 @@ public struct BookingReleaser: Service {
         await cancelWhenGracefulShutdown {
             while !Task.isCancelled {
                 do {
-                    let settings = try await database.hallSetting(.booking, as: BookingSettings.self) ?? BookingSettings()
-                    let released = try await database.releaseLateBookings(at: clock.now(), grace: settings.grace)
+                    let released = try await database.releaseLateBookings(at: clock.now(), grace: rules.current.grace)
                     if released > 0 { logger.info("Released \(released) booking(s) not checked in on time") }
                 } catch {
                     logger.error("Could not release late bookings", metadata: ["error": "\(error)"])

@@ -272,7 +272,10 @@ struct Serve: AsyncParsableCommand {
         let watch = StoreFileWatch(database: database, alerts: alerts, logger: logger)
         let services: [any Service] =
             apps + printing.services + counterDevices.services
-            + [warmer, alerts, broadcaster, watch, BookingReleaser(database: database, clock: clock, logger: logger)]
+            + [
+                warmer, alerts, broadcaster, watch,
+                BookingReleaser(database: database, rules: settings.booking, clock: clock, logger: logger),
+            ]
             + (backup.map { [$0] } ?? [])
         let group = ServiceGroup(
             configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
