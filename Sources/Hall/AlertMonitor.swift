@@ -58,7 +58,10 @@ public final class AlertMonitor: Service, Sendable {
         let figures = try await database.supervisorFigures(at: now, targets: targets)
         let dossiers = try await database.unreturnedDossiers(
             promisedBefore: now.addingTimeInterval(Double(targets.promiseRiskMinutes * 60)), at: now)
-        let alerts = AlertRules(targets: targets).alerts(figures: figures, openDossiers: dossiers, at: now)
+        let overdue = try await database.overdueFeedbackCount(at: now)
+        let alerts =
+            AlertRules(targets: targets).alerts(figures: figures, openDossiers: dossiers, at: now)
+            + [AlertRules.feedbackAlert(overdue: overdue, now)].compactMap { $0 }
         let fresh = state.withLockedValue { state in
             let fresh = alerts.filter { state.rules[$0.id] == nil }
             // Keep the first-seen time of a continuing situation.

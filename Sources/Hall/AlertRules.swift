@@ -60,4 +60,13 @@ struct AlertRules {
             messageEn: "Dossier \(label) (\(dossier.procedure)) promised for \(time) has no result yet.",
             at: now)
     }
+
+    /// One standing alert while any feedback item is open past its deadline.
+    static func feedbackAlert(overdue: Int, _ now: Date) -> HallAlert? {
+        guard overdue > 0 else { return nil }
+        return HallAlert(
+            id: "feedback-overdue", kind: .feedbackOverdue,
+            message: "\(overdue) phản ánh, kiến nghị đã quá hạn xử lý; hãy giao và trả lời ngay.",
+            messageEn: "\(overdue) feedback item(s) are past their deadline; assign and answer them now.", at: now)
+    }
 }

@@ -13,6 +13,8 @@ public struct HallAlert: Codable, Sendable, Equatable {
         case idleCounter = "idle-counter"
         /// A same-day promise is about to be (or has been) missed.
         case promiseAtRisk = "promise-at-risk"
+        /// Feedback (phản ánh, kiến nghị) still open past its deadline: the seeds ask 100 % handled.
+        case feedbackOverdue = "feedback-overdue"
         /// A printer, display or keypad needs attention.
         case device
         /// The database file was deleted or replaced while running (put back, or issuing stopped).

@@ -32,11 +32,14 @@ public struct RatingThanks: Codable, Sendable, Equatable {
     public let counter: Int
     public let level: Int
     public let ticket: String?
+    /// The stored rating, so the counter's tablet can ask a "not satisfied" citizen why.
+    public let id: Int64?
 
-    public init(counter: Int, level: Int, ticket: String?) {
+    public init(counter: Int, level: Int, ticket: String?, id: Int64? = nil) {
         self.counter = counter
         self.level = level
         self.ticket = ticket
+        self.id = id
     }
 }
 

@@ -18,7 +18,7 @@ public struct RatingDesk: Sendable {
         let recorded = try await database.recordRating(
             level: level, counter: counter, source: source, device: device, at: now, policy: policy)
         if !recorded.repeated {
-            events.publish(.rating(RatingThanks(counter: counter, level: level, ticket: recorded.rating.ticket)))
+            events.publish(.rating(RatingThanks(counter: counter, level: level, ticket: recorded.rating.ticket, id: recorded.rating.id)))
         }
         return recorded
     }

@@ -7,7 +7,7 @@ import QueueStore
 /// UTF-8 with a byte-order mark (EF BB BF, without which Excel reads Vietnamese as Windows-1252), CRLF line ends
 /// and RFC 4180 quoting (a field with a comma, quote, CR or LF is quoted, quotes doubled). A short preamble names
 /// the centre and period; then one section per dimension — total, field, counter, staff, hour, weekday — the
-/// estimate accuracy and the calls out of order with their reasons, each a title line, one header line and its rows, separated by an empty line. Headers are
+/// estimate accuracy, the calls out of order with their reasons, feedback handling and the reasons for dissatisfaction, each a title line, one header line and its rows, separated by an empty line. Headers are
 /// Vietnamese with the English in brackets on the same line (one header line keeps Excel's filters and pivot
 /// tables working). Numbers use '.' decimals; waits and service times are minutes with one decimal, shares are
 /// percentages with one decimal (no '%' sign, so they stay numbers); an empty cell means "no data".
@@ -82,6 +82,14 @@ enum ReportCSV {
                 .number(String(call.counter)), .text(call.staff ?? ""), .number(String(call.skipped)), .text(call.reason),
             ])
         }
+        lines.append([])
+        lines.append([.text("Phản ánh, kiến nghị (Feedback)")])
+        lines.append(CitizenVoiceText.feedbackHeader.map(Cell.text))
+        lines.append(CitizenVoiceText.feedbackRow(report.citizenVoice).map(Cell.number))
+        lines.append([])
+        lines.append([.text("Lý do chưa hài lòng (Why not satisfied)")])
+        lines.append([.text("Lý do (Reason)"), .text("Lượt (Ratings)")])
+        for (reason, count) in CitizenVoiceText.reasonRows(report.citizenVoice) { lines.append([.text(reason), .number(String(count))]) }
         var text = ""
         for line in lines {
             text += line.map(encode).joined(separator: ",")

@@ -90,6 +90,14 @@ enum ReportHTML {
             infoRow(
                 "Phiếu cấp / đã phục vụ / vắng mặt", "Tickets issued / served / no-shows",
                 "\(total.issued) / \(total.served) / \(total.noShows)"))
+        let voice = report.citizenVoice
+        rows.append(
+            targetRow(
+                "Phản ánh, kiến nghị xử lý đúng hạn (\(voice.feedbackHandledOnTime)/\(voice.feedbackReceived), quá hạn \(voice.feedbackOverdue))",
+                "Feedback handled on time (overdue \(voice.feedbackOverdue))", voice.feedbackHandledOnTimeShare, 1,
+                voice.feedbackHandledOnTimeShare.map { $0 >= 1 }))
+        let reasons = CitizenVoiceText.reasonRows(voice).map { "\($0.0): \($0.1)" }
+        rows.append(infoRow("Lý do chưa hài lòng", "Why not satisfied", reasons.isEmpty ? nil : reasons.joined(separator: "; ")))
         rows.append(
             infoRow(
                 "Thời gian chờ TB / P90 (phút)", "Mean / p90 wait (min)",

@@ -25,18 +25,24 @@ public struct ServiceTargets: Codable, Sendable, Equatable {
     public var idleCounterMinutes: Int
     /// A same-day promise this close to its time and not yet returned raises an alert.
     public var promiseRiskMinutes: Int
+    /// Working days to handle a feedback item (phản ánh, kiến nghị); absent in older files: 10.
+    public var feedbackWorkingDays: Int?
 
     public init(
         waitMinutesOnNoWaitFriday: Int? = 10,
         satisfaction: Satisfaction = Satisfaction(overall: 0.95, fields: ["dat-dai": 0.85, "xay-dung": 0.85, "dau-tu": 0.85]),
-        promisesOnTime: Double = 0.98, idleCounterMinutes: Int = 5, promiseRiskMinutes: Int = 30
+        promisesOnTime: Double = 0.98, idleCounterMinutes: Int = 5, promiseRiskMinutes: Int = 30, feedbackWorkingDays: Int? = 10
     ) {
         self.waitMinutesOnNoWaitFriday = waitMinutesOnNoWaitFriday
         self.satisfaction = satisfaction
         self.promisesOnTime = promisesOnTime
         self.idleCounterMinutes = idleCounterMinutes
         self.promiseRiskMinutes = promiseRiskMinutes
+        self.feedbackWorkingDays = feedbackWorkingDays
     }
+
+    /// The feedback deadline in working days.
+    public var feedbackDeadlineDays: Int { feedbackWorkingDays ?? 10 }
 
     /// The field's wait target on the day of `now`.
     public func waitTarget(for field: Field, at now: Date) -> Int {
@@ -50,6 +56,10 @@ public struct ServiceTargets: Codable, Sendable, Equatable {
             satisfaction.fields.values.allSatisfy({ (0...1).contains($0) })
         else { throw QueueError.invalid("Tỷ lệ phải từ 0 đến 1 (0 % đến 100 %).", "Shares must be between 0 and 1 (0 % to 100 %).") }
         let fridayInRange = waitMinutesOnNoWaitFriday.map { (1...240).contains($0) } ?? true
+        guard (1...60).contains(feedbackDeadlineDays) else {
+            throw QueueError.invalid(
+                "Hạn xử lý phản ánh phải từ 1 đến 60 ngày làm việc.", "The feedback deadline must be 1 to 60 working days.")
+        }
         guard (1...600).contains(idleCounterMinutes), (1...600).contains(promiseRiskMinutes), fridayInRange else {
             throw QueueError.invalid(
                 "Số phút phải từ 1 đến 600 (chờ ngày Thứ Sáu: 1 đến 240).", "Minutes must be 1 to 600 (the Friday wait: 1 to 240).")

@@ -15,6 +15,14 @@ public struct QueueError: Error, Sendable, Equatable, CustomStringConvertible {
         case counterPaused = "counter_paused"
         case counterBusy = "counter_busy"
         case notYourCounter = "not_your_counter"
+        case invalidIDCard = "id_scan_invalid"
+        case unknownFeedback = "unknown_feedback"
+        case unknownRating = "unknown_rating"
+        case feedbackSelf = "feedback_self"
+        case feedbackUnanswered = "feedback_unanswered"
+        case feedbackClosed = "feedback_closed"
+        case notAssignee = "not_assignee"
+        case ratingReason = "rating_reason"
     }
 
     public let code: Code

@@ -60,7 +60,7 @@ extension AppDatabase {
     /// Books one place of `slot`, refused (409) when its `capacity` is taken; the count and the insert share one
     /// transaction, so two citizens can never take the last place twice.
     public func book(
-        field: String, slot: BookingSlot, capacity: Int, by staff: String?, source: String?, at now: Date
+        field: String, slot: BookingSlot, capacity: Int, by staff: String?, source: String?, citizen: CitizenTag? = nil, at now: Date
     ) async throws -> Booking {
         try await writer.write { db in
             guard try Bool.fetchOne(db, sql: "SELECT 1 FROM field WHERE code = ?", arguments: [field]) == true else {
@@ -83,9 +83,13 @@ extension AppDatabase {
             }
             try db.execute(
                 sql: """
-                    INSERT INTO booking (code, field, day, slot, slotStart, createdAt, bookedBy, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO booking (code, field, day, slot, slotStart, createdAt, bookedBy, source, citizenName, citizenKey,
+                      citizenIdLast4) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
-                arguments: [code, field, day, slot.slot, Millis.of(slot.start), Millis.of(now), staff, source])
+                arguments: [
+                    code, field, day, slot.slot, Millis.of(slot.start), Millis.of(now), staff, source, citizen?.name,
+                    citizen.map { DossierCitizen.searchKey($0.name) }, citizen?.idLast4,
+                ])
             return try Self.booking(db, code: code)!
         }
     }
@@ -128,9 +132,9 @@ extension AppDatabase {
     /// Checks a booking in on its day: issues its ticket in the same transaction, placed in the queue at the slot's
     /// start (`PriorityRule` merges it with walk-ins). A second check-in, another day, or a released or cancelled
     /// booking answers 409 and issues nothing.
-    public func checkIn(code: String, source: String?, printer: String?, grace: TimeInterval, at now: Date) async throws
-        -> IssuedTicket
-    {
+    public func checkIn(
+        code: String, source: String?, printer: String?, grace: TimeInterval, citizen: CitizenTag? = nil, at now: Date
+    ) async throws -> IssuedTicket {
         // Its own commit first: a refused check-in must not roll the releases back.
         try await releaseLateBookings(at: now, grace: grace)
         return try await writer.write { db in
@@ -142,8 +146,15 @@ extension AppDatabase {
             }
             var issued = try issueOne(db, IssueOrder(field: booking.field, priority: .none, source: source, at: now, printer: printer))
             try db.execute(
-                sql: "UPDATE ticket SET queuedAt = ?, bookedSlot = ? WHERE id = ?",
-                arguments: [Millis.of(booking.start), Millis.of(booking.start), issued.ticket.id])
+                sql: """
+                    UPDATE ticket SET queuedAt = ?, bookedSlot = ?,
+                      citizenName = COALESCE(?, (SELECT citizenName FROM booking WHERE code = ?)),
+                      citizenIdLast4 = COALESCE(?, (SELECT citizenIdLast4 FROM booking WHERE code = ?)) WHERE id = ?
+                    """,
+                arguments: [
+                    Millis.of(booking.start), Millis.of(booking.start), citizen?.name, booking.code, citizen?.idLast4, booking.code,
+                    issued.ticket.id,
+                ])
             try db.execute(
                 sql: "UPDATE booking SET state = 'checked-in', ticket = ?, endedAt = ? WHERE code = ?",
                 arguments: [issued.ticket.id, Millis.of(now), booking.code])

@@ -17,6 +17,8 @@ extension AppDatabase {
                     "Phiếu \(ticket.label) chưa được gọi đến quầy; chỉ tiếp nhận hồ sơ của công dân đang ở quầy.",
                     "Ticket \(ticket.label) has not been called to a counter; record dossiers of citizens at the counter.")
             }
+            // The kiosk's ID scan may have named the citizen: the dossier keeps it without the officer retyping it.
+            let name = citizen?.name ?? ticket.citizenName
             try db.execute(
                 sql: """
                     INSERT INTO dossier (ticket, procedure, field, complete, receivedAt, serviceDay, promisedAt, rule, sameDay, counter, staff,
@@ -26,7 +28,7 @@ extension AppDatabase {
                 arguments: [
                     ticket.id, procedure.code, procedure.field, complete, Millis.of(now), VietnamTime.serviceDay(of: now),
                     promise.map { Millis.of($0.promisedAt) }, promise?.rule.code, promise?.rule.isSameDay ?? false,
-                    ticket.counter, actor.username, citizen?.name, citizen?.name.map(DossierCitizen.searchKey), citizen?.phone,
+                    ticket.counter, actor.username, name, name.map(DossierCitizen.searchKey), citizen?.phone,
                 ])
             let dossierID = db.lastInsertedRowID
             let event = try appendEvent(db, .dossierReceived, ticket: ticket, at: now, staff: actor.username, detail: procedure.code)

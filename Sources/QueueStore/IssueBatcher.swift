@@ -9,6 +9,8 @@ struct IssueOrder: Sendable {
     var source: String?
     var at: Date
     var printer: String?
+    /// The citizen a scanned ID card named at the kiosk.
+    var citizen: CitizenTag? = nil
 }
 
 /// Group commit for ticket issue. Every ticket must be durable (fsync) before its number is shown, and the

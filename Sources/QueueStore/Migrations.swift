@@ -20,6 +20,7 @@ enum Migrations {
         migrator.registerMigration("v12-hall-settings", migrate: createHallSettings)
         migrator.registerMigration("v13-transfer-to-counter", migrate: addTransferTarget)
         migrator.registerMigration("v14-bookings", migrate: createBookings)
+        migrator.registerMigration("v15-citizens", migrate: createCitizenRecords)
         return migrator
     }
 
@@ -256,6 +257,30 @@ enum Migrations {
                 CREATE INDEX booking_slot ON booking (field, day, slot);
                 CREATE INDEX booking_open ON booking (state, slotStart);
                 ALTER TABLE ticket ADD COLUMN bookedSlot INTEGER;
+                """)
+    }
+
+    /// What citizens leave beyond a ticket: the reason for a "not satisfied" rating; the name and last four ID
+    /// digits a scanned ID card puts on a ticket or a booking (never the full number); and feedback items
+    /// (phản ánh, kiến nghị) with every step's time, the deadline in working days and who handles them.
+    static func createCitizenRecords(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                ALTER TABLE rating ADD COLUMN reason TEXT;
+                ALTER TABLE ticket ADD COLUMN citizenName TEXT;
+                ALTER TABLE ticket ADD COLUMN citizenIdLast4 TEXT;
+                ALTER TABLE booking ADD COLUMN citizenName TEXT;
+                ALTER TABLE booking ADD COLUMN citizenKey TEXT;
+                ALTER TABLE booking ADD COLUMN citizenIdLast4 TEXT;
+                CREATE TABLE feedback (
+                  id INTEGER PRIMARY KEY, code TEXT NOT NULL UNIQUE, subject TEXT NOT NULL, text TEXT NOT NULL, contact TEXT,
+                  channel TEXT NOT NULL, ticket INTEGER REFERENCES ticket(id), dossier TEXT, status TEXT NOT NULL,
+                  kind TEXT, field TEXT, officerConcerned TEXT, assignee TEXT, answer TEXT, receivedBy TEXT,
+                  receivedAt INTEGER NOT NULL, serviceDay TEXT NOT NULL, deadline INTEGER NOT NULL,
+                  classifiedAt INTEGER, assignedAt INTEGER, answeredAt INTEGER, closedAt INTEGER);
+                CREATE INDEX feedback_open ON feedback (status, deadline);
+                CREATE INDEX feedback_day ON feedback (serviceDay);
+                CREATE INDEX feedback_assignee ON feedback (assignee, status);
                 """)
     }
 }

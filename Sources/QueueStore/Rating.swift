@@ -20,6 +20,8 @@ public struct Rating: Codable, Sendable, Equatable {
     public var source: Source
     public var device: String?
     public var at: Date
+    /// Why a "not satisfied" (4) citizen was not satisfied, when they said.
+    public var reason: DissatisfactionReason?
 
     init(row: Row) {
         id = row["id"]
@@ -32,7 +34,13 @@ public struct Rating: Codable, Sendable, Equatable {
         source = Source(rawValue: row["source"]) ?? .web
         device = row["device"]
         at = Millis.date(row["at"])
+        reason = (row["reason"] as String?).flatMap(DissatisfactionReason.init(rawValue:))
     }
+}
+
+/// The short list the rating tablet offers after a "not satisfied".
+public enum DissatisfactionReason: String, Codable, Sendable, CaseIterable {
+    case waiting, attitude, guidance, papers, other
 }
 
 /// How ratings find their ticket.

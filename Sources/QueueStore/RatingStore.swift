@@ -37,6 +37,24 @@ extension AppDatabase {
         }
     }
 
+    /// Records why a "not satisfied" citizen was not satisfied: once per rating, within `window` of it.
+    public func recordRatingReason(id: Int64, reason: DissatisfactionReason, at now: Date, window: TimeInterval = 600)
+        async throws -> Rating
+    {
+        try await writer.write { db in
+            guard let rating = try fetchRating(db, id: id) else {
+                throw QueueError(.unknownRating, message: "Không có lượt đánh giá số \(id).", englishMessage: "No rating \(id).")
+            }
+            guard rating.level == 4, rating.reason == nil, now.timeIntervalSince(rating.at) <= window else {
+                throw QueueError(
+                    .ratingReason, message: "Lượt đánh giá này không nhận thêm lý do (chỉ một lần, ngay sau khi chọn “không hài lòng”).",
+                    englishMessage: "This rating takes no reason (once only, right after a “not satisfied”).")
+            }
+            try db.execute(sql: "UPDATE rating SET reason = ? WHERE id = ?", arguments: [reason.rawValue, id])
+            return try fetchRating(db, id: id)!
+        }
+    }
+
     /// Ratings given on service days `from`…`to` (inclusive, `YYYY-MM-DD`), optionally of one field or counter.
     public func ratings(from: String, to: String, field: String? = nil, counter: Int? = nil) async throws -> [Rating] {
         try await writer.read { db in

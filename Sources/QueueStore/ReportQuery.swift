@@ -78,7 +78,8 @@ extension AppDatabase {
         return PeriodReport(
             period: period, centreName: centre, asOf: asOf, fields: fields, targets: targets,
             figures: accumulator.finish(), estimateAccuracy: estimates.finish(fieldOrder: order),
-            outOfOrderCalls: try outOfOrderCalls(db, period: period), staffNames: try displayNames(db))
+            outOfOrderCalls: try outOfOrderCalls(db, period: period), staffNames: try displayNames(db),
+            citizenVoice: try citizenVoice(db, period: period, asOf: asOf))
     }
 
     /// Ticket states by the integer the query maps them to (see `ticketColumns`).

@@ -32,11 +32,13 @@ public struct PeriodReport: Codable, Sendable, Equatable {
     public var outOfOrderCalls: [OutOfOrderCall]
     /// Officers' display names by username, for the staff rows (usernames without one are shown as they are).
     public var staffNames: [String: String]
+    /// Feedback handling and the reasons behind "not satisfied" ratings.
+    public var citizenVoice: CitizenVoiceFigures
 
     public init(
         period: ReportPeriod, centreName: String, asOf: Date, fields: [FieldName], targets: ReportTargets,
         figures: ReportBreakdown, estimateAccuracy: ReportEstimateAccuracy, outOfOrderCalls: [OutOfOrderCall] = [],
-        staffNames: [String: String] = [:]
+        staffNames: [String: String] = [:], citizenVoice: CitizenVoiceFigures = CitizenVoiceFigures()
     ) {
         self.period = period
         self.centreName = centreName
@@ -47,6 +49,7 @@ public struct PeriodReport: Codable, Sendable, Equatable {
         self.estimateAccuracy = estimateAccuracy
         self.outOfOrderCalls = outOfOrderCalls
         self.staffNames = staffNames
+        self.citizenVoice = citizenVoice
     }
 
     /// The field's Vietnamese and English names, or its code twice for a field no longer in the catalog.

@@ -29,6 +29,8 @@ public struct Ticket: Codable, Sendable, Equatable, FetchableRecord {
     public var forCounter: Int?
     /// The transferring officer's note for the next one (what was checked, what is missing).
     public var note: String?
+    /// The citizen's name as their scanned ID card gave it at the kiosk; the dossier takes it from here.
+    public var citizenName: String?
 
     public init(row: Row) throws {
         id = row["id"]
@@ -52,6 +54,7 @@ public struct Ticket: Codable, Sendable, Equatable, FetchableRecord {
         source = row["source"]
         forCounter = row["forCounter"]
         note = row["note"]
+        citizenName = row["citizenName"]
     }
 
     /// Hex digits in the token of a ticket the hall issues (`AppDatabase.newToken()`: 128 random bits).

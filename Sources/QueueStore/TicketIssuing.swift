@@ -22,9 +22,9 @@ extension AppDatabase {
     /// copy was due can exist without its job (a crash leaves it to reprint). Tickets asked for at the same time
     /// share one commit (`IssueBatcher`).
     public func issueTicket(
-        field code: String, priority: Priority, source: String?, at now: Date, printer: String? = nil
+        field code: String, priority: Priority, source: String?, at now: Date, printer: String? = nil, citizen: CitizenTag? = nil
     ) async throws -> IssuedTicket {
-        let order = IssueOrder(field: code, priority: priority, source: source, at: now, printer: printer)
+        let order = IssueOrder(field: code, priority: priority, source: source, at: now, printer: printer, citizen: citizen)
         return try await issueBatcher.issue(order) { [self] orders in try await self.writeIssues(orders) }
     }
 
@@ -66,6 +66,10 @@ extension AppDatabase {
         let id = try insertTicket(
             db, field: order.field, prefix: names["prefix"], day: day,
             values: [order.priority.rawValue, Millis.of(order.at), order.source, estimate])
+        if let citizen = order.citizen {
+            try db.execute(
+                sql: "UPDATE ticket SET citizenName = ?, citizenIdLast4 = ? WHERE id = ?", arguments: [citizen.name, citizen.idLast4, id])
+        }
         guard let ticket = try Ticket.fetch(db, id: id) else { throw QueueError.unknownTicket("new") }
         // The job before the event: the event is published on commit, so it must be the last step that can fail.
         let printJobID = try order.printer.map { try insertPrintJob(db, ticket: id, printer: $0, at: order.at) }

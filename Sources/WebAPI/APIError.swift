@@ -86,10 +86,12 @@ public struct APIError: HTTPResponseError, Sendable {
 
     static func status(for code: QueueError.Code) -> HTTPResponse.Status {
         switch code {
-        case .unknownTicket, .unknownCounter, .unknownUser: .notFound
-        case .unknownField, .unknownProcedure, .invalidCatalog, .invalidInput: .unprocessableContent
-        case .invalidTransition, .conflict, .counterPaused, .counterBusy, .fieldClosed: .conflict
-        case .notYourCounter: .forbidden
+        case .unknownTicket, .unknownCounter, .unknownUser, .unknownFeedback, .unknownRating: .notFound
+        case .unknownField, .unknownProcedure, .invalidCatalog, .invalidInput, .invalidIDCard: .unprocessableContent
+        case .invalidTransition, .conflict, .counterPaused, .counterBusy, .fieldClosed, .feedbackSelf, .feedbackUnanswered,
+            .feedbackClosed, .ratingReason:
+            .conflict
+        case .notYourCounter, .notAssignee: .forbidden
         }
     }
 

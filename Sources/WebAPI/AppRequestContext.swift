@@ -45,6 +45,19 @@ public struct APIRequestDecoder: RequestDecoder {
     }
 }
 
+extension Request {
+    /// The JSON body as `T`, or `nil` when the request has no body (routes where a body is optional).
+    func decodeIfPresent<T: Decodable>(_ type: T.Type, context: AppRequestContext) async throws -> T? {
+        let buffer = try await body.collect(upTo: context.maxUploadSize)
+        guard buffer.readableBytes > 0 else { return nil }
+        do {
+            return try JSONCoding.decoder().decode(T.self, from: Data(buffer.readableBytesView))
+        } catch let error as DecodingError {
+            throw APIError.invalidBody(decoding: error)
+        }
+    }
+}
+
 /// Query parameters validated at the boundary, with errors that say what was expected.
 extension Request {
     /// A `YYYY-MM-DD` service day, or `fallback` when absent.

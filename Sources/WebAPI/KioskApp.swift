@@ -127,6 +127,10 @@ public struct KioskApp {
             events: events
         ).register(on: routes)
         SupervisorRoutes(database: database, clock: clock, targetsBook: settings.targets, alerts: alerts).register(on: routes)
+        FeedbackRoutes(
+            database: database, clock: clock, calendar: book, targets: settings.targets,
+            rateLimiter: RateLimiter(perMinute: settings.issueRateLimit)
+        ).register(on: routes)
         VoiceRoutes(library: settings.voice).register(on: routes)
         ReportRoutes(database: database, clock: clock, targetsBook: settings.targets).register(on: routes)
         AdminDeviceRoutes(directory: devices, database: database, clock: clock).register(on: routes)

@@ -17,6 +17,7 @@ struct PageRoutes {
         routes.add(.get, "/") { _, _ in Response(status: .seeOther, headers: [.location: "/kiosk"]) }
         routes.add(.get, "/t/{token}") { _, _ in try html("ticket.html") }
         routes.add(.get, "/rate/{counter}") { _, _ in try html("rate.html") }
+        routes.add(.get, "/gop-y") { _, _ in try html("feedback.html") }
         routes.add(.get, "/admin") { _, _ in try html("admin.html") }
         routes.add(.get, "/admin/devices") { _, _ in try html("devices.html") }
         routes.add(.get, "/supervisor/reports") { _, _ in try html("reports.html") }

@@ -15,6 +15,13 @@ extension PublicRoutes {
         let field: String
         let date: String
         let slot: String
+        /// Who the place is for, so the kiosk's ID scan finds it (an officer booking for a citizen, or the citizen).
+        let name: String?
+        let idLast4: String?
+    }
+
+    struct CheckInRequest: Decodable {
+        let citizen: CitizenTag?
     }
 
     struct SlotAnswer: Encodable, Sendable {
@@ -39,11 +46,13 @@ extension PublicRoutes {
             for (value, name) in [(body.field, "field"), (body.date, "date"), (body.slot, "slot")] { try TextInput.check(value, name) }
             return JSON(try await book(body, context: context), status: .created)
         }
-        routes.add(.post, "/api/v1/bookings/{code}/check-in") { _, context in
+        routes.add(.post, "/api/v1/bookings/{code}/check-in") { request, context in
             let code = try await knownCode(context)
+            // No body is needed; the kiosk adds the citizen its ID scan named.
+            let citizen = try await request.decodeIfPresent(CheckInRequest.self, context: context)?.citizen?.validated()
             let issued = try await database.checkIn(
                 code: code, source: context.clientAddress, printer: ticketOutput.printerID(forKiosk: context.clientAddress),
-                grace: try await bookingSettings().grace, at: clock.now())
+                grace: try await bookingSettings().grace, citizen: citizen, at: clock.now())
             return try await printedAnswer(issued, kiosk: context.clientAddress)
         }
         // The code as a QR for the citizen's phone screen or printout: the kiosk's scanner types it back.
@@ -101,7 +110,7 @@ extension PublicRoutes {
         }
         return try await database.book(
             field: body.field, slot: slot, capacity: settings.capacity(for: body.field), by: context.user?.username,
-            source: context.clientAddress,
+            source: context.clientAddress, citizen: try body.name.map { try CitizenTag(name: $0, idLast4: body.idLast4).validated() },
             at: clock.now())
     }
 

@@ -26,6 +26,8 @@ struct PublicRoutes {
     struct IssueRequest: Decodable {
         let field: String
         let priority: Priority?
+        /// The citizen a scanned ID card named (`POST /kiosk/id-scan`), kept on the ticket for the dossier.
+        let citizen: CitizenTag?
     }
 
     struct IssueResponse: Encodable, Sendable {
@@ -63,6 +65,7 @@ struct PublicRoutes {
         }
         registerPrinting(on: routes)
         registerBookings(on: routes)
+        registerIDScan(on: routes)
     }
 
     /// The link to a ticket's status page (`/t/{token}`): absolute with `--public-url`, else relative.
@@ -125,7 +128,7 @@ struct PublicRoutes {
         // The print job is stored in the ticket's own transaction: one commit, and never a ticket without its job.
         let issued = try await database.issueTicket(
             field: body.field, priority: body.priority ?? .none, source: address, at: now,
-            printer: ticketOutput.printerID(forKiosk: address))
+            printer: ticketOutput.printerID(forKiosk: address), citizen: try body.citizen?.validated())
         return try await printedAnswer(issued, kiosk: address)
     }
 

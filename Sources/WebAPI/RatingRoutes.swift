@@ -21,20 +21,24 @@ struct RatingRoutes {
         let repeated: Bool
     }
     struct RatingList: Encodable, Sendable { let ratings: [Rating] }
+    struct ReasonRequest: Decodable { let reason: DissatisfactionReason }
 
     func register(on routes: RouteTable) {
         routes.add(.post, "/api/v1/ratings") { request, context in
-            if let wait = rateLimiter.take(context.clientAddress, now: clock.now()) {
-                var error = APIError(
-                    .tooManyRequests, .rateLimited,
-                    "Đánh giá quá nhanh từ máy này; vui lòng chờ \(wait) giây.", "Too many ratings from this client; retry in \(wait) s.")
-                error.retryAfterSeconds = wait
-                throw error
-            }
+            try limit(context)
             let body = try await request.decode(as: RateRequest.self, context: context)
             let recorded = try await RatingDesk(database: database, policy: policy, events: events)
                 .rate(level: body.level, counter: body.counter, source: .web, device: nil, at: clock.now())
             return JSON(RatingAnswer(rating: recorded.rating, repeated: recorded.repeated), status: recorded.repeated ? .ok : .created)
+        }
+        // After a "not satisfied" (from the tablet or the counter's keypad) the tablet asks why; once per rating.
+        routes.add(.post, "/api/v1/ratings/{id}/reason") { request, context in
+            try limit(context)
+            guard let id = Int64(try context.parameters.require("id")) else {
+                throw QueueError(.unknownRating, message: "Mã lượt đánh giá phải là số.", englishMessage: "The rating id must be a number.")
+            }
+            let body = try await request.decode(as: ReasonRequest.self, context: context)
+            return JSON(try await database.recordRatingReason(id: id, reason: body.reason, at: clock.now()))
         }
         routes.add(.get, "/api/v1/ratings") { request, context in
             _ = try context.requireRole(.staff)
@@ -45,6 +49,16 @@ struct RatingRoutes {
                 RatingList(
                     ratings: try await database.ratings(
                         from: from, to: to, field: request.uri.queryParameters.get("field"), counter: try request.optionalInt("counter"))))
+        }
+    }
+
+    func limit(_ context: AppRequestContext) throws {
+        if let wait = rateLimiter.take(context.clientAddress, now: clock.now()) {
+            var error = APIError(
+                .tooManyRequests, .rateLimited,
+                "Đánh giá quá nhanh từ máy này; vui lòng chờ \(wait) giây.", "Too many ratings from this client; retry in \(wait) s.")
+            error.retryAfterSeconds = wait
+            throw error
         }
     }
 }
