@@ -3,7 +3,7 @@
 // which types the code and Enter like a keyboard, on the field screen as well as on this one. POST
 // /api/v1/bookings/{code}/check-in issues the ticket: the ticket screen shows it as for a walk-in, with the slot
 // ("Lịch hẹn 09:00"). A refusal (unknown code, already checked in, another day, too late…) is said on this screen
-// in the server's words.
+// in the server's words. A scan with "|" in it is an ID card's QR, not a code: it goes to kiosk-idcard.js.
 import { api } from "/common.js";
 import { t, errorText } from "/i18n.js";
 import { $, state, show } from "/kiosk-state.js";
@@ -21,13 +21,14 @@ const SCAN_MIN_CHARS = 8;
 const SCAN_GAP_MS = 100;
 const SCAN_MS_PER_CHAR = 50;
 
-// The entry's start screen, handed over by bindBooking ("Quay lại").
+// The entry's start screen, handed over by bindBooking ("Quay lại"); and where an ID card's scan goes (kiosk-idcard.js).
 let showHome = () => {};
+let onIdScan = () => {};
 // The characters typed since the last pause, with when the first and the last came (event.timeStamp, ms).
 let burst = { text: "", first: 0, last: 0 };
 
 export function bindBooking(hooks) {
-  ({ showHome } = hooks);
+  ({ showHome, onIdScan = () => {} } = hooks);
   buildKeypad();
   $("booking-step").addEventListener("click", openBooking);
   $("booking-back").addEventListener("click", () => {
@@ -127,8 +128,15 @@ function onKeyboard(event) {
   }
   const now = event.timeStamp;
   if (event.key === "Enter") {
-    const scanned = isScan(now) ? codeIn(burst.text) : "";
+    const raw = isScan(now) ? burst.text : "";
     burst = { text: "", first: 0, last: 0 };
+    // An ID card's QR (its fields separated by "|"), not a booking code.
+    if (raw.includes("|")) {
+      event.preventDefault();
+      if (!state.busy) onIdScan(raw);
+      return;
+    }
+    const scanned = raw ? codeIn(raw) : "";
     // Never let the Enter also press a button that has the focus (a field button: a walk-in ticket).
     if (scanned || onBooking) event.preventDefault();
     if (state.busy) return;
@@ -140,6 +148,8 @@ function onKeyboard(event) {
     if (now - burst.last > SCAN_GAP_MS) burst = { text: "", first: now, last: now };
     burst.text += event.key;
     burst.last = now;
+    // A kiosk has no keyboard: a space is the scanner's (an ID card's address), never a press of a focused button.
+    if (event.key === " ") event.preventDefault();
     if (!onBooking) return;
     event.preventDefault();
     const char = event.key.toUpperCase();
@@ -166,8 +176,8 @@ function codeIn(text) {
   return runs ? runs[runs.length - 1] : "";
 }
 
-/** POST …/check-in: the ticket screen with the slot, or the booking screen saying why not. */
-async function checkIn(code) {
+/** POST …/check-in (body: an ID card's {citizen}): the ticket screen with the slot, or the booking screen saying why not. */
+export async function checkIn(code, body) {
   if (state.busy) return;
   state.busy = true;
   $("booking-code-input").value = code.slice(0, CODE_LENGTH);
@@ -175,7 +185,7 @@ async function checkIn(code) {
   renderBookingError();
   show("screen-busy");
   try {
-    const { data } = await api(`/api/v1/bookings/${encodeURIComponent(code)}/check-in`, { method: "POST" });
+    const { data } = await api(`/api/v1/bookings/${encodeURIComponent(code)}/check-in`, { method: "POST", body });
     data.booking = await bookingOf(code);
     resetBooking();
     showIssued(data);

@@ -4,8 +4,8 @@
 // What a kiosk does before GET /api/v1/kiosk/settings answers, or with a server that has no such route: a citizen
 // who walks away leaves the next one a kiosk in Vietnamese with no priority chosen, 30 s later, with every field.
 export const DEFAULT_SETTINGS = { language: "vi", idleSeconds: 30, fields: null, printer: null, pinSet: null };
-const SCREENS = ["screen-choose", "screen-priority", "screen-booking", "screen-busy", "screen-ticket", "screen-error",
-  "screen-closed", "screen-pin", "screen-settings"];
+const SCREENS = ["screen-choose", "screen-priority", "screen-booking", "screen-feedback", "screen-feedback-done",
+  "screen-busy", "screen-ticket", "screen-error", "screen-closed", "screen-pin", "screen-settings"];
 export const $ = (id) => document.getElementById(id);
 
 export const state = {
@@ -19,6 +19,8 @@ export const state = {
   reprintRefused: null, // the server's words when "Lấy lại vé" was refused, shown in the print note
   lastError: null, // what the error screen says, kept to say it again in the other language
   bookingError: null, // what the booking screen says under the code: the server's refusal, or {local: i18n key}
+  citizen: null, // {name, idLast4} from an ID card scan: the next ticket (or check-in) carries it (kiosk-idcard.js)
+  idCard: null, // the panel over the fields: {reading} | {name, booking} | {error}; null when none
   busy: false,
   countdown: 0,
   countdownTimer: null,

@@ -23,7 +23,9 @@ export async function issue(fieldCode) {
   state.busy = true;
   show("screen-busy");
   try {
-    const { data } = await api("/api/v1/tickets", { method: "POST", body: { field: fieldCode, priority: state.priority } });
+    // After an ID card scan the ticket carries the citizen's name (kiosk-idcard.js).
+    const citizen = state.citizen ? { citizen: state.citizen } : {};
+    const { data } = await api("/api/v1/tickets", { method: "POST", body: { field: fieldCode, priority: state.priority, ...citizen } });
     showIssued(data);
   } catch (error) {
     if (error.code === "hall_closed") {
@@ -41,6 +43,9 @@ export async function issue(fieldCode) {
 
 /** The ticket screen for a ticket just issued (a walk-in's, or a booking's checked in by kiosk-booking.js). */
 export function showIssued(ticket) {
+  // The name of an ID card scanned for it is shown on this ticket, then forgotten: the next ticket is someone else's.
+  if (state.citizen && !ticket.citizenName) ticket.citizenName = state.citizen.name;
+  state.citizen = null;
   state.issued = ticket;
   state.reprintRefused = null;
   renderTicket();
@@ -65,6 +70,9 @@ export function renderTicket() {
   const booking = $("issued-booking");
   booking.hidden = !(ticket.booking && ticket.booking.slot);
   booking.textContent = booking.hidden ? "" : t("kiosk.booking.line", { slot: ticket.booking.slot });
+  const citizen = $("issued-citizen");
+  citizen.hidden = !ticket.citizenName;
+  citizen.textContent = citizen.hidden ? "" : t("kiosk.id.ticket", { name: ticket.citizenName });
   $("issued-ahead").textContent = String(ticket.ahead);
   $("issued-wait").textContent = ticket.estimatedWaitMinutes > 0
     ? t("unit.minutes", { n: ticket.estimatedWaitMinutes })

@@ -5,6 +5,8 @@
 //
 // This entry wires the screens together and owns the way back to the start; each screen is a module of its own:
 // kiosk-fields.js (the grid and its pages), kiosk-priority.js, kiosk-booking.js (the booking code and the scanner),
+// kiosk-idcard.js (an ID card scanned: the greeting, a booking of today, the name on the next ticket),
+// kiosk-feedback.js (góp ý: a topic, a few words on an on-screen keyboard, the tracking code),
 // kiosk-ticket.js (issuing, the ticket and error screens), kiosk-closed.js (when to come back), kiosk-idle.js,
 // kiosk-config.js (this kiosk's settings), kiosk-pin.js (the corner and the PIN pad) and kiosk-settings.js (the
 // screen behind it). They share kiosk-state.js; what reaches back here (the start, the hall read) is handed to them
@@ -16,6 +18,8 @@ import { bindFields, renderFields, updateFieldTexts, applyWaiting, applyFields, 
 import { bindPriority, setPriority, renderPriorityChosen } from "/kiosk-priority.js";
 import { bindTicket, renderTicket, renderCountdown, renderError, stopCountdown } from "/kiosk-ticket.js";
 import { bindBooking, resetBooking, renderBookingError } from "/kiosk-booking.js";
+import { bindIdCard, scanIdCard, resetIdCard, renderIdCard } from "/kiosk-idcard.js";
+import { bindFeedback, resetFeedback, renderFeedback } from "/kiosk-feedback.js";
 import { bindClosed, applyIssuing, renderClosed } from "/kiosk-closed.js";
 import { bindIdleReset } from "/kiosk-idle.js";
 import { loadKioskSettings, startLanguage } from "/kiosk-config.js";
@@ -43,6 +47,8 @@ function backToStart() {
 function resetForNextCitizen() {
   setPriority("none");
   resetBooking();
+  resetIdCard();
+  resetFeedback();
   firstPage();
   if (lang() !== state.settings.language) setLang(state.settings.language);
 }
@@ -76,6 +82,8 @@ function renderLanguage() {
   renderClosed();
   renderError();
   renderBookingError();
+  renderIdCard();
+  renderFeedback();
   renderSettingsTexts();
 }
 
@@ -85,7 +93,9 @@ function init() {
   onLangChange(renderLanguage);
   document.title = t("kiosk.doc.title");
   bindPriority(showHome);
-  bindBooking({ showHome });
+  bindBooking({ showHome, onIdScan: scanIdCard });
+  bindIdCard({ showHome });
+  bindFeedback({ showHome, backToStart });
   bindPinPad({ backToStart });
   bindSettings({ backToStart, openPinPad });
   bindFields();

@@ -1,8 +1,10 @@
 // The citizen-facing rating tablet at one counter (/rate/{counter}): four big faces, one tap = one rating
 // (POST /api/v1/ratings), then a full-screen thank-you for 4 s during which taps are ignored, so a double
-// tap counts once. Shows which ticket the counter is serving, live from the hall's event stream.
+// tap counts once. After a "không hài lòng" (here, or on the counter's keypad, heard on the live stream) one
+// question first asks why (rate-reason.js). Shows which ticket the counter is serving, live from the hall's events.
 import { api, LiveStream, el } from "/common.js";
 import { t, applyI18n, bindLangSwitch, onLangChange, errorText } from "/i18n.js";
+import { askReason, alreadyAsked, bindReason, renderReasons } from "/rate-reason.js";
 
 const THANKS_MS = 4000;
 const ERROR_MS = 6000;
@@ -22,6 +24,7 @@ const state = {
   current: null, // the ticket at the counter (called or serving)
   appliedThrough: 0,
   locked: false, // true from the tap until the thank-you has gone
+  sending: false, // true while the tablet's own rating is on its way (its echo on the stream may come first)
   error: null,
   errorTimer: null,
 };
@@ -67,17 +70,46 @@ function renderError() {
 async function rate(level) {
   if (state.locked || !state.counter) return;
   state.locked = true; // synchronously, before any await: the second tap of a double tap stops here
+  state.sending = true;
   document.body.classList.add("sending");
   try {
-    await api("/api/v1/ratings", { method: "POST", body: { counter: state.counter, level } });
+    const { data } = await api("/api/v1/ratings", { method: "POST", body: { counter: state.counter, level } });
+    state.sending = false;
+    document.body.classList.remove("sending");
     showError(null);
-    $("thanks").hidden = false;
-    await new Promise((resolve) => setTimeout(resolve, THANKS_MS));
-    $("thanks").hidden = true;
+    const id = data && data.rating && data.rating.id;
+    // "Không hài lòng": why, first (nobody answering skips the thank-you too: the citizen has gone).
+    if (level === 4 && id != null && !(await askReason(id))) return;
+    await thank();
   } catch (error) {
     showError(error);
   } finally {
+    state.sending = false;
     document.body.classList.remove("sending");
+    state.locked = false;
+  }
+}
+
+async function thank() {
+  $("thanks").hidden = false;
+  await new Promise((resolve) => setTimeout(resolve, THANKS_MS));
+  $("thanks").hidden = true;
+}
+
+/**
+ * A rating heard on the live stream: a "không hài lòng" at this counter (pressed on its keypad) asks why here too.
+ * The tablet's own tap comes back this way as well, possibly before its answer: then it opens the question that
+ * rate() is about to wait for. A rating arriving while the tablet thanks someone else is left alone.
+ */
+async function heardRating(rating) {
+  if (!rating || rating.counter !== state.counter || rating.level !== 4 || rating.id == null) return;
+  if (alreadyAsked(rating.id)) return;
+  if (state.sending) { askReason(rating.id); return; }
+  if (state.locked) return;
+  state.locked = true;
+  try {
+    if (await askReason(rating.id)) await thank();
+  } finally {
     state.locked = false;
   }
 }
@@ -116,8 +148,10 @@ function init() {
   applyI18n();
   bindLangSwitch($("lang-switch"));
   renderButtons();
+  renderReasons();
+  bindReason();
   renderHead();
-  onLangChange(() => { renderButtons(); renderHead(); renderError(); });
+  onLangChange(() => { renderButtons(); renderReasons(); renderHead(); renderError(); });
   if (!state.counter) {
     for (const button of document.querySelectorAll(".rate-btn")) button.disabled = true;
     return;
@@ -126,6 +160,7 @@ function init() {
     load: loadHall,
     onEvent: applyEvent,
     onCounter: () => { loadHall().catch(() => {}); },
+    onRating: heardRating,
     onStatus: (status) => { $("conn-badge").hidden = status === "online"; },
   });
   stream.start();

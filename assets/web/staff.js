@@ -3,6 +3,8 @@
 import { api, LiveStream, StaffSignIn, throttle, el, shortTime, dateText } from "/common.js";
 import { t, lang, applyI18n, bindLangSwitch, onLangChange, fieldName, priorityName, stateName, errorText } from "/i18n.js";
 import { ReturnDesk } from "/staff-returns.js";
+import { BookingDesk } from "/staff-booking.js";
+import { FeedbackDesk } from "/staff-feedback.js";
 import { bindShortcuts, ask } from "/staff-keys.js";
 
 const SESSION_KEY = "khongcho.staff.session";
@@ -34,6 +36,8 @@ const state = {
 const auth = new StaffSignIn({ storageKey: SESSION_KEY, signOutOn: [401], onEnter: enterDesk, onSignedOut: leaveDesk });
 const call = (path, options) => auth.call(path, options);
 const returnDesk = new ReturnDesk({ call, token: () => auth.token });
+const bookingDesk = new BookingDesk({ call, counter: () => state.counter });
+const feedbackDesk = new FeedbackDesk({ call, user: () => auth.user });
 
 function leaveDesk() {
   if (state.stream) state.stream.stop();
@@ -43,6 +47,8 @@ function leaveDesk() {
   state.dossierResult = null;
   state.ratings = [];
   returnDesk.reset();
+  bookingDesk.reset();
+  feedbackDesk.reset();
   $("desk-view").hidden = true;
 }
 
@@ -54,6 +60,8 @@ async function enterDesk(user) {
   state.queue = [];
   setMessage(null);
   loadCatalog();
+  bookingDesk.enter();
+  feedbackDesk.start();
   clearInterval(state.ratingsTimer);
   state.ratingsTimer = setInterval(() => { if (auth.session) loadRatings(); }, 30000);
   if (state.stream) state.stream.stop();
@@ -632,7 +640,7 @@ async function init() {
   bindLangSwitch($("lang-switch"));
   onLangChange(() => {
     document.title = t("staff.doc.title");
-    if (auth.session) { render(); returnDesk.render(); }
+    if (auth.session) { render(); returnDesk.render(); bookingDesk.render(); feedbackDesk.render(); }
   });
   bindActions();
   api("/api/v1/hall").then(({ data }) => { $("centre-name").textContent = data.centreName || "\u00a0"; }).catch(() => {});

@@ -4,6 +4,7 @@
 // (debounced) on every ticket or counter event of the live stream and every 30 s for the clock-driven waits.
 import { api, LiveStream, StaffSignIn, clockText, shortTime, el, openPrintable } from "/common.js";
 import { t, lang, applyI18n, bindLangSwitch, onLangChange, fieldName, formatNumber, formatPercent, stateName, errorText } from "/i18n.js";
+import { FeedbackBoard } from "/supervisor-feedback.js";
 
 const SESSION_KEY = "khongcho.supervisor.session";
 const SOUND_KEY = "khongcho.supervisor.sound";
@@ -51,9 +52,11 @@ function localized(item, vi, en) {
 
 const auth = new StaffSignIn({ storageKey: SESSION_KEY, roles: ROLES, onEnter: enterDashboard, onSignedOut: leaveDashboard });
 const call = (path, options) => auth.call(path, options);
+const feedback = new FeedbackBoard({ call, user: () => auth.user, overview: () => state.overview });
 
 function leaveDashboard() {
   state.overview = null;
+  feedback.stop();
   if (state.stream) state.stream.stop();
   state.stream = null;
   clearInterval(state.timer);
@@ -101,6 +104,7 @@ async function enterDashboard() {
   });
   clearInterval(state.timer);
   state.timer = setInterval(() => { if (auth.session) loadOverview(); }, PERIODIC_MS);
+  feedback.start();
   await state.stream.start();
 }
 
@@ -118,6 +122,7 @@ function receiveAlert(alert) {
   state.liveAlerts = [{ alert, key, arrived: Date.now() }, ...state.liveAlerts.filter((a) => a.key !== key)].slice(0, 50);
   state.seenAlertKeys.add(key);
   if (!known && $("sound").checked) beep();
+  if (alert.kind === "feedback-overdue") feedback.load();
   renderAlerts();
 }
 
@@ -176,6 +181,7 @@ function render() {
   renderCounters(data.counters || []);
   renderAlerts();
   renderLate(data.lateDossiers || []);
+  if (!$("feedback-panel").contains(document.activeElement)) feedback.render(); // the officers come from the overview
   renderCharts(data);
 }
 
@@ -288,6 +294,7 @@ async function counterAction(path, body) {
 
 function alertTitle(alert) {
   if (alert.kind && ["predicted-wait", "ticket-over-target", "idle-counter", "promise-at-risk"].includes(alert.kind)) return t(`sup.alert.${alert.kind}`);
+  if (alert.kind === "feedback-overdue") return t("supervisor.feedback.alert");
   if (alert.printer) return `${t("sup.alert.device")}: ${alert.printer}`;
   return t("sup.alert.device");
 }

@@ -143,6 +143,8 @@ function init() {
   document.title = t("ticket.title");
   bindLangSwitch($("lang-switch"));
   onLangChange(render);
+  // "Góp ý, phản ánh": the feedback page, about this ticket.
+  $("feedback-link").href = token ? `/gop-y?t=${encodeURIComponent(token)}` : "/gop-y";
   document.addEventListener("pointerdown", () => chime.unlock(), { once: true });
   api("/api/v1/hall").then(({ data }) => { if (data.centreName) $("centre-name").textContent = data.centreName; }).catch(() => {});
 
