@@ -135,7 +135,8 @@ let package = Package(
             name: "DeviceProtocolsTests", dependencies: ["DeviceProtocols", "KioskTesting"],
             exclude: ["Golden"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "DeviceIOTests", dependencies: ["DeviceIO", "DeviceProtocols", "KioskTesting", "Hall", "QueueCore", "QueueStore", locks],
+            name: "DeviceIOTests",
+            dependencies: ["DeviceIO", "DeviceProtocols", "KioskTesting", "Hall", "QueueCore", "QueueStore", "Simulators", locks],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "SimulatorsTests", dependencies: ["Simulators", "DeviceProtocols", "KioskTesting"], swiftSettings: swiftSettings),

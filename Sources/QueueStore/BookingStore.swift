@@ -31,6 +31,17 @@ public struct Booking: Codable, Sendable, Equatable {
     }
 }
 
+/// The confirmation message of a booking made with a phone and consent; its text names the code, known only once stored.
+public struct BookingSMS: Sendable {
+    public var phone: String
+    public var text: @Sendable (String) -> String
+
+    public init(phone: String, text: @escaping @Sendable (String) -> String) {
+        self.phone = phone
+        self.text = text
+    }
+}
+
 extension AppDatabase {
     /// Places taken (booked or checked in) per slot of `field` on `day`.
     public func bookedPlaces(field: String, day: String) async throws -> [String: Int] {
@@ -60,7 +71,8 @@ extension AppDatabase {
     /// Books one place of `slot`, refused (409) when its `capacity` is taken; the count and the insert share one
     /// transaction, so two citizens can never take the last place twice.
     public func book(
-        field: String, slot: BookingSlot, capacity: Int, by staff: String?, source: String?, citizen: CitizenTag? = nil, at now: Date
+        field: String, slot: BookingSlot, capacity: Int, by staff: String?, source: String?, citizen: CitizenTag? = nil,
+        sms: BookingSMS? = nil, at now: Date
     ) async throws -> Booking {
         try await writer.write { db in
             guard try Bool.fetchOne(db, sql: "SELECT 1 FROM field WHERE code = ?", arguments: [field]) == true else {
@@ -90,6 +102,11 @@ extension AppDatabase {
                     code, field, day, slot.slot, Millis.of(slot.start), Millis.of(now), staff, source, citizen?.name,
                     citizen.map { DossierCitizen.searchKey($0.name) }, citizen?.idLast4,
                 ])
+            if let sms {
+                try db.execute(sql: "UPDATE booking SET smsPhone = ? WHERE code = ?", arguments: [sms.phone, code])
+                try Self.enqueueSMS(
+                    db, phone: sms.phone, text: sms.text(code), kind: .bookingConfirmed, ticket: nil, booking: code, at: now)
+            }
             return try Self.booking(db, code: code)!
         }
     }

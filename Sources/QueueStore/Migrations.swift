@@ -21,6 +21,7 @@ enum Migrations {
         migrator.registerMigration("v13-transfer-to-counter", migrate: addTransferTarget)
         migrator.registerMigration("v14-bookings", migrate: createBookings)
         migrator.registerMigration("v15-citizens", migrate: createCitizenRecords)
+        migrator.registerMigration("v16-sms", migrate: createSMSOutbox)
         return migrator
     }
 
@@ -281,6 +282,22 @@ enum Migrations {
                 CREATE INDEX feedback_open ON feedback (status, deadline);
                 CREATE INDEX feedback_day ON feedback (serviceDay);
                 CREATE INDEX feedback_assignee ON feedback (assignee, status);
+                """)
+    }
+
+    /// Text messages: the stored, retried outbox, and the phone a citizen gave with consent on their ticket or
+    /// booking (cleared after that service day; the outbox keeps the text, not the phone).
+    static func createSMSOutbox(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE smsOutbox (
+                  id INTEGER PRIMARY KEY, phone TEXT, text TEXT NOT NULL, kind TEXT NOT NULL, serviceDay TEXT NOT NULL,
+                  state TEXT NOT NULL DEFAULT 'queued', attempts INTEGER NOT NULL DEFAULT 0, nextAttemptAt INTEGER NOT NULL,
+                  lastError TEXT, createdAt INTEGER NOT NULL, sentAt INTEGER, reference INTEGER, ticket INTEGER, booking TEXT);
+                CREATE INDEX smsOutbox_due ON smsOutbox (state, nextAttemptAt);
+                ALTER TABLE ticket ADD COLUMN smsPhone TEXT;
+                ALTER TABLE ticket ADD COLUMN smsNearAt INTEGER;
+                ALTER TABLE booking ADD COLUMN smsPhone TEXT;
                 """)
     }
 }

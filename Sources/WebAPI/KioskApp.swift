@@ -1,3 +1,4 @@
+public import DeviceProtocols
 public import Foundation
 public import Hall
 public import Hummingbird
@@ -35,6 +36,8 @@ public struct ServerSettings: Sendable {
     public var targets = TargetsBook()
     /// How citizens book (slots, places, walk-in caps); the admin's booking route replaces it live.
     public var booking = BookingRules()
+    /// The modem's character set when text messages can be sent (`--sms-modem`, or the simulated modem); nil: no SMS.
+    public var smsCharset: ModemProfile.Charset?
     /// The centre's name, footer and logo that tickets print; the admin's identity routes reload it.
     public var look = HallLook(centreName: "")
     /// How ratings find their ticket and how repeats are counted once.
@@ -96,7 +99,7 @@ public struct KioskApp {
         PublicRoutes(
             database: database, clock: clock, rateLimiter: RateLimiter(perMinute: settings.issueRateLimit),
             clientAddress: clientAddress, ticketOutput: ticketOutput, publicURL: settings.publicURL, calendar: book,
-            bookingRules: settings.booking
+            bookingRules: settings.booking, smsCharset: settings.smsCharset
         ).register(on: routes)
         BookingAdminRoutes(database: database, rules: settings.booking, clock: clock).register(on: routes)
         HealthRoutes(database: database, devices: devices, sources: settings.health).register(on: routes)

@@ -18,6 +18,9 @@ extension PublicRoutes {
         /// Who the place is for, so the kiosk's ID scan finds it (an officer booking for a citizen, or the citizen).
         let name: String?
         let idLast4: String?
+        /// A phone for the confirmation message, taken only with `smsConsent: true`.
+        let phone: String?
+        let smsConsent: Bool?
     }
 
     struct CheckInRequest: Decodable {
@@ -111,7 +114,7 @@ extension PublicRoutes {
         return try await database.book(
             field: body.field, slot: slot, capacity: settings.capacity(for: body.field), by: context.user?.username,
             source: context.clientAddress, citizen: try body.name.map { try CitizenTag(name: $0, idLast4: body.idLast4).validated() },
-            at: clock.now())
+            sms: try smsConfirmation(body), at: clock.now())
     }
 
     func daySlots(_ day: DayKey, field: String, settings: BookingSettings) throws -> [BookingSlot] {

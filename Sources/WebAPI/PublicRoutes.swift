@@ -20,6 +20,8 @@ struct PublicRoutes {
     var calendar: CalendarBook?
     /// The booking settings in force (slots, places, the walk-in cap).
     var bookingRules = BookingRules()
+    /// Set when text messages can be sent (see `ServerSettings.smsCharset`).
+    var smsCharset: ModemProfile.Charset?
     /// Unknown booking codes per client address: guessing is refused after 10 in 15 minutes.
     let bookingGuesses = LoginThrottle(limits: .init(perPair: 10, perAddress: 10))
 
@@ -66,6 +68,7 @@ struct PublicRoutes {
         registerPrinting(on: routes)
         registerBookings(on: routes)
         registerIDScan(on: routes)
+        registerSMS(on: routes)
     }
 
     /// The link to a ticket's status page (`/t/{token}`): absolute with `--public-url`, else relative.

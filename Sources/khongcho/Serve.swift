@@ -78,6 +78,10 @@ struct Serve: AsyncParsableCommand {
             Đồng hồ đào tạo: sảnh bắt đầu ở thời điểm này rồi chạy tiếp / training clock: the hall starts at this instant             (ISO 8601, e.g. 2026-12-07T08:00:00+07:00) and runs on; pages and prints say ĐÀO TẠO / TRAINING.
             """)
     var now: String?
+    @Option(help: "Cổng AT của modem GSM để nhắn SMS / the GSM modem's AT port for text messages, e.g. /dev/ttyUSB0.")
+    var smsModem: String?
+    @Option(help: "Hồ sơ modem trong devices/modems / modem profile id (sim800-gsm: no diacritics; sim800-ucs2: Vietnamese).")
+    var smsProfile = "sim800-gsm"
     @Option(help: "Số bản sao lưu hằng ngày giữ lại / daily backups kept.") var backupKeepDaily = 14
     @Option(help: "Số bản sao lưu hằng tháng giữ lại / monthly backups kept (the first of each month).") var backupKeepMonthly = 12
 
@@ -235,6 +239,8 @@ struct Serve: AsyncParsableCommand {
         settings.voice = voice(data: dataURL, logger: logger)
         settings.look = try await HallLook.load(from: database)
         settings.booking = try await BookingRules.load(from: database)
+        let sms = try smsSender(logger: logger)
+        settings.smsCharset = sms?.profile.charset
         let events = HallEventHub(database: database)
         let alerts = AlertMonitor(database: database, targets: settings.targets, clock: clock, events: events)
         let backup = try backupSchedule().map { schedule in
@@ -277,6 +283,7 @@ struct Serve: AsyncParsableCommand {
                 BookingReleaser(database: database, rules: settings.booking, clock: clock, logger: logger),
             ]
             + (backup.map { [$0] } ?? [])
+            + (sms.map { [SMSDispatcher(database: database, sender: $0, alerts: alerts, clock: clock, logger: logger)] } ?? [])
         let group = ServiceGroup(
             configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         logger.info("KhôngChờ serving on http://\(host):\(port) — /kiosk /display /staff /supervisor /admin/devices")
