@@ -80,10 +80,19 @@ def test_admin_sets_a_walk_in_cap_and_the_kiosk_offers_a_slot(khongcho_server: K
     assert page.find_element(By.CSS_SELECTOR, "#booking-form [name='slotMinutes']").get_attribute("value") == "30"
     page.find_element(By.CSS_SELECTOR, '[data-testid="cap-ho-tich"]').send_keys("1")
     page.find_element(By.CSS_SELECTOR, '[data-testid="bookable-xay-dung"]').click()
+    # Half of the counters' time kept for bookings, a quarter for civil status, 15 minutes a citizen.
+    page.find_element(By.CSS_SELECTOR, '[data-testid="booking-share"]').send_keys("50")
+    page.find_element(By.CSS_SELECTOR, '[data-testid="share-ho-tich"]').send_keys("25")
     page.find_element(By.CSS_SELECTOR, '[data-testid="booking-save"]').click()
     wait_text(page, "#admin-message", "Đã lưu cài đặt đặt lịch; áp dụng ngay.")
     stored = server.api("GET", "/api/v1/admin/booking", token=server.login("admin"))
-    assert stored["fields"] == {"ho-tich": {"walkInCap": 1}, "xay-dung": {"bookable": False}}
+    assert stored["fields"] == {"ho-tich": {"walkInCap": 1, "counterShare": 0.25}, "xay-dung": {"bookable": False}}
+    assert stored["counterShare"] == 0.5 and stored["serviceMinutes"] == 15
+    counters = server.api("GET", "/api/v1/catalog")["counters"]
+    serving = {code: sum(code in counter["fields"] for counter in counters) for code in ("dat-dai", "ho-tich")}
+    for code, share in (("dat-dai", 0.5), ("ho-tich", 0.25)):
+        slots = server.api("GET", f"/api/v1/bookings/slots?field={code}&date=2026-12-08")
+        assert slots[0]["capacity"] == min(4, int(share * serving[code] * 30 // 15)), (code, serving, slots[0])
     assert server.issue("ho-tich")["number"] == "B001"
     with pytest.raises(ApiError) as capped:
         server.issue("ho-tich")

@@ -3,6 +3,11 @@ public import Foundation
 /// How citizens book (đặt lịch hẹn). A new centre books every field in 30-minute slots of 4 places, from
 /// tomorrow to 14 days ahead, within the hours of the service calendar; a booking not checked in 10 minutes
 /// after its slot starts is released.
+///
+/// A share of each counter's time may be kept for booked citizens (`counterShare`, none by default): a slot then
+/// offers at most share × (counters serving the field) × slot minutes ÷ `serviceMinutes` places, and never more
+/// than `capacity`. With 2 counters, 30-minute slots, 15 minutes a citizen and 50 %, that is 2 places a slot; the
+/// other half of the counters' time stays for walk-ins.
 public struct BookingSettings: Codable, Sendable, Equatable {
     public var slotMinutes: Int
     public var capacity: Int
@@ -12,6 +17,10 @@ public struct BookingSettings: Codable, Sendable, Equatable {
     /// From this many minutes before its slot, a checked-in booking is called like a priority ticket (see
     /// `PriorityRule`).
     public var leadMinutes: Int
+    /// The share (0…1) of the serving counters' time bookings may take; nil: only `capacity` limits a slot.
+    public var counterShare: Double?
+    /// Minutes a counter spends on one citizen, for the share above.
+    public var serviceMinutes: Int
     /// What a field does differently from the above (by field code).
     public var fields: [String: FieldBooking]
 
@@ -19,13 +28,15 @@ public struct BookingSettings: Codable, Sendable, Equatable {
 
     public init(
         slotMinutes: Int = 30, capacity: Int = 4, daysAhead: Int = 14, graceMinutes: Int = 10, leadMinutes: Int = 10,
-        fields: [String: FieldBooking] = [:]
+        counterShare: Double? = nil, serviceMinutes: Int = 15, fields: [String: FieldBooking] = [:]
     ) {
         self.slotMinutes = slotMinutes
         self.capacity = capacity
         self.daysAhead = daysAhead
         self.graceMinutes = graceMinutes
         self.leadMinutes = leadMinutes
+        self.counterShare = counterShare
+        self.serviceMinutes = serviceMinutes
         self.fields = fields
     }
 
@@ -37,11 +48,22 @@ public struct BookingSettings: Codable, Sendable, Equatable {
         daysAhead = try c.decodeIfPresent(Int.self, forKey: .daysAhead) ?? defaults.daysAhead
         graceMinutes = try c.decodeIfPresent(Int.self, forKey: .graceMinutes) ?? defaults.graceMinutes
         leadMinutes = try c.decodeIfPresent(Int.self, forKey: .leadMinutes) ?? defaults.leadMinutes
+        counterShare = try c.decodeIfPresent(Double.self, forKey: .counterShare)
+        serviceMinutes = try c.decodeIfPresent(Int.self, forKey: .serviceMinutes) ?? defaults.serviceMinutes
         fields = try c.decodeIfPresent([String: FieldBooking].self, forKey: .fields) ?? [:]
     }
 
     public func slotMinutes(for field: String) -> Int { fields[field]?.slotMinutes ?? slotMinutes }
     public func capacity(for field: String) -> Int { fields[field]?.capacity ?? capacity }
+
+    /// The places a slot of `field` offers when `counters` counters serve it: `capacity`, cut to the counters' time
+    /// share when one is set.
+    public func places(for field: String, counters: Int) -> Int {
+        let places = capacity(for: field)
+        guard let share = fields[field]?.counterShare ?? counterShare else { return places }
+        let minutes = share * Double(slotMinutes(for: field) * counters)
+        return min(places, Int((minutes / Double(fields[field]?.serviceMinutes ?? serviceMinutes)).rounded(.down)))
+    }
     public func isBookable(_ field: String) -> Bool { fields[field]?.bookable ?? true }
     /// Walk-in tickets a day in `field` before the kiosk offers a slot instead; `nil`: no cap (the default).
     public func walkInCap(for field: String) -> Int? { fields[field]?.walkInCap }
@@ -54,7 +76,9 @@ public struct BookingSettings: Codable, Sendable, Equatable {
         try Self.check(
             (0...120).contains(graceMinutes), "Thời gian chờ đến muộn phải từ 0 đến 120 phút.", "The grace time is 0 to 120 minutes.")
         try Self.check((0...120).contains(leadMinutes), "Thời gian gọi sớm phải từ 0 đến 120 phút.", "The lead time is 0 to 120 minutes.")
+        try Self.checkShare(counterShare, serviceMinutes: serviceMinutes)
         for (code, field) in fields {
+            try Self.checkShare(field.counterShare, serviceMinutes: field.serviceMinutes ?? serviceMinutes)
             try Self.check(fieldCodes.contains(code), "Không có lĩnh vực mã “\(code)”.", "No field with code '\(code)'.")
             if let minutes = field.slotMinutes {
                 try Self.check((5...240).contains(minutes), "Độ dài khung hẹn phải từ 5 đến 240 phút.", "A slot lasts 5 to 240 minutes.")
@@ -68,6 +92,15 @@ public struct BookingSettings: Codable, Sendable, Equatable {
         }
     }
 
+    static func checkShare(_ share: Double?, serviceMinutes: Int) throws(QueueError) {
+        try check(
+            share.map { (0...1).contains($0) } ?? true, "Phần thời gian quầy dành cho lịch hẹn phải từ 0 đến 100 %.",
+            "The counters' share kept for bookings is 0 to 100 %.")
+        try check(
+            (1...240).contains(serviceMinutes), "Thời gian phục vụ một người phải từ 1 đến 240 phút.",
+            "Serving one citizen takes 1 to 240 minutes.")
+    }
+
     static func check(_ condition: Bool, _ message: String, _ english: String) throws(QueueError) {
         if !condition { throw QueueError.invalid(message, english) }
     }
@@ -79,12 +112,19 @@ public struct FieldBooking: Codable, Sendable, Equatable {
     public var slotMinutes: Int?
     public var capacity: Int?
     public var walkInCap: Int?
+    public var counterShare: Double?
+    public var serviceMinutes: Int?
 
-    public init(bookable: Bool? = nil, slotMinutes: Int? = nil, capacity: Int? = nil, walkInCap: Int? = nil) {
+    public init(
+        bookable: Bool? = nil, slotMinutes: Int? = nil, capacity: Int? = nil, walkInCap: Int? = nil, counterShare: Double? = nil,
+        serviceMinutes: Int? = nil
+    ) {
         self.bookable = bookable
         self.slotMinutes = slotMinutes
         self.capacity = capacity
         self.walkInCap = walkInCap
+        self.counterShare = counterShare
+        self.serviceMinutes = serviceMinutes
     }
 }
 

@@ -86,7 +86,7 @@ extension PublicRoutes {
         guard settings.isBookable(field) else { return [] }
         let taken = try await database.bookedPlaces(field: field, day: day.iso)
         let now = clock.now()
-        let capacity = settings.capacity(for: field)
+        let capacity = settings.places(for: field, counters: try await servingCounters(field))
         return try daySlots(day, field: field, settings: settings).filter { $0.start > now }.map { slot in
             SlotAnswer(
                 slot: slot.slot, start: slot.start, end: slot.end, capacity: capacity,
@@ -112,9 +112,15 @@ extension PublicRoutes {
                 .conflict, message: "Khung giờ \(body.slot) đã qua.", englishMessage: "The \(body.slot) slot has already passed.")
         }
         return try await database.book(
-            field: body.field, slot: slot, capacity: settings.capacity(for: body.field), by: context.user?.username,
+            field: body.field, slot: slot, capacity: settings.places(for: body.field, counters: try await servingCounters(body.field)),
+            by: context.user?.username,
             source: context.clientAddress, citizen: try body.name.map { try CitizenTag(name: $0, idLast4: body.idLast4).validated() },
             sms: try smsConfirmation(body), at: clock.now())
+    }
+
+    /// Counters that serve `field`, whose time the booking share divides.
+    func servingCounters(_ field: String) async throws -> Int {
+        try await database.catalog().counters.filter { $0.fields.contains(field) }.count
     }
 
     func daySlots(_ day: DayKey, field: String, settings: BookingSettings) throws -> [BookingSlot] {
@@ -142,11 +148,12 @@ extension PublicRoutes {
     /// The first slot with a free place from `now` on (today's later slots, then the coming days).
     func nextFreeSlot(field: String, settings: BookingSettings, from now: Date) async throws -> BookingSlot? {
         guard settings.isBookable(field) else { return nil }
+        let places = settings.places(for: field, counters: try await servingCounters(field))
         var day = DayKey(now)
         for _ in 0...settings.daysAhead {
             let taken = try await database.bookedPlaces(field: field, day: day.iso)
             if let free = try daySlots(day, field: field, settings: settings).first(where: {
-                $0.start > now && (taken[$0.slot] ?? 0) < settings.capacity(for: field)
+                $0.start > now && (taken[$0.slot] ?? 0) < places
             }) {
                 return free
             }

@@ -150,3 +150,30 @@ struct BookingTests {
         }
     }
 }
+
+@Suite("A share of the counters' time kept for bookings")
+struct BookingShareTests {
+    @Test func theShareCutsEachSlotsPlacesAndTheRestStaysForWalkIns() async throws {
+        let hall = try await TestHall(start: "2026-03-02 08:00")
+        try await withAPI(hall) { client in
+            let admin = try await client.login("admin")
+            // Land: 2 counters × 30 minutes × 50 % ÷ 15 minutes a citizen = 2 places; civil status, 1 counter at 20 %: 0.
+            let body = """
+                {"slotMinutes":30,"capacity":4,"daysAhead":14,"graceMinutes":10,"leadMinutes":10,"counterShare":0.5,"serviceMinutes":15,
+                 "fields":{"ho-tich":{"counterShare":0.2}}}
+                """
+            #expect(try await client.json("/api/v1/admin/booking", .put, token: admin, body: body).status == .ok)
+            let land = try await client.json("/api/v1/bookings/slots?field=dat-dai&date=2026-03-03").array()
+            #expect(land.first?["capacity"] as? Int == 2 && land.first?["remaining"] as? Int == 2)
+            let civil = try await client.json("/api/v1/bookings/slots?field=ho-tich&date=2026-03-03").array()
+            #expect(civil.first?["remaining"] as? Int == 0)
+            for _ in 0..<2 {
+                #expect(try await BookingTests.book(client, slot: "09:00").status == .created)
+            }
+            #expect(try await BookingTests.book(client, slot: "09:00").status == .conflict)
+            let tooMuch = try await client.json(
+                "/api/v1/admin/booking", .put, token: admin, body: body.replacingOccurrences(of: "0.5", with: "1.5"))
+            #expect(try tooMuch.errorMessage() == "Phần thời gian quầy dành cho lịch hẹn phải từ 0 đến 100 %.")
+        }
+    }
+}
