@@ -100,3 +100,19 @@ def test_admin_sets_a_walk_in_cap_and_the_kiosk_offers_a_slot(khongcho_server: K
     assert capped.value.body["error"]["message"].startswith("Hôm nay đã hết 1 số lấy tại chỗ cho lĩnh vực này. Khung hẹn trống gần nhất: 08:30 Thứ Hai 07/12/2026")
     assert server.api("GET", "/api/v1/bookings/slots?field=xay-dung&date=2026-12-08") == []
     assert_no_script_errors(page)
+
+
+def test_admin_sets_the_feedback_deadline_and_new_feedback_gets_it(khongcho_server: KhongChoServer, browser) -> None:
+    server = khongcho_server  # Monday 2026-12-07 08:00
+    page = page_login(browser, server, "/admin#targets", DESKTOP, "admin")
+    box = wait_visible(page, '[data-testid="target-feedback"]')
+    assert box.get_attribute("value") == "10"
+    box.clear()
+    box.send_keys("5")
+    page.find_element(By.CSS_SELECTOR, '[data-testid="targets-save"]').click()
+    wait_text(page, "#admin-message", "Đã lưu mục tiêu; cảnh báo, bảng giám sát và báo cáo dùng ngay.")
+    assert server.api("GET", "/api/v1/admin/targets", token=server.login("admin"))["feedbackWorkingDays"] == 5
+    receipt = server.api("POST", "/api/v1/feedback", {"subject": "Thời gian chờ", "text": "Chờ lâu quá."})
+    # Five working days after Monday 7 December: Monday 14 December, at that day's closing.
+    assert receipt["deadline"].startswith("2026-12-14T")
+    assert_no_script_errors(page)

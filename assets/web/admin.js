@@ -397,6 +397,7 @@ function renderTargets() {
   form.elements.waitMinutesOnNoWaitFriday.value = targets.waitMinutesOnNoWaitFriday ?? "";
   form.elements.idleCounterMinutes.value = targets.idleCounterMinutes;
   form.elements.promiseRiskMinutes.value = targets.promiseRiskMinutes;
+  form.elements.feedbackWorkingDays.value = targets.feedbackWorkingDays ?? 10;
   $("target-fields").replaceChildren(...catalog.fields.map((f) => el("label", {}, `${fieldName(f)} `,
     el("input", { type: "number", min: "0", max: "100", step: "0.1", class: "short", dataset: { field: f.code, testid: `target-field-${f.code}` },
       value: f.code in targets.satisfaction.fields ? percent(targets.satisfaction.fields[f.code]) : "" }))));
@@ -419,6 +420,7 @@ function bindTargets() {
       satisfaction: { overall: share(form.elements.satisfaction.value), fields },
       idleCounterMinutes: Number(form.elements.idleCounterMinutes.value),
       promiseRiskMinutes: Number(form.elements.promiseRiskMinutes.value),
+      feedbackWorkingDays: Number(form.elements.feedbackWorkingDays.value),
       ...(friday ? { waitMinutesOnNoWaitFriday: Number(friday) } : {}),
     };
     save(() => call("/api/v1/admin/targets", { method: "PUT", body }), t("adm.t.saved"), loadTargets);
