@@ -7,7 +7,8 @@ public import ServiceLifecycle
 
 /// The text-message outbox at work, every `interval` (2 s):
 /// 1. deletes the phones of past service days (consent covers one day only);
-/// 2. queues "sắp đến lượt" for each waiting ticket with a phone once 3 or fewer people are ahead of it;
+/// 2. queues "sắp đến lượt" for each waiting ticket with a phone once 2 or fewer people are ahead of it (its turn
+///    within the next 3 calls — when the ticket page says the same);
 /// 3. sends the due messages through the modem, one at a time. A failed attempt is kept and retried after
 ///    30 s, 1, 2, 5, 10 minutes; after the sixth it is failed for good. Any failure raises the `sms-modem` device
 ///    alert with the modem's words, and the next sent message clears it. Nothing is dropped silently.
@@ -20,8 +21,8 @@ public struct SMSDispatcher: Service {
     let interval: Duration
     /// Delays before the 2nd…6th attempts.
     public static let retryDelays: [TimeInterval] = [30, 60, 120, 300, 600]
-    /// Places ahead at which the near-turn message goes.
-    public static let nearTurnAhead = 3
+    /// Places ahead at which the near-turn message goes: the ticket page's "sắp đến lượt" rule (ticket.js).
+    public static let nearTurnAhead = 2
 
     public init(
         database: AppDatabase, sender: ModemSender, alerts: AlertMonitor?, clock: any WallClock, logger: Logger,

@@ -66,11 +66,12 @@ extension PublicRoutes {
                 "Cần đồng ý nhận tin nhắn thì mới lưu số điện thoại (số sẽ được xoá sau ngày hôm đó).",
                 "Consent is needed to keep the phone number (it is deleted after that day).")
         }
-        guard let phone = try DossierDeskInput.phone(text), phone.count == 10, phone.hasPrefix("0") else {
-            throw QueueError.invalid(
-                "Số điện thoại di động cần 10 chữ số, bắt đầu bằng 0 (ví dụ 0912 345 678).",
-                "A mobile number has 10 digits starting with 0 (e.g. 0912 345 678).")
-        }
+        let mobile = QueueError.invalid(
+            "Số điện thoại di động cần 10 chữ số, bắt đầu bằng 0 (ví dụ 0912 345 678).",
+            "A mobile number has 10 digits starting with 0 (e.g. 0912 345 678).")
+        let phone: String?
+        do { phone = try DossierDeskInput.phone(text) } catch { throw mobile }
+        guard let phone, phone.count == 10, phone.hasPrefix("0") else { throw mobile }
         return phone
     }
 
@@ -81,7 +82,8 @@ extension PublicRoutes {
         let slot = body.slot
         let day = DayKey(iso: body.date)?.vietnamese ?? body.date
         return BookingSMS(phone: phone) { code in
-            "Đã đặt lịch \(slot) ngày \(day). Mã hẹn: \(code). Khi đến, nhập hoặc quét mã tại ki-ốt để lấy số."
+            // One UCS-2 message holds 70 characters: this one is 66.
+            "Lịch hẹn \(slot) \(day), mã \(code). Nhập mã tại ki-ốt khi đến."
         }
     }
 }

@@ -27,7 +27,7 @@ struct SMSTests {
         return (hall, kiosk, modem, dispatcher)
     }
 
-    @Test func theNearTurnMessageGoesOnceWhenThreeAreAhead() async throws {
+    @Test func theNearTurnMessageGoesOnceWhenTwoAreAhead() async throws {
         let (hall, kiosk, modem, dispatcher) = try await Self.setUp()
         try await withAPI(hall, kiosk: kiosk) { client in
             #expect(try await client.json("/api/v1/sms").object()["available"] as? Bool == true)
@@ -47,15 +47,17 @@ struct SMSTests {
             #expect(subscribed["subscribed"] as? Bool == true && subscribed["phone"] as? String == "•••••••456")
             #expect(try await client.json(path).object()["subscribed"] as? Bool == true)
 
-            // Four ahead: nothing yet. A001 is called: three ahead, the message goes, once.
+            // Four, then three ahead: nothing yet. A002 is called: two ahead, the message goes, once.
+            try await dispatcher.tick()
+            _ = try await hall.database.callNext(counter: 1, by: hall.staff(1), at: hall.clock.now())
             try await dispatcher.tick()
             #expect(modem.messages.isEmpty)
-            _ = try await hall.database.callNext(counter: 1, by: hall.staff(1), at: hall.clock.now())
+            _ = try await hall.database.callNext(counter: 2, by: hall.staff(2), at: hall.clock.now())
             try await dispatcher.tick()
             try await dispatcher.tick()
             #expect(
                 modem.messages == [
-                    .init(recipient: "+84903123456", text: "Sap den luot so A005: con 3 nguoi truoc quy khach. Moi ve sanh cho.")
+                    .init(recipient: "+84903123456", text: "Sap den luot so A005: con 2 nguoi truoc quy khach. Moi ve sanh cho.")
                 ])
 
             // The next day the phone is gone.
@@ -89,7 +91,7 @@ struct SMSTests {
             try await dispatcher.tick()
             #expect(
                 modem.messages.map(\.text) == [
-                    "Da dat lich 09:00 ngay 03/03/2026. Ma hen: \(code). Khi den, nhap hoac quet ma tai ki-ot de lay so."
+                    "Lich hen 09:00 03/03/2026, ma \(code). Nhap ma tai ki-ot khi den."
                 ])
             #expect(try await hall.database.smsCounts() == [.sent: 1])
             #expect(alerts.current.contains { $0.id == "sms-modem" } == false)

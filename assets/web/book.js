@@ -3,6 +3,7 @@
 import { api, el } from "/common.js";
 import { t, lang, applyI18n, bindLangSwitch, onLangChange, fieldName, errorText } from "/i18n.js";
 import { showBooking, hideBooking, dayLabel } from "/book-view.js";
+import { smsAvailable, withPhone, maskedPhone } from "/booking-sms.js";
 
 const DAYS_AHEAD = 14;
 const VN = "Asia/Ho_Chi_Minh";
@@ -18,6 +19,8 @@ const state = {
   rereading: false, // the chosen day's slots are being read again: the list shown may still change
   busy: false,
   error: null, // the last ApiError, shown in words and re-translated on a language change
+  sms: false, // the centre can text the code: the optional phone and consent are offered
+  smsTo: null, // the number the code of the booking just made goes to, as "•••••••456"
 };
 // Answers that arrive after the citizen has chosen something else are dropped.
 let generation = 0;
@@ -98,8 +101,11 @@ async function book() {
   state.busy = true;
   showError(null);
   render();
+  let body = null;
   try {
-    const { data } = await api("/api/v1/bookings", { method: "POST", body: { field: state.field, date: state.day, slot: state.slot } });
+    body = withPhone({ field: state.field, date: state.day, slot: state.slot }, $("book-phone"), $("book-sms-consent"));
+    const { data } = await api("/api/v1/bookings", { method: "POST", body });
+    if (body.phone) state.smsTo = maskedPhone(body.phone);
     // The address now names the booking: a reload or a bookmark comes back to it.
     history.replaceState(null, "", `/book?code=${encodeURIComponent(data.code)}`);
     $("book-steps").hidden = true;
@@ -108,7 +114,8 @@ async function book() {
   } catch (error) {
     // Someone took the last place, or the slot closed meanwhile: show the day as it is now, then say why.
     if (error.status === 409) await chooseDay(state.day);
-    showError(error, $("slot-list"));
+    // 422 with a phone: the consent or the number, said under them.
+    showError(error, error.status === 422 && body && body.phone ? $("step-sms") : $("slot-list"));
   } finally {
     state.busy = false;
     render();
@@ -163,7 +170,10 @@ function render() {
   renderFields();
   renderDays();
   renderSlots();
+  $("step-sms").hidden = !(state.slot && state.sms);
   $("step-confirm").hidden = !state.slot;
+  $("booking-sms-note").hidden = !state.smsTo;
+  $("booking-sms-note").textContent = state.smsTo ? t("sms.book.sent", { p: state.smsTo }) : "";
   const field = state.fields.find((f) => f.code === state.field);
   if (state.slot) $("confirm-summary").textContent = `${fieldName(field)} · ${dayLabel(state.day)} · ${state.slot}`;
   $("btn-book").disabled = state.busy;
@@ -194,6 +204,8 @@ async function init() {
   if (code && await showBooking(code, state.fields, showError)) return;
   hideBooking();
   $("book-steps").hidden = false;
+  render();
+  state.sms = await smsAvailable();
   render();
 }
 

@@ -1,9 +1,11 @@
 // Booking on a citizen's behalf at the desk ("Đặt lịch hẹn"): a field (this counter's first), a day (today on, as
 // an officer may book today's later slots), a slot with its places left, the citizen's name and the last 4 digits
 // of their ID card (the kiosk's ID scan finds the booking by them); then POST /api/v1/bookings with the desk's
-// Authorization. The code is shown big with its QR, ready to print. (A phone with SMS consent comes with the SMS.)
+// Authorization. The code is shown big with its QR, ready to print. When the centre can send SMS, an optional phone
+// with the citizen's consent gets the code by text message (booking-sms.js; the server says what is missing).
 import { api, el, dateText } from "/common.js";
 import { t, lang, fieldName, errorText } from "/i18n.js";
+import { smsAvailable, withPhone, clearPhone, maskedPhone } from "/booking-sms.js";
 
 const DAYS_AHEAD = 14;
 const VN = "Asia/Ho_Chi_Minh";
@@ -46,6 +48,7 @@ export class BookingDesk {
       this.fields = fields || [];
       const mine = (counters || []).find((c) => c.number === this.counter());
       this.own = (mine && mine.fields) || [];
+      smsAvailable().then((on) => { $("booking-sms").hidden = !on; });
     } catch (error) {
       if (error.status !== 401) this.fail(error);
       return;
@@ -59,7 +62,8 @@ export class BookingDesk {
   reset() {
     this.clear();
     for (const id of ["booking-name", "booking-idlast4"]) $(id).value = "";
-    for (const id of ["booking-code", "booking-when", "booking-for"]) $(id).textContent = "";
+    clearPhone($("booking-phone"), $("booking-sms-consent"));
+    for (const id of ["booking-code", "booking-when", "booking-for", "booking-sms-to"]) $(id).textContent = "";
     $("booking-qr").removeAttribute("src");
     this.render();
   }
@@ -121,7 +125,7 @@ export class BookingDesk {
     const body = { field: this.field, date: this.day, slot: this.slot };
     if (name) body.name = name;
     if (idLast4) body.idLast4 = idLast4;
-    return body;
+    return withPhone(body, $("booking-phone"), $("booking-sms-consent"));
   }
 
   async book() {
@@ -133,7 +137,7 @@ export class BookingDesk {
     this.render();
     try {
       const { data } = await this.call("/api/v1/bookings", { method: "POST", body });
-      this.booked = { ...data, name: data.name || body.name || null };
+      this.booked = { ...data, name: data.name || body.name || null, smsTo: body.phone ? maskedPhone(body.phone) : null };
     } catch (error) {
       this.busy = false;
       if (error.status === 401) return;
@@ -149,6 +153,7 @@ export class BookingDesk {
   again() {
     this.booked = null;
     for (const id of ["booking-name", "booking-idlast4"]) $(id).value = "";
+    clearPhone($("booking-phone"), $("booking-sms-consent"));
     this.chooseDay(this.day);
     $("booking-field").focus();
   }
@@ -228,5 +233,7 @@ export class BookingDesk {
     $("booking-when").textContent = `${fieldName(field) || b.field} · ${dayLabel(b.date)} · ${b.slot}`;
     $("booking-for").hidden = !b.name;
     $("booking-for").textContent = b.name ? t("staff.booking.for", { name: b.name }) : "";
+    $("booking-sms-to").hidden = !b.smsTo;
+    $("booking-sms-to").textContent = b.smsTo ? t("sms.book.sent", { p: b.smsTo }) : "";
   }
 }

@@ -1,6 +1,7 @@
 // A citizen's phone: one ticket's number, state, people ahead and estimated wait; a prominent call message.
 import { api, LiveStream, Chime, throttle, shortTime, el, stampText } from "/common.js";
 import { t, lang, applyI18n, bindLangSwitch, onLangChange, fieldName, priorityName, stateName, errorText } from "/i18n.js";
+import { TicketSMS } from "/ticket-sms.js";
 
 const FINAL = new Set(["done", "no-show", "cancelled"]);
 // "Your turn is near": at most this many people ahead, i.e. the citizen's number comes within the next 3 calls.
@@ -10,6 +11,7 @@ const token = decodeURIComponent((location.pathname.split("/t/")[1] || "").split
 
 const state = { status: null, error: null };
 const chime = new Chime();
+const sms = new TicketSMS(token);
 let stream = null;
 
 async function fetchStatus() {
@@ -125,6 +127,7 @@ function render() {
   $("priority-row").hidden = !s.priority || s.priority === "none";
   $("ticket-priority").textContent = priorityName(s.priority);
   renderDossiers(s.dossiers || []);
+  sms.follow(s);
 }
 
 /** The dossiers handed in with this ticket (the promise slip's QR opens this page): promise, new date, status. */
