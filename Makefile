@@ -5,7 +5,7 @@ SHELL := /bin/bash
 # System packages: SQLite, libusb, FreeType, libqrencode and libpng for the build, a Vietnamese-capable font for tickets.
 APT_RUN  := espeak-ng pkg-config libsqlite3-dev libusb-1.0-0-dev libfreetype-dev libqrencode-dev libpng-dev fonts-dejavu-core ca-certificates curl
 # Tests: Chromium + driver (browser suite), pytest + Selenium for Debian python3, umockdev (emulated USB).
-APT_TEST := sox chromium chromium-driver python3 python3-pytest python3-selenium umockdev libumockdev-dev gir1.2-umockdev-1.0 python3-gi zbar-tools
+APT_TEST := postgresql sox chromium chromium-driver python3 python3-pytest python3-selenium umockdev libumockdev-dev gir1.2-umockdev-1.0 python3-gi zbar-tools
 PYTHON   := /usr/bin/python3
 
 HOST ?= 127.0.0.1

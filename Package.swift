@@ -39,6 +39,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
         .package(url: "https://github.com/apple/swift-certificates.git", from: "1.21.1"),
         .package(url: "https://github.com/apple/swift-asn1.git", from: "1.7.4"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
     ],
     targets: [
         // Domain and storage.
@@ -106,10 +107,22 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Province mode: each centre's facts replicated to one PostgreSQL, and the province's figures read from it.
+        .target(
+            name: "Province",
+            dependencies: [
+                "QueueCore", "QueueStore", "Hall", locks,
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "khongcho",
             dependencies: [
-                "QueueCore", "QueueStore", "DeviceProtocols", "DeviceIO", "Simulators", "Hall", "WebAPI", locks,
+                "QueueCore", "QueueStore", "DeviceProtocols", "DeviceIO", "Simulators", "Hall", "WebAPI", "Province", locks,
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Configuration", package: "swift-configuration"),
                 .product(name: "Logging", package: "swift-log"),
@@ -155,6 +168,15 @@ let package = Package(
                 .product(name: "SwiftASN1", package: "swift-asn1"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ProvinceTests",
+            dependencies: [
+                "Province", "Hall", "KioskTesting", "QueueCore", "QueueStore", "WebAPI", locks,
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),

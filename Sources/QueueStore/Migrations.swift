@@ -22,6 +22,7 @@ enum Migrations {
         migrator.registerMigration("v14-bookings", migrate: createBookings)
         migrator.registerMigration("v15-citizens", migrate: createCitizenRecords)
         migrator.registerMigration("v16-sms", migrate: createSMSOutbox)
+        migrator.registerMigration("v17-replication-log", migrate: createReplicationLog)
         return migrator
     }
 
@@ -299,5 +300,23 @@ enum Migrations {
                 ALTER TABLE ticket ADD COLUMN smsNearAt INTEGER;
                 ALTER TABLE booking ADD COLUMN smsPhone TEXT;
                 """)
+    }
+
+    /// What province replication sends beyond the ticket event log: every new or changed rating, dossier, feedback
+    /// item and booking, as (kind, key) in commit order, filled by triggers (the rows already stored are logged once
+    /// here). The replicator reads it after its cursor; nothing is deleted from it by the hall.
+    static func createReplicationLog(_ db: Database) throws {
+        var sql = "CREATE TABLE replicationLog (id INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT NOT NULL, key TEXT NOT NULL);\n"
+        for (table, key) in [("rating", "id"), ("dossier", "id"), ("feedback", "code"), ("booking", "code")] {
+            sql += "INSERT INTO replicationLog (kind, key) SELECT '\(table)', \(key) FROM \(table) ORDER BY rowid;\n"
+            for (event, name) in [("INSERT", "Insert"), ("UPDATE", "Update")] {
+                sql += """
+                    CREATE TRIGGER \(table)Replicate\(name) AFTER \(event) ON \(table)
+                      BEGIN INSERT INTO replicationLog (kind, key) VALUES ('\(table)', new.\(key)); END;
+
+                    """
+            }
+        }
+        try db.execute(sql: sql)
     }
 }
