@@ -8,7 +8,7 @@ public import ServiceLifecycle
 
 /// The centre side of province mode: every `interval` it reports the centre's pulse, then sends the event log and
 /// the replication log after the province's cursors, `batchSize` entries per transaction, until caught up. The hall
-/// never waits for it: a province that cannot be reached is retried with backoff (1 s doubling to 30 s), the failure
+/// never waits for it: a province that cannot be reached is retried with backoff (1 s doubling to 5 s, so a province back up is caught up within seconds), the failure
 /// logged and counted, and the backlog simply grows in the centre's own store until it is back. Memory stays at one
 /// batch whatever the backlog.
 public final class CentreReplicator: Service, Sendable {
@@ -23,6 +23,13 @@ public final class CentreReplicator: Service, Sendable {
         public var caughtUpAt: Date?
         /// Facts applied since start.
         public var applied = 0
+        /// The province's cursors as last read or moved (event log, replication log).
+        var cursors: (events: Int64, log: Int64) = (0, 0)
+
+        public static func == (a: Status, b: Status) -> Bool {
+            a.backlog == b.backlog && a.lagSeconds == b.lagSeconds && a.failures == b.failures && a.lastError == b.lastError
+                && a.caughtUpAt == b.caughtUpAt && a.applied == b.applied
+        }
     }
 
     let database: AppDatabase
@@ -33,11 +40,13 @@ public final class CentreReplicator: Service, Sendable {
     let logger: Logger
     let interval: Duration
     let batchSize: Int
+    /// Told the status after every pass and failure (metrics).
+    let onStatus: @Sendable (Status) -> Void
     private let state = NIOLockedValueBox(Status())
 
     public init(
         database: AppDatabase, province: ProvinceDatabase, centre: String, clock: any WallClock, alerts: AlertMonitor?,
-        logger: Logger, interval: Duration = .seconds(1), batchSize: Int = 2000
+        logger: Logger, interval: Duration = .seconds(1), batchSize: Int = 2000, onStatus: @escaping @Sendable (Status) -> Void = { _ in }
     ) {
         self.database = database
         self.province = province
@@ -47,6 +56,7 @@ public final class CentreReplicator: Service, Sendable {
         self.logger = logger
         self.interval = interval
         self.batchSize = batchSize
+        self.onStatus = onStatus
     }
 
     public var status: Status { state.withLockedValue { $0 } }
@@ -67,8 +77,8 @@ public final class CentreReplicator: Service, Sendable {
                     try await cycle()
                     delay = interval
                 } catch {
-                    delay = min(max(delay * 2, .seconds(1)), .seconds(30))
-                    failed(error)
+                    delay = min(max(delay * 2, .seconds(1)), .seconds(5))
+                    await failed(error)
                 }
                 try? await Task.sleep(for: delay)
             }
@@ -88,34 +98,52 @@ public final class CentreReplicator: Service, Sendable {
             guard batch.events > 0 else { break }
             try await province.apply(batch, centre: centre)
             cursors.events = batch.through
-            state.withLockedValue { $0.applied += batch.events }
+            state.withLockedValue {
+                $0.applied += batch.events
+                $0.cursors.events = batch.through
+            }
         }
         while true {
             let batch = try await database.logFeed(after: cursors.log, limit: batchSize)
             guard batch.entries > 0 else { break }
             try await province.apply(batch, centre: centre)
             cursors.log = batch.through
-            state.withLockedValue { $0.applied += batch.entries }
+            state.withLockedValue {
+                $0.applied += batch.entries
+                $0.cursors.log = batch.through
+            }
         }
         let heads = try await database.replicationHeads()
         let backlog = max(0, heads.events - cursors.events) + max(0, heads.log - cursors.log)
         let now = clock.now()
-        state.withLockedValue { status in
+        let status = state.withLockedValue { status in
             status.backlog = backlog
+            status.cursors = cursors
             if backlog == 0 { status.caughtUpAt = now }
             status.lagSeconds = backlog == 0 ? 0 : status.caughtUpAt.map { now.timeIntervalSince($0) } ?? 0
             status.lastError = nil
+            return status
         }
+        onStatus(status)
     }
 
-    func failed(_ error: any Error) {
+    /// Counts and logs a failed pass; the backlog is measured against the cursors last known, since the province
+    /// cannot be asked.
+    func failed(_ error: any Error) async {
         let text = (error as? ProvinceError)?.messageEn ?? String(describing: error)
         let now = clock.now()
-        state.withLockedValue { status in
+        let heads: (events: Int64, log: Int64)?
+        do { heads = try await database.replicationHeads() } catch { heads = nil }
+        let status = state.withLockedValue { status in
             status.failures += 1
             status.lastError = text
             status.lagSeconds = status.caughtUpAt.map { now.timeIntervalSince($0) } ?? status.lagSeconds
+            if let heads {
+                status.backlog = max(0, heads.events - status.cursors.events) + max(0, heads.log - status.cursors.log)
+            }
+            return status
         }
         logger.warning("Province replication failed; the hall goes on and it will retry", metadata: ["error": "\(text)"])
+        onStatus(status)
     }
 }

@@ -81,6 +81,13 @@ public final class HallMetrics: Sendable {
             .recordNanoseconds(Self.nanoseconds(duration))
     }
 
+    /// Province replication as it stands: facts not yet applied by the province, seconds behind, failures so far.
+    public func replication(backlog: Int64, lagSeconds: Double, failures: Int) {
+        Gauge(label: "khongcho_province_backlog", factory: factory).record(backlog)
+        Gauge(label: "khongcho_province_lag_seconds", factory: factory).record(lagSeconds)
+        Gauge(label: "khongcho_province_failures", factory: factory).record(failures)
+    }
+
     func loginFailed() {
         Counter(label: "khongcho_login_failures_total", factory: factory).increment()
     }

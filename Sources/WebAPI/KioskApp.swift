@@ -38,6 +38,8 @@ public struct ServerSettings: Sendable {
     public var booking = BookingRules()
     /// The modem's character set when text messages can be sent (`--sms-modem`, or the simulated modem); nil: no SMS.
     public var smsCharset: ModemProfile.Charset?
+    /// Province replication's status when the centre replicates (`serve --province`); nil otherwise.
+    public var replication: (@Sendable () -> ReplicationReport)?
     /// The centre's name, footer and logo that tickets print; the admin's identity routes reload it.
     public var look = HallLook(centreName: "")
     /// How ratings find their ticket and how repeats are counted once.
@@ -130,6 +132,7 @@ public struct KioskApp {
             events: events
         ).register(on: routes)
         SupervisorRoutes(database: database, clock: clock, targetsBook: settings.targets, alerts: alerts).register(on: routes)
+        ReplicationRoutes(report: settings.replication).register(on: routes)
         FeedbackRoutes(
             database: database, clock: clock, calendar: book, targets: settings.targets,
             rateLimiter: RateLimiter(perMinute: settings.issueRateLimit)

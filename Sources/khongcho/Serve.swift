@@ -82,6 +82,11 @@ struct Serve: AsyncParsableCommand {
     var smsModem: String?
     @Option(help: "Hồ sơ modem trong devices/modems / modem profile id (sim800-gsm: no diacritics; sim800-ucs2: Vietnamese).")
     var smsProfile = "sim800-gsm"
+    @Option(
+        help: "PostgreSQL của tỉnh để đồng bộ / the province's PostgreSQL, postgres://user@host:5432/db (sslmode=require off loopback).")
+    var province: String?
+    @Option(help: "Mã đơn vị của trung tâm này / this centre's unit code for the province, e.g. XA-PHU-QUOC (with --province).")
+    var centre: String?
     @Option(help: "Số bản sao lưu hằng ngày giữ lại / daily backups kept.") var backupKeepDaily = 14
     @Option(help: "Số bản sao lưu hằng tháng giữ lại / monthly backups kept (the first of each month).") var backupKeepMonthly = 12
 
@@ -105,6 +110,7 @@ struct Serve: AsyncParsableCommand {
         }
         _ = try metricsAllowed()
         _ = try trainingStart()
+        try validateProvince()
     }
 
     /// `--now` as an instant; nil without it.
@@ -254,6 +260,8 @@ struct Serve: AsyncParsableCommand {
         metrics.observe(events: events, database: database)
         settings.metrics = metrics
         settings.metricsAllowed = try metricsAllowed()
+        let replicator = try provinceReplicator(database: database, clock: clock, alerts: alerts, metrics: metrics, logger: logger)
+        settings.replication = replicationReport(replicator)
         settings.tls = https
         let broadcaster = EventBroadcaster(events: events)
         let usb = usbMonitor(logger: logger)
@@ -284,6 +292,7 @@ struct Serve: AsyncParsableCommand {
             ]
             + (backup.map { [$0] } ?? [])
             + (sms.map { [SMSDispatcher(database: database, sender: $0, alerts: alerts, clock: clock, logger: logger)] } ?? [])
+            + (replicator.map { [$0] } ?? [])
         let group = ServiceGroup(
             configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         logger.info("KhôngChờ serving on http://\(host):\(port) — /kiosk /display /staff /supervisor /admin/devices")

@@ -561,6 +561,7 @@ const STRINGS = {
   "adm.t.idle": ["Cảnh báo quầy rảnh sau (phút)", "Idle-counter alert after (minutes)"],
   "adm.t.risk": ["Cảnh báo hẹn trả sắp trễ trước (phút)", "Promise-at-risk alert before (minutes)"],
   "adm.t.feedback": ["Hạn xử lý phản ánh (ngày làm việc)", "Feedback deadline (working days)"],
+  "sup.replication": ["Đồng bộ tỉnh {centre}: chờ gửi {backlog} · trễ {lag} s", "Province sync {centre}: {backlog} pending · {lag} s behind"],
   "adm.t.byField": ["Hài lòng riêng theo lĩnh vực (%; để trống: theo mục tiêu chung)", "Satisfaction per field (%; empty: the overall target)"],
   "adm.t.saved": ["Đã lưu mục tiêu; cảnh báo, bảng giám sát và báo cáo dùng ngay.", "Targets saved; alerts, the dashboard and reports use them at once."],
   "adm.t.satisfaction": ["Hài lòng chung (%)", "Satisfaction overall (%)"],

@@ -5,6 +5,7 @@
 import { api, LiveStream, StaffSignIn, clockText, shortTime, el, openPrintable } from "/common.js";
 import { t, lang, applyI18n, bindLangSwitch, onLangChange, fieldName, formatNumber, formatPercent, stateName, errorText } from "/i18n.js";
 import { FeedbackBoard } from "/supervisor-feedback.js";
+import { showReplication } from "/supervisor-replication.js";
 
 const SESSION_KEY = "khongcho.supervisor.session";
 const SOUND_KEY = "khongcho.supervisor.sound";
@@ -103,7 +104,12 @@ async function enterDashboard() {
     onStatus: (status) => { $("conn-badge").hidden = status === "online"; },
   });
   clearInterval(state.timer);
-  state.timer = setInterval(() => { if (auth.session) loadOverview(); }, PERIODIC_MS);
+  state.timer = setInterval(() => {
+    if (!auth.session) return;
+    loadOverview();
+    showReplication(call);
+  }, PERIODIC_MS);
+  showReplication(call);
   feedback.start();
   await state.stream.start();
 }

@@ -1,0 +1,172 @@
+"""Province mode end to end: two centres (real `khongcho serve` processes) replicate to one real PostgreSQL, a
+throw-away cluster made here with initdb (as the `postgres` account when run as root), stopped at the end.
+
+- Both centres issue, call, finish and take ratings; the province's tables hold exactly each centre's own report.
+- PostgreSQL stops for 30 s: the centres go on issuing with no error to citizens; within 10 s of its restart the
+  province is exact again, nothing doubled.
+- A centre is killed with SIGKILL while it replicates: after its restart nothing is lost or doubled.
+
+    cd <repo> && python3 -m pytest -q e2e/test_province.py
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import KhongChoServer, free_port
+from test_browser import DESKTOP, browser, wait_text  # noqa: F401
+from test_pages_nowait import page_login
+
+DAY = "2026-12-07"  # the training clock's day
+
+
+def pg_bin() -> Path:
+    root = Path("/usr/lib/postgresql")
+    for version in sorted(root.iterdir(), key=lambda p: int(p.name) if p.name.isdigit() else 0, reverse=True):
+        if (version / "bin" / "initdb").exists():
+            return version / "bin"
+    pytest.fail("PostgreSQL server programs not found (apt install postgresql)")
+
+
+class Cluster:
+    def __init__(self) -> None:
+        self.dir = Path(tempfile.mkdtemp(prefix="khongcho-e2e-pg-"))
+        self.port = free_port()
+        self.bin = pg_bin()
+        self.as_postgres = os.geteuid() == 0
+        if self.as_postgres:
+            shutil.chown(self.dir, "postgres", "postgres")
+        self.run("initdb", "-D", str(self.dir / "data"), "-U", "khongcho", "--auth=trust", "-E", "UTF8", "--no-sync")
+        self.start()
+
+    @property
+    def url(self) -> str:
+        return f"postgres://khongcho@127.0.0.1:{self.port}/postgres?sslmode=disable"
+
+    def run(self, program: str, *args: str) -> str:
+        command = [str(self.bin / program), *args]
+        if self.as_postgres:
+            command = ["runuser", "-u", "postgres", "--", *command]
+        done = subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, text=True)
+        assert done.returncode == 0, done.stdout
+        return done.stdout
+
+    def start(self) -> None:
+        log = self.dir / "server.log"
+        with open(os.devnull, "w") as quiet:
+            command = [str(self.bin / "pg_ctl"), "-D", str(self.dir / "data"), "-w", "-l", str(log), "-o",
+                       f"-p {self.port} -k {self.dir} -c listen_addresses=127.0.0.1 -c fsync=off", "start"]
+            if self.as_postgres:
+                command = ["runuser", "-u", "postgres", "--", *command]
+            assert subprocess.run(command, stdout=quiet, stderr=quiet, stdin=subprocess.DEVNULL).returncode == 0
+
+    def pause(self) -> None:
+        self.run("pg_ctl", "-D", str(self.dir / "data"), "-m", "fast", "-w", "stop")
+
+    def stop(self) -> None:
+        try:
+            self.pause()
+        finally:
+            shutil.rmtree(self.dir, ignore_errors=True)
+
+    def query(self, sql: str) -> list[list[str]]:
+        out = subprocess.run(["psql", "-h", "127.0.0.1", "-p", str(self.port), "-U", "khongcho", "-d", "postgres",
+                              "-At", "-F", "|", "-c", sql], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        assert out.returncode == 0, out.stderr
+        return [line.split("|") for line in out.stdout.splitlines() if line]
+
+
+@pytest.fixture
+def province(tmp_path: Path):
+    cluster = Cluster()
+    centres = [
+        KhongChoServer(tmp_path / code, tmp_path / f"{code}.log", extra_args=["--province", cluster.url, "--centre", code])
+        for code in ("XA-BAC", "XA-NAM")
+    ]
+    for centre in centres:
+        centre.data.mkdir()
+        centre.start()
+    try:
+        yield cluster, centres
+    finally:
+        for centre in centres:
+            centre.stop()
+        cluster.stop()
+
+
+def work(server: KhongChoServer, tickets: int) -> None:
+    """Issue `tickets` land tickets, serve all but the last, rate each served one."""
+    for _ in range(tickets):
+        server.issue("dat-dai")
+    officer = server.login("quay1")
+    for index in range(tickets - 1):
+        called = server.call_next(1, officer)
+        server.api("POST", f"/api/v1/tickets/{called['id']}/done", {"outcome": "guided"}, token=officer)
+        server.api("POST", "/api/v1/ratings", {"counter": 1, "level": index % 4 + 1})
+        time.sleep(0.01)  # ratings closer than the repeat window at one counter would count once
+
+
+def own_figures(server: KhongChoServer) -> tuple[int, int, int]:
+    report = server.api("GET", f"/api/v1/reports?from={DAY}&to={DAY}", token=server.login("giamsat"))
+    total = report["figures"]["total"]
+    return total["issued"], total["served"], total["ratings"]
+
+
+def province_figures(cluster: Cluster) -> dict[str, tuple[int, int, int]]:
+    tickets = {row[0]: (int(row[1]), int(row[2])) for row in cluster.query(
+        "SELECT centre, COUNT(*), COUNT(*) FILTER (WHERE state = 'done') FROM ticket GROUP BY centre")}
+    ratings = {row[0]: int(row[1]) for row in cluster.query("SELECT centre, COUNT(*) FROM rating GROUP BY centre")}
+    return {code: (issued, served, ratings.get(code, 0)) for code, (issued, served) in tickets.items()}
+
+
+def wait_exact(cluster: Cluster, centres: list[KhongChoServer], timeout: float) -> float:
+    started = time.monotonic()
+    expected = {}
+    while time.monotonic() - started < timeout:
+        expected = {code: own_figures(server) for code, server in zip(("XA-BAC", "XA-NAM"), centres)}
+        if province_figures(cluster) == expected:
+            return time.monotonic() - started
+        time.sleep(0.2)
+    raise AssertionError(f"province {province_figures(cluster)} != centres {expected} after {timeout} s")
+
+
+def test_two_centres_an_outage_and_a_kill(province, browser) -> None:
+    cluster, (north, south) = province
+    work(north, 6)
+    work(south, 4)
+    wait_exact(cluster, [north, south], timeout=15)
+    status = north.api("GET", "/api/v1/supervisor/replication", token=north.login("giamsat"))
+    assert status["centre"] == "XA-BAC"
+    page = page_login(browser, north, "/supervisor", DESKTOP, "giamsat")
+    wait_text(page, '[data-testid="replication"]', "Đồng bộ tỉnh XA-BAC: chờ gửi 0 · trễ 0 s", timeout=10)
+    live = {row[0]: row[1:] for row in cluster.query("SELECT code, service_day, issued_today, waiting FROM centre")}
+    assert live["XA-BAC"] == [DAY, "6", "1"] and live["XA-NAM"] == [DAY, "4", "1"]
+    assert cluster.query("SELECT COUNT(*) FROM ticket WHERE staff IS NOT NULL AND staff <> 'quay1'") == [["0"]]
+
+    # PostgreSQL away for 30 s: citizens still get their numbers; back within 10 s of its restart, exact.
+    cluster.pause()
+    outage = time.monotonic()
+    while time.monotonic() - outage < 30:
+        north.issue("dat-dai")
+        south.issue("ho-tich")
+        time.sleep(2)
+    failing = north.api("GET", "/api/v1/supervisor/replication", token=north.login("giamsat"))
+    assert failing["failures"] >= 1 and failing["backlog"] > 0, failing
+    cluster.start()
+    assert wait_exact(cluster, [north, south], timeout=10) <= 10
+
+    # SIGKILL while it replicates: after the restart, nothing lost or doubled.
+    for _ in range(40):
+        north.issue("ho-tich")
+    north.kill()
+    north.start()
+    wait_exact(cluster, [north, south], timeout=15)
+    doubled = cluster.query("SELECT COUNT(*) - COUNT(DISTINCT (centre, id)) FROM ticket")
+    assert doubled == [["0"]]
