@@ -11,7 +11,7 @@ struct KhongCho: AsyncParsableCommand {
         subcommands: [
             Serve.self, UserCommand.self, DevicesCommand.self, PrintTest.self, PrintBench.self, VirtualPrint.self, SimulateCommand.self,
             DisplayBench.self, PlanCommand.self, ReportCommand.self, ReportBenchCommand.self, BackupCommand.self, RestoreCommand.self,
-            TLSCommand.self,
+            TLSCommand.self, ProvinceCommand.self,
         ],
         defaultSubcommand: Serve.self)
 

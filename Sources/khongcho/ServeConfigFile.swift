@@ -23,6 +23,7 @@ enum ServeConfigFile {
         "hid-keypads": .value, "max-consecutive-priority": .value, "header-timeout": .value, "idle-timeout": .value,
         "max-connections-per-client": .value, "max-connections": .value, "backup-at": .value, "backup-keep-daily": .value,
         "backup-keep-monthly": .value, "tls-cert": .value, "tls-key": .value, "tls-port": .value, "now": .value, "trusted-proxy": .list,
+        "sms-modem": .value, "sms-profile": .value, "province": .value, "centre": .value,
         "kiosk-printer": .list, "display": .list,
         "metrics-allow": .list, "trust-proxy": .flag, "demo-accounts": .flag,
     ]
