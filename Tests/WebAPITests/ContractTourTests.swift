@@ -39,7 +39,7 @@ struct ContractTourTests {
             #expect(root.headers[.location] == "/kiosk")
             for page in [
                 "/kiosk", "/display", "/book", "/staff", "/supervisor", "/supervisor/reports", "/t/0123456789abcdef0123456789abcdef",
-                "/rate/1",
+                "/rate/1", "/gop-y",
                 "/admin", "/admin/devices",
             ] {
                 let response = try await client.json(page)
