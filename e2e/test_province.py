@@ -196,6 +196,16 @@ def test_two_centres_an_outage_and_a_kill(province, browser) -> None:
             assert (figures["issued"], figures["served"], figures["ratings"]) == own[centre["code"]], centre
         total = answer["total"]["figures"]
         assert total["issued"] == sum(f[0] for f in own.values()) and total["ratings"] == sum(f[2] for f in own.values())
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/v1/province/centres.csv?period=day:{DAY}", timeout=5) as r:
+            assert r.headers["Content-Type"] == "text/csv; charset=utf-8"
+            assert r.headers["Content-Disposition"] == f'attachment; filename="tinh-day-{DAY}.csv"'
+            raw = r.read()
+        assert raw.startswith(b"\xef\xbb\xbf")
+        rows = [line.split(",") for line in raw[3:].decode().split("\r\n") if line]
+        assert rows[1][:3] == ["Mã (Code)", "Tên (Name)", "Phiếu cấp (Issued)"]
+        by_code = {row[0]: row for row in rows[2:]}
+        assert int(by_code["XA-BAC"][2]) == own["XA-BAC"][0] and int(by_code["XA-NAM"][2]) == own["XA-NAM"][0]
+        assert int(by_code["total"][2]) == total["issued"]
         page = browser(DESKTOP)
         page.get(f"http://127.0.0.1:{port}/province")
         deadline = time.monotonic() + 10
@@ -203,6 +213,8 @@ def test_two_centres_an_outage_and_a_kill(province, browser) -> None:
             time.sleep(0.2)
         table = text_of(page, '[data-testid="province-table"]')
         assert "XA-BAC · " in table and "XA-NAM · " in table and "Toàn tỉnh" in table, table
+        assert page.find_element("css selector", '[data-testid="province-csv"]').get_attribute("href").endswith(
+            "/api/v1/province/centres.csv?period=month%3A2026-12")  # the page opens on the clock's month
     finally:
         office.terminate()
         office.wait(timeout=15)

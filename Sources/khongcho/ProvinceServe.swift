@@ -49,6 +49,16 @@ struct ProvinceServe: AsyncParsableCommand {
                 status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
                 body: ResponseBody(byteBuffer: ByteBuffer(bytes: try JSONCoding.encoder().encode(answer))))
         }
+        router.get("/api/v1/province/centres.csv") { request, _ -> Response in
+            let period = try Self.period(request.uri.queryParameters.get("period"), now: clock.now())
+            let answer = ProvinceAnswer(
+                period: period, live: try await database.centres(), figures: try await database.figures(period: period, asOf: clock.now()))
+            let name = "tinh-\(period.text.replacingOccurrences(of: ":", with: "-").replacingOccurrences(of: "..", with: "_")).csv"
+            return Response(
+                status: .ok,
+                headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"\(name)\""],
+                body: ResponseBody(byteBuffer: ByteBuffer(bytes: ProvinceCSV.render(answer))))
+        }
         router.get("/province") { _, _ -> Response in
             Response(
                 status: .ok, headers: [.contentType: "text/html; charset=utf-8"],

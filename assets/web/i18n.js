@@ -574,6 +574,7 @@ const STRINGS = {
   "prov.issued": ["Phiếu trong kỳ", "Tickets in period"],
   "prov.seen": ["Liên lạc cuối", "Last seen"],
   "prov.total": ["Toàn tỉnh", "Province"],
+  "prov.csv": ["Tải CSV", "Download CSV"],
   "adm.t.byField": ["Hài lòng riêng theo lĩnh vực (%; để trống: theo mục tiêu chung)", "Satisfaction per field (%; empty: the overall target)"],
   "adm.t.saved": ["Đã lưu mục tiêu; cảnh báo, bảng giám sát và báo cáo dùng ngay.", "Targets saved; alerts, the dashboard and reports use them at once."],
   "adm.t.satisfaction": ["Hài lòng chung (%)", "Satisfaction overall (%)"],

@@ -35,6 +35,7 @@ async function load(period) {
     const query = period ? `?period=${encodeURIComponent(period)}` : "";
     ({ data: answer } = await api(`/api/v1/province/centres${query}`));
     $("period").value = answer.period.text;
+    $("csv").href = `/api/v1/province/centres.csv?period=${encodeURIComponent(answer.period.text)}`;
     $("prov-error").hidden = true;
     render();
   } catch (error) {
