@@ -75,12 +75,8 @@ extension FeedbackRoutes {
     }
 
     func limit(_ context: AppRequestContext) throws {
-        if let wait = rateLimiter.take(context.clientAddress, now: clock.now()) {
-            var error = APIError(
-                .tooManyRequests, .rateLimited, "Gửi quá nhanh từ máy này; vui lòng chờ \(wait) giây rồi thử lại.",
-                "Too many requests from this client; retry in \(wait) s.")
-            error.retryAfterSeconds = wait
-            throw error
+        try rateLimiter.enforce(context.clientAddress, now: clock.now()) { wait in
+            ("Gửi quá nhanh từ máy này; vui lòng chờ \(wait) giây rồi thử lại.", "Too many requests from this client; retry in \(wait) s.")
         }
     }
 }

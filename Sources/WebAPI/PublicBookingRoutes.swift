@@ -200,12 +200,11 @@ extension PublicRoutes {
     }
 
     func rateLimit(_ context: AppRequestContext) throws {
-        if let wait = rateLimiter.take(context.clientAddress, now: clock.now()) {
-            var error = APIError(
-                .tooManyRequests, .rateLimited, "Thao tác quá nhanh từ máy này; vui lòng chờ \(wait) giây rồi thử lại.",
-                "Too many requests from this client; retry in \(wait) s.")
-            error.retryAfterSeconds = wait
-            throw error
+        try rateLimiter.enforce(context.clientAddress, now: clock.now()) { wait in
+            (
+                "Thao tác quá nhanh từ máy này; vui lòng chờ \(wait) giây rồi thử lại.",
+                "Too many requests from this client; retry in \(wait) s."
+            )
         }
     }
 }

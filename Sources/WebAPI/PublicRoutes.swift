@@ -114,13 +114,11 @@ struct PublicRoutes {
 
     func issue(_ request: Request, _ context: AppRequestContext) async throws -> JSON<IssueResponse> {
         let address = context.clientAddress
-        if let wait = rateLimiter.take(address, now: clock.now()) {
-            var error = APIError(
-                .tooManyRequests, .rateLimited,
+        try rateLimiter.enforce(address, now: clock.now()) { wait in
+            (
                 "Lấy số quá nhanh từ máy này; vui lòng chờ \(wait) giây rồi thử lại.",
-                "Too many tickets from this client; retry in \(wait) s.")
-            error.retryAfterSeconds = wait
-            throw error
+                "Too many tickets from this client; retry in \(wait) s."
+            )
         }
         let body = try await request.decode(as: IssueRequest.self, context: context)
         try TextInput.check(body.field, "field")

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hall
 import NIOConcurrencyHelpers
 
@@ -31,5 +32,15 @@ final class RateLimiter: Sendable {
             bucket.tokens -= 1
             return nil
         }
+    }
+
+    /// Takes one token for `key`, or throws `429 rate_limited` with `Retry-After` and the route's own words for the
+    /// wait (`words(seconds)` gives the Vietnamese and English messages).
+    func enforce(_ key: String, now: Date, words: (Int) -> (String, String)) throws(APIError) {
+        guard let wait = take(key, now: now) else { return }
+        let (message, messageEn) = words(wait)
+        var error = APIError(.tooManyRequests, .rateLimited, message, messageEn)
+        error.retryAfterSeconds = wait
+        throw error
     }
 }

@@ -53,12 +53,8 @@ struct RatingRoutes {
     }
 
     func limit(_ context: AppRequestContext) throws {
-        if let wait = rateLimiter.take(context.clientAddress, now: clock.now()) {
-            var error = APIError(
-                .tooManyRequests, .rateLimited,
-                "Đánh giá quá nhanh từ máy này; vui lòng chờ \(wait) giây.", "Too many ratings from this client; retry in \(wait) s.")
-            error.retryAfterSeconds = wait
-            throw error
+        try rateLimiter.enforce(context.clientAddress, now: clock.now()) { wait in
+            ("Đánh giá quá nhanh từ máy này; vui lòng chờ \(wait) giây.", "Too many ratings from this client; retry in \(wait) s.")
         }
     }
 }
