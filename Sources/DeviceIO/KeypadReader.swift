@@ -65,7 +65,11 @@ public final class KeypadReader: @unchecked Sendable {
         }
         continuation.onTermination = { [weak self] _ in self?.stopRequested.store(true, ordering: .releasing) }
         Task.detached { [self] in
-            _ = try? await queue.run { () throws(USBError) in self.readLoop(continuation) }
+            do {
+                try await queue.run { () throws(USBError) in self.readLoop(continuation) }
+            } catch {
+                continuation.finish(throwing: error)
+            }
         }
         return stream
     }

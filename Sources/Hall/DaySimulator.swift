@@ -1,5 +1,4 @@
 public import Foundation
-import GRDB
 public import QueueCore
 import QueueStore
 
@@ -89,7 +88,7 @@ public struct DaySimulator: Sendable {
     private func result(
         _ database: AppDatabase, day: DayKey, arrivals: Int, counters: [Counter], estimates: [Int64: Int], asOf: Date
     ) async throws -> DaySimulationResult {
-        let tickets = try await database.writer.read { db in try Ticket.fetchAll(db, sql: "SELECT * FROM ticket ORDER BY id") }
+        let tickets = try await database.tickets(day: day)
         let period = try ReportPeriod(parsing: "day:\(day.iso)")
         var accumulator = ReportAccumulator(period: period, targets: ReportTargets(catalog: catalog), asOf: asOf)
         for ticket in tickets {

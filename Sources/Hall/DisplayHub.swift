@@ -131,12 +131,22 @@ public actor DisplayHub: Service {
     func drive(id: String) async {
         guard let entry = entries[id] else { return }
         guard let counter = entry.counter else {
-            await send(id, try? entry.display.encoder.clear(), screen: [])
+            await send(id, encoded(id) { try entry.display.encoder.clear() }, screen: [])
             return
         }
         let state = shown(counter)
-        let frame = Result { try entry.display.encoder.frame(for: state, address: entry.display.address(counter: counter)) }
-        await send(id, try? frame.get(), screen: entry.display.encoder.text(for: state))
+        let frame = encoded(id) { try entry.display.encoder.frame(for: state, address: entry.display.address(counter: counter)) }
+        await send(id, frame, screen: entry.display.encoder.text(for: state))
+    }
+
+    /// The display's bytes, or nil with the reason logged (a profile that cannot encode this frame).
+    func encoded(_ id: String, _ encode: () throws -> [UInt8]) -> [UInt8]? {
+        do {
+            return try encode()
+        } catch {
+            logger.error("Display \(id) cannot show this frame: \(error)")
+            return nil
+        }
     }
 
     func send(_ id: String, _ bytes: [UInt8]?, screen: [String]) async {

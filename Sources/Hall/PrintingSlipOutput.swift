@@ -28,10 +28,10 @@ public struct PrintingSlipOutput: SlipOutput {
     }
 
     public func printSlip(_ slip: PromiseSlip) async -> PrintOutcome {
-        guard let printer = await printer(forCounter: slip.counter) else {
-            return PrintOutcome(status: .none, message: "Quầy không có máy in. / The counter has no printer.")
-        }
         do {
+            guard let printer = try await printer(forCounter: slip.counter) else {
+                return PrintOutcome(status: .none, message: "Quầy không có máy in. / The counter has no printer.")
+            }
             guard let ticketID = slip.ticketId, let ticket = try await database.ticket(id: ticketID) else {
                 return PrintOutcome(status: .failed, message: "Không tìm thấy phiếu của hồ sơ. / The dossier's ticket is missing.")
             }
@@ -39,12 +39,14 @@ public struct PrintingSlipOutput: SlipOutput {
             let bytes = try EscPosEncoder.ticketJob(bitmap: bitmap, profile: printer.port.profile)
             return await printer.submit(bytes, ticket: ticket, jobName: "\(ticket.serviceDay)-hen-tra-\(slip.dossierId)")
         } catch {
-            return PrintOutcome(status: .failed, message: "Không dựng được phiếu hẹn: \(error)")
+            return PrintOutcome(status: .failed, message: "Không in được phiếu hẹn / The slip could not be printed: \(error)")
         }
     }
 
-    func printer(forCounter counter: Int?) async -> TicketPrinter? {
-        if let counter, let bound = try? await database.deviceBindings().first(where: { $0.value == counter })?.key,
+    /// The printer bound to the counter, else the virtual one. A binding that cannot be read throws: the slip
+    /// then fails with that reason (listed to reprint) instead of quietly coming out of another printer.
+    func printer(forCounter counter: Int?) async throws -> TicketPrinter? {
+        if let counter, let bound = try await database.deviceBindings().first(where: { $0.value == counter })?.key,
             let printer = registry.printer(id: bound)
         {
             return printer

@@ -41,6 +41,8 @@ public struct AuditAction: RawRepresentable, Codable, Sendable, Hashable {
     public static let userDeleted = AuditAction(rawValue: "user.deleted")
     public static let calendarYearSaved = AuditAction(rawValue: "calendar.saved")
     public static let deviceBound = AuditAction(rawValue: "device.bound")
+    /// A ticket called ahead of the queue, with the officer's reason.
+    public static let calledOutOfOrder = AuditAction(rawValue: "ticket.called_out_of_order")
     public static let dossierReturned = AuditAction(rawValue: "dossier.returned")
     public static let dossierDelayed = AuditAction(rawValue: "dossier.delayed")
 }

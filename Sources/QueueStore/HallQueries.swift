@@ -93,7 +93,7 @@ extension AppDatabase {
         }
     }
 
-    public func ticketStatus(token: String, at now: Date = Date()) async throws -> TicketStatus? {
+    public func ticketStatus(token: String, at now: Date) async throws -> TicketStatus? {
         try await writer.read { db in
             guard let ticket = try Ticket.fetchOne(db, sql: "SELECT * FROM ticket WHERE token = ?", arguments: [token]),
                 let field = try Row.fetchOne(db, sql: "SELECT name, nameEn FROM field WHERE code = ?", arguments: [ticket.field])

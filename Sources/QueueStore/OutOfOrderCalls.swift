@@ -15,11 +15,19 @@ public struct OutOfOrderCall: Codable, Sendable, Equatable {
     public var skipped: Int
 }
 
+/// What the audit log keeps of a call out of order (the ticket's number is the entry's target).
+struct OutOfOrderAudit: Encodable {
+    var counter: Int
+    var reason: String
+    var skipped: Int
+}
+
 extension AppDatabase {
     /// Calls one waiting ticket of today to `counter`, out of order, recording `reason`. The counter must be
-    /// open, free and serve the ticket's field; the call is an ordinary `called` event for displays and voice.
+    /// open, free and serve the ticket's field; the call is an ordinary `called` event for displays and voice,
+    /// and an audit entry (who, from where, the reason and how many were skipped) commits with it.
     public func callOutOfOrder(
-        ticket id: Int64, counter number: Int, reason: String, by actor: StaffActor, at now: Date
+        ticket id: Int64, counter number: Int, reason: String, by actor: StaffActor, client: String?, at now: Date
     ) async throws -> PublishedEvent {
         guard actor.mayAct(at: number) else { throw QueueError.notYourCounter(actor.counter) }
         return try await writer.write { db in
@@ -49,6 +57,10 @@ extension AppDatabase {
                 sql: "INSERT INTO outOfOrderCall (ticket, serviceDay, at, counter, staff, reason, skipped) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 arguments: [id, ticket.serviceDay, Millis.of(now), number, actor.username, reason, ahead])
             guard let called = try Ticket.fetch(db, id: id) else { throw QueueError.unknownTicket(String(id)) }
+            let record = OutOfOrderAudit(counter: number, reason: reason, skipped: ahead)
+            try appendAudit(
+                db, .calledOutOfOrder, target: ticket.label, before: nil, after: try Self.auditJSON(record),
+                by: AuditStamp(actor: actor.username, client: client), at: now)
             return try appendEvent(db, .called, ticket: called, at: now, staff: actor.username, detail: "out-of-order")
         }
     }

@@ -58,4 +58,11 @@ extension AppDatabase {
     public func ticket(id: Int64) async throws -> Ticket? {
         try await writer.read { db in try Ticket.fetch(db, id: id) }
     }
+
+    /// Every ticket of one service day in issue order (a simulated day's store, read back for its figures).
+    public func tickets(day: DayKey) async throws -> [Ticket] {
+        try await writer.read { db in
+            try Ticket.fetchAll(db, sql: "SELECT * FROM ticket WHERE serviceDay = ? ORDER BY id", arguments: [day.iso])
+        }
+    }
 }

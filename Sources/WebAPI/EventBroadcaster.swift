@@ -1,5 +1,6 @@
 import Foundation
 public import Hall
+import Logging
 import NIOConcurrencyHelpers
 import NIOCore
 import QueueStore
@@ -56,11 +57,25 @@ public final class EventBroadcaster: Service, Sendable {
     /// `event: <name>` and are not replayed: a page that reconnects re-reads the state they describe.
     static func item(for event: HallEvent) -> Item {
         switch event {
-        case .tickets(let events): .events(events.compactMap { try? EncodedEvent($0) })
+        case .tickets(let events): .events(events.compactMap(encoded))
         case .alert(let alert): notice(event.streamName, alert)
         case .counter(let status): notice(event.streamName, status)
         case .rating(let thanks): notice(event.streamName, thanks)
         case .look(let identity): notice(event.streamName, identity)
+        }
+    }
+
+    /// Ticket events that could not be written as JSON (logged and counted; the event stays in the store).
+    static let encodeFailures = Atomic<Int>(0)
+    static let logger = Logger(label: "khongcho.events")
+
+    static func encoded(_ event: PublishedEvent) -> EncodedEvent? {
+        do {
+            return try EncodedEvent(event)
+        } catch {
+            encodeFailures.add(1, ordering: .relaxed)
+            logger.error("Event \(event.id) could not be encoded for live streams: \(error)")
+            return nil
         }
     }
 

@@ -60,7 +60,7 @@ extension PublicRoutes {
                 "Đã in lại \(Self.citizenReprints) lần; vui lòng ghi nhớ số \(ticket.label) hoặc hỏi cán bộ.",
                 "Reprinted \(Self.citizenReprints) times already; please note number \(ticket.label) or ask staff.")
         }
-        guard let status = try await database.ticketStatus(token: token) else { throw QueueError.unknownTicket(token) }
+        guard let status = try await database.ticketStatus(token: token, at: clock.now()) else { throw QueueError.unknownTicket(token) }
         let outcome = await ticketOutput.print(
             PrintRequest(
                 ticket: ticket, fieldName: status.fieldName, ahead: status.ahead, estimatedWaitMinutes: status.estimatedWaitMinutes,

@@ -98,7 +98,7 @@ struct PublicRoutes {
 
     /// The paper ticket as the printer draws it, for the kiosk screen and the phone.
     func ticketImage(token: String) async throws -> Response {
-        guard let status = try await database.ticketStatus(token: token),
+        guard let status = try await database.ticketStatus(token: token, at: clock.now()),
             let ticket = try await database.ticket(token: token)
         else { throw QueueError.unknownTicket(token) }
         let request = PrintRequest(

@@ -72,7 +72,8 @@ struct StaffRoutes {
                     "A call out of order needs a reason (200 characters at most).")
             }
             let event = try await database.callOutOfOrder(
-                ticket: body.ticket, counter: try counterNumber(context), reason: reason, by: actor, at: clock.now())
+                ticket: body.ticket, counter: try counterNumber(context), reason: reason, by: actor,
+                client: context.clientAddress, at: clock.now())
             return try JSON(event.ticket).response(from: request, context: context)
         }
         routes.add(.post, "/api/v1/counters/{counter}/pause") { request, context in

@@ -3,8 +3,8 @@ import Foundation
 import Hall
 import Hummingbird
 import Logging
-import NIOCore
 import Province
+import ProvinceWeb
 import QueueCore
 import ServiceLifecycle
 import UnixSignals
@@ -39,32 +39,7 @@ struct ProvinceServe: AsyncParsableCommand {
                 }
                 return TrainingClock(start: start)
             } ?? SystemWallClock()
-        let router = Router()
-        let web = URL(fileURLWithPath: assets).appendingPathComponent("web")
-        router.get("/api/v1/province/centres") { request, _ -> Response in
-            let period = try Self.period(request.uri.queryParameters.get("period"), now: clock.now())
-            let answer = ProvinceAnswer(
-                period: period, live: try await database.centres(), figures: try await database.figures(period: period, asOf: clock.now()))
-            return Response(
-                status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
-                body: ResponseBody(byteBuffer: ByteBuffer(bytes: try JSONCoding.encoder().encode(answer))))
-        }
-        router.get("/api/v1/province/centres.csv") { request, _ -> Response in
-            let period = try Self.period(request.uri.queryParameters.get("period"), now: clock.now())
-            let answer = ProvinceAnswer(
-                period: period, live: try await database.centres(), figures: try await database.figures(period: period, asOf: clock.now()))
-            let name = "tinh-\(period.text.replacingOccurrences(of: ":", with: "-").replacingOccurrences(of: "..", with: "_")).csv"
-            return Response(
-                status: .ok,
-                headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"\(name)\""],
-                body: ResponseBody(byteBuffer: ByteBuffer(bytes: ProvinceCSV.render(answer))))
-        }
-        router.get("/province") { _, _ -> Response in
-            Response(
-                status: .ok, headers: [.contentType: "text/html; charset=utf-8"],
-                body: ResponseBody(byteBuffer: ByteBuffer(bytes: try Data(contentsOf: web.appendingPathComponent("province.html")))))
-        }
-        router.add(middleware: FileMiddleware(web.path, searchForIndexHtml: false))
+        let router = ProvinceRoutes(database: database, clock: clock, assets: URL(fileURLWithPath: assets)).router()
         let app = Application(router: router, configuration: .init(address: .hostname(host, port: port)), logger: logger)
         guard let client = database.client else { return }
         let migration = ProvinceMigration(database: database, logger: logger)
@@ -75,34 +50,5 @@ struct ProvinceServe: AsyncParsableCommand {
                 ], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         logger.info("KhôngChờ province office on http://\(host):\(port)/province")
         try await group.run()
-    }
-
-    /// `?period=` in `khongcho report --period` syntax; the current month by default. A bad one is a 400 in words.
-    static func period(_ text: String?, now: Date) throws -> ReportPeriod {
-        let day = DayKey(now)
-        let value = text ?? "month:\(String(day.iso.prefix(7)))"
-        do {
-            return try ReportPeriod(parsing: value)
-        } catch {
-            throw HTTPError(.badRequest, message: "period “\(value)”: \(error)")
-        }
-    }
-}
-
-/// Creates or updates the province schema once the pool runs, so the app answers before any centre has connected.
-struct ProvinceMigration: Service {
-    let database: ProvinceDatabase
-    let logger: Logger
-
-    func run() async throws {
-        while !Task.isCancelled {
-            do {
-                try await database.migrate()
-                return
-            } catch {
-                logger.warning("Province schema not ready yet; retrying", metadata: ["error": "\(error)"])
-                try await Task.sleep(for: .seconds(2))
-            }
-        }
     }
 }

@@ -40,6 +40,13 @@ struct OutOfOrderCallTests {
             #expect(csv.contains("2026-03-04T09:00:00+07:00,A003,Đất đai,1,quay1,2,\"Người cao tuổi, không đứng lâu được\"\r\n"))
             let page = String(buffer: try await client.json("/api/v1/reports?period=day:2026-03-04&format=html", token: supervisor).body)
             #expect(page.contains("Người cao tuổi, không đứng lâu được"))
+            let admin = try await client.login("admin")
+            let audit = try #require(try await client.json("/api/v1/admin/audit", token: admin).object()["entries"] as? [[String: Any]])
+            let entry = try #require(audit.first { $0["action"] as? String == "ticket.called_out_of_order" })
+            #expect(entry["actor"] as? String == "quay1")
+            #expect(entry["target"] as? String == "A003")
+            #expect(entry["client"] as? String == "unknown")
+            #expect(entry["after"] as? String == #"{"counter":1,"reason":"Người cao tuổi, không đứng lâu được","skipped":2}"#)
         }
         let kinds = try await hall.database.events(after: 0).map(\.kind)
         #expect(kinds.last == .called)
