@@ -13,7 +13,7 @@ PORT ?= 8080
 DATA ?= var
 SWIFT_BUILD_FLAGS ?=
 
-.PHONY: run test deps-run deps-test build build-release lint unit-test unit-test-tsan e2e screenshots deploy-check install bench soak clean
+.PHONY: run test deps-run deps-test build build-release lint unit-test unit-test-tsan e2e screenshots deploy-check install bench bench-province soak clean
 
 # Installs only what is missing; refreshes the package lists once, when something must be installed.
 define apt_install
@@ -104,6 +104,11 @@ install: build-release
 bench: build-release
 	KHONGCHO_BIN=$(CURDIR)/.build/release/khongcho $(PYTHON) bench/bench.py
 	.build/release/khongcho report-bench --runs 3
+
+# A province of 150 centres on a throw-away PostgreSQL: history by COPY, ingest, live lag, report (bench/province_bench.py).
+# `make bench-province ARGS=--year` loads a year.
+bench-province: build-release deps-test
+	KHONGCHO_BIN=$(CURDIR)/.build/release/khongcho $(PYTHON) bench/province_bench.py $(ARGS)
 
 # 10 minutes of kiosks, staff, displays, SSE, a login flood and 1,500 half-open sockets (bench/soak.py).
 soak: build-release

@@ -117,6 +117,7 @@ let package = Package(
                 "QueueCore", "QueueStore", "Hall", locks,
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -126,7 +127,7 @@ let package = Package(
         .target(
             name: "ProvinceWeb",
             dependencies: [
-                "Province", "QueueCore", "Hall",
+                "Province", "QueueCore", "Hall", "WebAPI",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ],
@@ -189,8 +190,12 @@ let package = Package(
         .testTarget(
             name: "ProvinceTests",
             dependencies: [
-                "Province", "Hall", "KioskTesting", "QueueCore", "QueueStore", "WebAPI", locks,
+                "Province", "ProvinceWeb", "Hall", "KioskTesting", "QueueCore", "QueueStore", "WebAPI", locks,
                 .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings

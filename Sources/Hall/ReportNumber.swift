@@ -1,9 +1,9 @@
 /// Number formatting shared by the CSV, HTML and text reports: always '.' as the decimal mark (whatever the
 /// machine's locale, so a file re-imports the same everywhere), halves rounded away from zero, and an empty
 /// string for a figure that has no value (no tickets, no ratings).
-enum ReportNumber {
+public enum ReportNumber {
     /// `value` with exactly `places` decimals, e.g. `decimal(93.75) == "93.8"`, `decimal(-0.04) == "0.0"`.
-    static func decimal(_ value: Double, places: Int = 1) -> String {
+    public static func decimal(_ value: Double, places: Int = 1) -> String {
         guard value.isFinite else { return "" }
         var scale = 1
         for _ in 0..<places { scale *= 10 }
@@ -24,7 +24,7 @@ enum ReportNumber {
     }
 
     /// A share 0…1 as a percentage with one decimal, without the sign: `percent(0.9375) == "93.8"`.
-    static func percent(_ share: Double?) -> String {
+    public static func percent(_ share: Double?) -> String {
         share.map { decimal($0 * 100) } ?? ""
     }
 }

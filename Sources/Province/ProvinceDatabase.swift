@@ -45,12 +45,13 @@ public struct ProvinceDatabase: Sendable {
     }
 
     /// Applies the migrations this build knows and the database lacks, each in its own transaction, under an
-    /// advisory lock. A database already newer than this build is refused in words.
-    public func migrate() async throws {
+    /// advisory lock. A database already newer than this build is refused in words. `version` stops earlier (tests
+    /// build a database as the previous release left it).
+    public func migrate(through version: Int = ProvinceSchema.current) async throws {
         try await withConnection { [self] connection in
             try await connection.query("SELECT pg_advisory_lock(7221)", logger: logger)
             do {
-                try await applyMigrations(connection)
+                try await applyMigrations(connection, through: version)
                 try await connection.query("SELECT pg_advisory_unlock(7221)", logger: logger)
             } catch {
                 try await connection.query("SELECT pg_advisory_unlock(7221)", logger: logger)
@@ -59,7 +60,7 @@ public struct ProvinceDatabase: Sendable {
         }
     }
 
-    func applyMigrations(_ connection: PostgresConnection) async throws {
+    func applyMigrations(_ connection: PostgresConnection, through version: Int) async throws {
         try await connection.query(
             "CREATE TABLE IF NOT EXISTS schema_migration (version INT PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())",
             logger: logger)
@@ -72,11 +73,10 @@ public struct ProvinceDatabase: Sendable {
                 "Cơ sở dữ liệu tỉnh ở phiên bản lược đồ \(newest), mới hơn bản này (\(ProvinceSchema.current)); hãy cập nhật KhôngChờ.",
                 "The province database is at schema version \(newest), newer than this build's \(ProvinceSchema.current); update KhôngChờ.")
         }
-        for migration in ProvinceSchema.migrations where !applied.contains(migration.version) {
+        for migration in ProvinceSchema.migrations where !applied.contains(migration.version) && migration.version <= version {
             try await connection.withTransaction(logger: logger) { transaction in
                 // One statement per query: the extended protocol takes no more.
-                for statement in migration.sql.split(separator: ";").map({ $0.trimmingCharacters(in: .whitespacesAndNewlines) })
-                where !statement.isEmpty {
+                for statement in ProvinceSchema.statements(migration.sql) {
                     try await transaction.query(PostgresQuery(unsafeSQL: statement), logger: logger)
                 }
                 try await transaction.query(

@@ -3,15 +3,19 @@ import Logging
 import PostgresNIO
 public import QueueCore
 
-/// One centre's figures for a reporting period, as counts whose sums and ratios make the province's: counts add
+/// One centre's (or field's, or the province's) figures for a reporting period, as counts whose sums and ratios make the province's: counts add
 /// up, a rate is summed numerators over summed denominators (DESIGN.md), never an average of rates. The same rules
 /// as the centre's own report: the on-time rate counts promises falling due in the period that are returned or
 /// overdue as of `asOf`; the same-day rate counts same-day procedures received in the period.
 public struct CentreFigures: Sendable, Equatable, Codable {
+    /// The centre's code (or the field's, or `total`).
     public var code: String
     public var issued = 0
     public var served = 0
     public var noShows = 0
+    /// Tickets called at least once, and their waits (issue → first call) summed in seconds.
+    public var waited = 0
+    public var waitSeconds = 0
     public var ratings = 0
     /// Ratings of 1 (rất hài lòng) or 2 (hài lòng).
     public var satisfied = 0
@@ -29,6 +33,8 @@ public struct CentreFigures: Sendable, Equatable, Codable {
         sum.issued += b.issued
         sum.served += b.served
         sum.noShows += b.noShows
+        sum.waited += b.waited
+        sum.waitSeconds += b.waitSeconds
         sum.ratings += b.ratings
         sum.satisfied += b.satisfied
         sum.sameDayCounted += b.sameDayCounted
@@ -41,81 +47,71 @@ public struct CentreFigures: Sendable, Equatable, Codable {
     }
 }
 
+/// How the province's figures are grouped: one row per centre, per field across all centres, or per field of one centre.
+public enum FigureGrouping: Sendable, Equatable {
+    case centre
+    case field
+    case fieldsOfCentre(String)
+}
+
 extension ProvinceDatabase {
-    /// Every centre's figures for `period` as of `asOf`, by centre code.
+    /// Every centre's figures for `period` as of `asOf`, by centre code (every known centre, zeros included).
     public func figures(period: ReportPeriod, asOf: Date) async throws -> [CentreFigures] {
+        var byCentre = Dictionary(uniqueKeysWithValues: try await figures(period: period, asOf: asOf, by: .centre).map { ($0.code, $0) })
+        for centre in try await centres() where byCentre[centre.code] == nil { byCentre[centre.code] = CentreFigures(code: centre.code) }
+        return byCentre.values.sorted { $0.code < $1.code }
+    }
+
+    /// The period's figures grouped as asked, read from the day rollup. Promises falling due before `asOf`'s day and
+    /// not returned are overdue, so all of them count; from that day on only the returned ones and those already
+    /// past their time as of `asOf` (read from the dossiers of those few days) — the centre report's rule.
+    public func figures(period: ReportPeriod, asOf: Date, by grouping: FigureGrouping) async throws -> [CentreFigures] {
         let first = period.first.iso
         let last = period.last.iso
+        let today = VietnamTime.serviceDay(of: asOf)
+        let (key, centreFilter): (String, String?) =
+            switch grouping {
+            case .centre: ("centre", nil)
+            case .field: ("field", nil)
+            case .fieldsOfCentre(let centre): ("field", centre)
+            }
         let logger = logger
-        return try await withConnection { client in
-            var byCentre: [String: CentreFigures] = [:]
-            func update(_ code: String, _ change: (inout CentreFigures) -> Void) {
-                var figures = byCentre[code] ?? CentreFigures(code: code)
-                change(&figures)
-                byCentre[code] = figures
+        return try await withConnection { connection in
+            var rows: [String: CentreFigures] = [:]
+            var bindings = PostgresBindings()
+            bindings.append(first)
+            bindings.append(last)
+            bindings.append(today)
+            bindings.append(centreFilter ?? "")
+            let summed = try await connection.query(
+                PostgresQuery(
+                    unsafeSQL: """
+                        SELECT \(key), SUM(issued)::int, SUM(served)::int, SUM(no_shows)::int, SUM(waited)::int, SUM(wait_seconds)::bigint,
+                          SUM(ratings)::int, SUM(satisfied)::int, SUM(same_day_counted)::int, SUM(same_day_resolved)::int,
+                          SUM(CASE WHEN day < $3::date THEN promises ELSE promises_returned END)::int, SUM(promises_on_time)::int,
+                          SUM(feedback_received)::int, SUM(feedback_on_time)::int
+                        FROM day_field WHERE day BETWEEN $1::date AND $2::date AND ($4 = '' OR centre = $4) GROUP BY \(key)
+                        """, binds: bindings), logger: logger)
+            for try await row in summed.decode((String, Int, Int, Int, Int, Int64, Int, Int, Int, Int, Int, Int, Int, Int).self) {
+                var f = CentreFigures(code: row.0)
+                (f.issued, f.served, f.noShows, f.waited, f.waitSeconds) = (row.1, row.2, row.3, row.4, Int(row.5))
+                (f.ratings, f.satisfied, f.sameDayCounted, f.sameDayResolved) = (row.6, row.7, row.8, row.9)
+                (f.promisesDue, f.promisesOnTime, f.feedbackReceived, f.feedbackHandledOnTime) = (row.10, row.11, row.12, row.13)
+                rows[f.code] = f
             }
-            for try await (code, issued, served, noShows) in try await client.query(
-                """
-                SELECT centre, COUNT(*)::int, COUNT(*) FILTER (WHERE state = 'done')::int, COUNT(*) FILTER (WHERE state = 'no-show')::int
-                FROM ticket WHERE service_day BETWEEN \(first)::date AND \(last)::date GROUP BY centre
-                """, logger: logger
-            ).decode((String, Int, Int, Int).self) {
-                update(code) {
-                    $0.issued = issued
-                    $0.served = served
-                    $0.noShows = noShows
-                }
+            bindings.append(asOf)
+            let overdue = try await connection.query(
+                PostgresQuery(
+                    unsafeSQL: """
+                        SELECT \(key), COUNT(*)::int FROM dossier
+                        WHERE promised_day BETWEEN GREATEST($1::date, $3::date) AND $2::date AND returned_at IS NULL AND promised_at <= $5
+                          AND ($4 = '' OR centre = $4)
+                        GROUP BY \(key)
+                        """, binds: bindings), logger: logger)
+            for try await (code, count) in overdue.decode((String, Int).self) {
+                rows[code, default: CentreFigures(code: code)].promisesDue += count
             }
-            for try await (code, ratings, satisfied) in try await client.query(
-                """
-                SELECT centre, COUNT(*)::int, COUNT(*) FILTER (WHERE level <= 2)::int
-                FROM rating WHERE service_day BETWEEN \(first)::date AND \(last)::date GROUP BY centre
-                """, logger: logger
-            ).decode((String, Int, Int).self) {
-                update(code) {
-                    $0.ratings = ratings
-                    $0.satisfied = satisfied
-                }
-            }
-            for try await (code, counted, resolved, due, onTime) in try await client.query(
-                """
-                WITH d AS (
-                  SELECT centre, same_day, received_at, promised_at, returned_at,
-                    (received_at AT TIME ZONE 'UTC' + interval '7 hours')::date AS received_day,
-                    (promised_at AT TIME ZONE 'UTC' + interval '7 hours')::date AS promised_day,
-                    (returned_at AT TIME ZONE 'UTC' + interval '7 hours')::date AS returned_day
-                  FROM dossier WHERE promised_at IS NOT NULL)
-                SELECT centre,
-                  COUNT(*) FILTER (WHERE same_day AND received_day BETWEEN \(first)::date AND \(last)::date)::int,
-                  COUNT(*) FILTER (WHERE same_day AND received_day BETWEEN \(first)::date AND \(last)::date AND returned_day = received_day)::int,
-                  COUNT(*) FILTER (WHERE promised_day BETWEEN \(first)::date AND \(last)::date
-                    AND (returned_at IS NOT NULL OR promised_at <= \(asOf)))::int,
-                  COUNT(*) FILTER (WHERE promised_day BETWEEN \(first)::date AND \(last)::date AND returned_at <= promised_at)::int
-                FROM d GROUP BY centre
-                """, logger: logger
-            ).decode((String, Int, Int, Int, Int).self) {
-                update(code) {
-                    $0.sameDayCounted = counted
-                    $0.sameDayResolved = resolved
-                    $0.promisesDue = due
-                    $0.promisesOnTime = onTime
-                }
-            }
-            for try await (code, received, onTime) in try await client.query(
-                """
-                SELECT centre, COUNT(*)::int, COUNT(*) FILTER (WHERE closed_at IS NOT NULL AND closed_at <= deadline)::int
-                FROM feedback WHERE service_day BETWEEN \(first)::date AND \(last)::date GROUP BY centre
-                """, logger: logger
-            ).decode((String, Int, Int).self) {
-                update(code) {
-                    $0.feedbackReceived = received
-                    $0.feedbackHandledOnTime = onTime
-                }
-            }
-            for try await code in try await client.query("SELECT code FROM centre", logger: logger).decode(String.self) {
-                update(code) { _ in }
-            }
-            return byCentre.values.sorted { $0.code < $1.code }
+            return rows.values.sorted { $0.code < $1.code }
         }
     }
 }

@@ -1,8 +1,11 @@
+import Foundation
+
 /// The province database's schema, one numbered migration at a time (`schema_migration` records what ran). A centre
 /// and the province app both migrate at start, under an advisory lock, so the first one up creates the schema and
 /// the other waits. Only codes and figures: no names, phones or ID digits of citizens, officers as usernames.
-enum ProvinceSchema {
-    /// (version, name, SQL), in order; never edit a published one, add the next.
+public enum ProvinceSchema {
+    /// (version, name, SQL), in order; never edit a published one, add the next. Statements are separated by `;`
+    /// outside `$$` bodies (see `statements(_:)`).
     static let migrations: [(version: Int, name: String, sql: String)] = [
         (
             1, "v1-facts",
@@ -36,9 +39,66 @@ enum ProvinceSchema {
               centre TEXT NOT NULL, code TEXT NOT NULL, day DATE NOT NULL, field TEXT NOT NULL, state TEXT NOT NULL,
               PRIMARY KEY (centre, code));
             """
-        )
+        ),
+        (
+            2, "v2-day-rollup",
+            """
+            ALTER TABLE dossier ADD COLUMN received_day DATE, ADD COLUMN promised_day DATE;
+            UPDATE dossier SET received_day = (received_at AT TIME ZONE 'UTC' + interval '7 hours')::date,
+              promised_day = (promised_at AT TIME ZONE 'UTC' + interval '7 hours')::date;
+            CREATE INDEX dossier_by_received_day ON dossier (centre, received_day);
+            CREATE INDEX dossier_by_promised_day ON dossier (centre, promised_day);
+            CREATE INDEX feedback_by_day ON feedback (centre, service_day);
+            CREATE INDEX rating_by_centre_day ON rating (centre, service_day);
+            CREATE INDEX ticket_by_centre_day ON ticket (centre, service_day);
+            CREATE TABLE day_field (
+              centre TEXT NOT NULL, day DATE NOT NULL, field TEXT NOT NULL,
+              issued INT NOT NULL, served INT NOT NULL, no_shows INT NOT NULL, waited INT NOT NULL, wait_seconds BIGINT NOT NULL,
+              ratings INT NOT NULL, satisfied INT NOT NULL, same_day_counted INT NOT NULL, same_day_resolved INT NOT NULL,
+              promises INT NOT NULL, promises_returned INT NOT NULL, promises_on_time INT NOT NULL,
+              feedback_received INT NOT NULL, feedback_on_time INT NOT NULL,
+              PRIMARY KEY (day, centre, field));
+            """ + ProvinceRollup.insert { _ in "TRUE" } + ";\n" + ProvinceRollup.triggers.joined(separator: ";\n")
+        ),
+        (
+            3, "v3-office-users",
+            """
+            CREATE TABLE office_user (
+              username TEXT PRIMARY KEY, role TEXT NOT NULL CHECK (role IN ('admin', 'viewer')), password_hash TEXT NOT NULL,
+              created_at TIMESTAMPTZ NOT NULL DEFAULT now());
+            CREATE TABLE office_session (
+              token_hash TEXT PRIMARY KEY, username TEXT NOT NULL REFERENCES office_user (username) ON DELETE CASCADE,
+              expires_at TIMESTAMPTZ NOT NULL)
+            """
+        ),
     ]
 
+    /// A migration's statements, one per query (the extended protocol takes no more): split on `;` outside the
+    /// `$$ … $$` bodies of functions.
+    static func statements(_ sql: String) -> [String] {
+        var statements: [String] = []
+        var current = ""
+        var inBody = false
+        var rest = Substring(sql)
+        while let first = rest.first {
+            if rest.hasPrefix("$$") {
+                inBody.toggle()
+                current += "$$"
+                rest = rest.dropFirst(2)
+                continue
+            }
+            if first == ";" && !inBody {
+                statements.append(current)
+                current = ""
+            } else {
+                current.append(first)
+            }
+            rest = rest.dropFirst()
+        }
+        statements.append(current)
+        return statements.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+    }
+
     /// The newest version this build knows.
-    static var current: Int { migrations.last?.version ?? 0 }
+    public static var current: Int { migrations.last?.version ?? 0 }
 }

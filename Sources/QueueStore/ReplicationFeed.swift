@@ -15,6 +15,15 @@ public struct ReplicatedTicket: Sendable, Equatable {
     /// The officer's username: a stable code; display names stay in the centre.
     public var staff: String?
     public var booked: Bool
+
+    public init(
+        id: Int64, serviceDay: String, field: String, priority: String, state: String, issuedAt: Date, firstCalledAt: Date?,
+        endedAt: Date?, counter: Int?, staff: String?, booked: Bool
+    ) {
+        (self.id, self.serviceDay, self.field, self.priority, self.state) = (id, serviceDay, field, priority, state)
+        (self.issuedAt, self.firstCalledAt, self.endedAt, self.counter, self.staff, self.booked) =
+            (issuedAt, firstCalledAt, endedAt, counter, staff, booked)
+    }
 }
 
 /// A batch of the event log after a cursor: the tickets its events touched, as they stand now (applying a ticket's
@@ -24,6 +33,10 @@ public struct TicketFeedBatch: Sendable {
     /// Events in the batch (the facts counted by the replication rate).
     public var events: Int
     public var through: Int64
+
+    public init(tickets: [ReplicatedTicket], events: Int, through: Int64) {
+        (self.tickets, self.events, self.through) = (tickets, events, through)
+    }
 }
 
 extension AppDatabase {

@@ -11,6 +11,11 @@ public struct ReplicatedRating: Sendable, Equatable {
     public var staff: String?
     public var level: Int
     public var reason: String?
+
+    public init(id: Int64, serviceDay: String, at: Date, field: String?, counter: Int, staff: String?, level: Int, reason: String?) {
+        (self.id, self.serviceDay, self.at, self.field, self.counter, self.staff, self.level, self.reason) =
+            (id, serviceDay, at, field, counter, staff, level, reason)
+    }
 }
 
 /// A dossier as the province sees it: procedure, times and promise, no citizen.
@@ -25,6 +30,14 @@ public struct ReplicatedDossier: Sendable, Equatable {
     public var returnedAt: Date?
     public var counter: Int?
     public var staff: String?
+
+    public init(
+        id: Int64, serviceDay: String, field: String, procedure: String, sameDay: Bool, receivedAt: Date, promisedAt: Date?,
+        returnedAt: Date?, counter: Int?, staff: String?
+    ) {
+        (self.id, self.serviceDay, self.field, self.procedure, self.sameDay) = (id, serviceDay, field, procedure, sameDay)
+        (self.receivedAt, self.promisedAt, self.returnedAt, self.counter, self.staff) = (receivedAt, promisedAt, returnedAt, counter, staff)
+    }
 }
 
 /// A feedback item as the province sees it: its handling, never its text or contact.
@@ -55,6 +68,10 @@ public struct LogFeedBatch: Sendable {
     public var bookings: [ReplicatedBooking] = []
     public var entries = 0
     public var through: Int64
+
+    public init(ratings: [ReplicatedRating] = [], dossiers: [ReplicatedDossier] = [], entries: Int = 0, through: Int64) {
+        (self.ratings, self.dossiers, self.entries, self.through) = (ratings, dossiers, entries, through)
+    }
 }
 
 extension AppDatabase {

@@ -30,6 +30,7 @@ public struct APIError: HTTPResponseError, Sendable {
         case kioskLocked = "kiosk_locked"
         case noPrinter = "no_printer"
         case walkInCap = "walk_in_cap"
+        case conflict
     }
 
     public let status: HTTPResponse.Status
@@ -162,7 +163,7 @@ public struct APIError: HTTPResponseError, Sendable {
         "Máy này đang mở quá nhiều kết nối tới máy chủ; hãy đóng bớt rồi thử lại sau ít giây.",
         "This machine holds too many connections to the server; close some and retry in a few seconds.")
 
-    static func invalidBody(_ detail: String) -> APIError {
+    public static func invalidBody(_ detail: String) -> APIError {
         APIError(.unprocessableContent, .invalidBody, "Dữ liệu gửi lên không hợp lệ: \(detail)", "Invalid request body: \(detail)")
     }
 

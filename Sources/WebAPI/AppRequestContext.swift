@@ -35,6 +35,8 @@ public struct AppRequestContext: RequestContext, RemoteAddressRequestContext {
 /// Reads JSON bodies with the API's decoder; a body that does not decode is `422 invalid_body` saying, in
 /// Vietnamese and English, which field is missing or wrong (Hummingbird's own decoder answers in English only).
 public struct APIRequestDecoder: RequestDecoder {
+    public init() {}
+
     public func decode<T: Decodable>(_ type: T.Type, from request: Request, context: some RequestContext) async throws -> T {
         let buffer = try await request.body.collect(upTo: context.maxUploadSize)
         do {

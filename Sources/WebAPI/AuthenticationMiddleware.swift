@@ -1,5 +1,5 @@
 import Crypto
-import Foundation
+public import Foundation
 import Hall
 import Hummingbird
 import QueueCore
@@ -44,12 +44,12 @@ extension AppRequestContext {
 }
 
 /// Bearer tokens: 256 random bits handed to the client; only their SHA-256 is stored.
-enum SessionTokens {
-    static let lifetime: TimeInterval = 12 * 3600
+public enum SessionTokens {
+    public static let lifetime: TimeInterval = 12 * 3600
 
-    static func make() -> String { RandomToken.hex(bytes: 32) }
+    public static func make() -> String { RandomToken.hex(bytes: 32) }
 
-    static func hash(_ token: String) -> String {
+    public static func hash(_ token: String) -> String {
         Hex.lowercase(SHA256.hash(data: Data(token.utf8)))
     }
 }

@@ -2,12 +2,12 @@
 /// exactly one space, and a token of the RFC 6750 characters (`A–Z a–z 0–9 - . _ ~ + /`, then `=` padding).
 /// Anything else — two spaces, a tab, another scheme, a second header — is malformed, never trimmed into
 /// shape, so a request is refused instead of half-understood.
-enum BearerCredential: Sendable, Equatable {
+public enum BearerCredential: Sendable, Equatable {
     case absent
     case malformed
     case token(String)
 
-    init(headers values: [String]) {
+    public init(headers values: [String]) {
         guard let value = values.first else {
             self = .absent
             return

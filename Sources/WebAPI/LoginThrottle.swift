@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import NIOConcurrencyHelpers
 
 /// Failed sign-ins over a sliding window (15 min): after 5 for one (username, client address) pair, or 30
@@ -6,22 +6,26 @@ import NIOConcurrencyHelpers
 /// leaves the window. Keyed by the pair, so a hostile device locks out only itself, never an officer signing
 /// in at their own desk. An attempt counts as a failure from the moment it starts until it succeeds, so
 /// concurrent attempts cannot slip past the limit.
-final class LoginThrottle: Sendable {
+public final class LoginThrottle: Sendable {
     /// How many failures lock what, for how long.
-    struct Limits: Sendable {
-        var perPair = 5
-        var perAddress = 30
-        var window: TimeInterval = 15 * 60
+    public struct Limits: Sendable {
+        var perPair: Int
+        var perAddress: Int
+        var window: TimeInterval
+
+        public init(perPair: Int = 5, perAddress: Int = 30, window: TimeInterval = 15 * 60) {
+            (self.perPair, self.perAddress, self.window) = (perPair, perAddress, window)
+        }
     }
 
     /// What was locked: the pair or the whole address.
-    enum Scope: String, Sendable {
+    public enum Scope: String, Sendable {
         case pair
         case address
     }
 
     /// One attempt let through, to report back as failed or succeeded.
-    struct Attempt: Sendable {
+    public struct Attempt: Sendable {
         let pair: String
         let address: String
         let at: Date
@@ -35,12 +39,12 @@ final class LoginThrottle: Sendable {
     let limits: Limits
     private let state = NIOLockedValueBox(State())
 
-    init(limits: Limits = Limits()) {
+    public init(limits: Limits = Limits()) {
         self.limits = limits
     }
 
     /// Lets an attempt through, or returns the scope locked and the seconds until it opens again.
-    func begin(username: String, address: String, now: Date) -> Result<Attempt, Refusal> {
+    public func begin(username: String, address: String, now: Date) -> Result<Attempt, Refusal> {
         let attempt = Attempt(pair: "\(username.lowercased())\u{1F}\(address)", address: address, at: now)
         return state.withLockedValue { state in
             prune(&state, now: now)
@@ -60,7 +64,7 @@ final class LoginThrottle: Sendable {
 
     /// The password was wrong: the attempt stays counted. Returns the scopes this failure has just locked
     /// (each reported once per lockout), for the audit log.
-    func failed(_ attempt: Attempt) -> [Scope] {
+    public func failed(_ attempt: Attempt) -> [Scope] {
         state.withLockedValue { state in
             var locked: [Scope] = []
             for (key, limit, scope) in [(attempt.pair, limits.perPair, Scope.pair), (attempt.address, limits.perAddress, .address)] {
@@ -75,7 +79,7 @@ final class LoginThrottle: Sendable {
     }
 
     /// The password was right: the attempt is taken back and the pair starts afresh.
-    func succeeded(_ attempt: Attempt) {
+    public func succeeded(_ attempt: Attempt) {
         state.withLockedValue { state in
             if let index = state.failures[attempt.address]?.firstIndex(of: attempt.at) {
                 state.failures[attempt.address]?.remove(at: index)
@@ -93,8 +97,8 @@ final class LoginThrottle: Sendable {
     }
 
     /// Why an attempt was not let through.
-    struct Refusal: Error, Sendable {
-        let scope: Scope
-        let retryAfterSeconds: Int
+    public struct Refusal: Error, Sendable {
+        public let scope: Scope
+        public let retryAfterSeconds: Int
     }
 }

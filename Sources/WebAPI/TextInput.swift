@@ -4,8 +4,8 @@ import QueueCore
 /// Identifiers and names are refused at the boundary (400 `invalid_characters`) when they hold a control
 /// character, U+0000–U+001F or U+007F: SQLite would cut a bound string at NUL (`admin\u0000zzz` read as
 /// `admin`), and a tab or newline in a name breaks displays, tickets and CSV files.
-enum TextInput {
-    static func check(_ value: String, _ name: String) throws(APIError) {
+public enum TextInput {
+    public static func check(_ value: String, _ name: String) throws(APIError) {
         guard value.unicodeScalars.contains(where: isControl) else { return }
         throw APIError(
             .badRequest, .invalidCharacters,

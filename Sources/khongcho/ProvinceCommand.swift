@@ -4,5 +4,5 @@ import ArgumentParser
 struct ProvinceCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "province", abstract: "Văn phòng tỉnh / the province office: read the centres' replicated figures.",
-        subcommands: [ProvinceServe.self])
+        subcommands: [ProvinceServe.self, ProvinceUserCommand.self, ProvinceBenchCommand.self])
 }

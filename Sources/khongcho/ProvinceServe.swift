@@ -39,7 +39,16 @@ struct ProvinceServe: AsyncParsableCommand {
                 }
                 return TrainingClock(start: start)
             } ?? SystemWallClock()
-        let router = ProvinceRoutes(database: database, clock: clock, assets: URL(fileURLWithPath: assets)).router()
+        let assetsURL = URL(fileURLWithPath: assets)
+        let targets: ServiceTargets
+        do {
+            targets = try ServiceTargets.load(assetsURL.appendingPathComponent("targets.json"))
+        } catch let error as QueueError {
+            throw StartupRefusal(
+                code: .configuration, message: "KhôngChờ không khởi động: \(error.message)\nKhôngChờ did not start: \(error.englishMessage)"
+            ).exit()
+        }
+        let router = ProvinceRoutes(database: database, clock: clock, assets: assetsURL, targets: targets).router()
         let app = Application(router: router, configuration: .init(address: .hostname(host, port: port)), logger: logger)
         guard let client = database.client else { return }
         let migration = ProvinceMigration(database: database, logger: logger)
