@@ -79,4 +79,12 @@ extension ProvinceDatabase {
             return nil
         }
     }
+
+    /// Ends a session at once (sign-out); an unknown token changes nothing.
+    public func closeOfficeSession(tokenHash: String) async throws {
+        let logger = logger
+        try await withConnection { connection in
+            _ = try await connection.query("DELETE FROM office_session WHERE token_hash = \(tokenHash)", logger: logger)
+        }
+    }
 }

@@ -42,12 +42,14 @@ enum ProvinceRollup {
     /// The rollup kept by PostgreSQL itself: statement triggers on the fact tables recompute the (centre, day)s a
     /// statement touched, from its transition tables, in the writer's transaction. So every writer keeps it exact —
     /// this build's replicator and a centre still running the previous version alike — and a batch sent twice
-    /// recomputes the same rows. Dossiers get their Vietnam-time days from a row trigger for the same reason.
+    /// recomputes the same rows. Recomputes of one centre take turns (a transaction lock on the centre), so two writers
+    /// never insert the same rows. Dossiers get their Vietnam-time days from a row trigger for the same reason.
     static let triggers: [String] =
         [
             """
             CREATE FUNCTION rollup_days(p_centre TEXT, p_days DATE[]) RETURNS void LANGUAGE plpgsql AS $$
             BEGIN
+              PERFORM pg_advisory_xact_lock(7222, hashtext(p_centre));
               DELETE FROM day_field WHERE centre = p_centre AND day = ANY(p_days);
               \(insert { "centre = p_centre AND \($0) = ANY(p_days)" });
             END $$

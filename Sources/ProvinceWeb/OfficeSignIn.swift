@@ -78,6 +78,13 @@ extension ProvinceRoutes {
         return response
     }
 
+    /// Ends the request's session on the server (the token is refused from then on); 401 without a valid one.
+    func logout(_ request: Request) async throws {
+        _ = try await signedIn(request)
+        guard case .token(let token) = BearerCredential(headers: request.headers[values: .authorization]) else { return }
+        try await database.closeOfficeSession(tokenHash: SessionTokens.hash(token))
+    }
+
     /// The account of the request's bearer token; 401 in the JSON shape without a valid one.
     func signedIn(_ request: Request) async throws -> OfficeUser {
         guard case .token(let token) = BearerCredential(headers: request.headers[values: .authorization]),

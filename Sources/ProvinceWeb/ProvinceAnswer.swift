@@ -34,6 +34,20 @@ struct ProvinceAnswer: Encodable, Sendable {
             feedbackHandled = share(f.feedbackHandledOnTime, f.feedbackReceived)
             meanWaitMinutes = f.waited == 0 ? nil : Double(f.waitSeconds) / Double(f.waited) / 60
         }
+
+        /// Every rate is present: `null` when nothing was counted.
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(onTime, forKey: .onTime)
+            try container.encode(sameDay, forKey: .sameDay)
+            try container.encode(satisfaction, forKey: .satisfaction)
+            try container.encode(feedbackHandled, forKey: .feedbackHandled)
+            try container.encode(meanWaitMinutes, forKey: .meanWaitMinutes)
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case onTime, sameDay, satisfaction, feedbackHandled, meanWaitMinutes
+        }
     }
 
     struct Centre: Encodable, Sendable {
@@ -94,9 +108,9 @@ struct FieldRow: Encodable, Sendable {
     let meetsOnTime: Bool?
 
     /// Best first: the satisfaction margin over the field's own target, then the on-time rate, then the code;
-    /// fields with no rating come last.
+    /// fields with no rating come last. Ratings and feedback not tied to a field count in the totals, not here.
     static func ranked(_ figures: [CentreFigures], targets: ProvinceTargets) -> [FieldRow] {
-        let scored = figures.map { f -> (CentreFigures, ProvinceAnswer.Rates, Double) in
+        let scored = figures.filter { !$0.code.isEmpty }.map { f -> (CentreFigures, ProvinceAnswer.Rates, Double) in
             (f, ProvinceAnswer.Rates(f), targets.satisfaction(field: f.code))
         }
         let ordered = scored.sorted { a, b in

@@ -54,6 +54,10 @@ public struct ProvinceRoutes: Sendable {
             return try json(try await officers(code: try context.parameters.require("code"), request: request))
         }
         router.post("/api/v1/province/auth/login") { request, context in try await login(request, context: context) }
+        router.post("/api/v1/province/auth/logout") { request, _ -> Response in
+            try await logout(request)
+            return Response(status: .noContent)
+        }
         router.post("/api/v1/province/users") { request, context in try await addUser(request, context: context) }
         router.get("/province") { _, _ in try page("province.html") }
         router.add(middleware: FileMiddleware(web.path, searchForIndexHtml: false))

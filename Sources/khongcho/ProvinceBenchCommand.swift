@@ -36,17 +36,17 @@ struct ProvinceBenchCommand: AsyncParsableCommand {
             throw ValidationError("--centres 1…999, --tickets-per-day and --live-seconds > 0.")
         }
         let codes = (1...centres).map { "C\(String(1000 + $0).dropFirst())" }
-        print(
+        Self.say(
             "KhôngChờ province bench — \(centres) centres, \(days.count) days of history, \(ProcessInfo.processInfo.activeProcessorCount) cores"
         )
         let history = try await loadHistory(codes: codes, days: days, today: today, fields: catalog.fields.map(\.code), logger: logger)
-        print(history)
-        print(
+        Self.say(history)
+        Self.say(
             try await ProvinceIngestBench(
                 url: postgres, codes: codes, day: days[0].adding(days: -1), ticketsPerDay: ticketsPerDay, logger: logger
             ).run())
-        print(try await ProvinceLiveBench(url: postgres, codes: codes, catalog: catalog, seconds: liveSeconds, logger: logger).run())
-        let period = try ReportPeriod(parsing: "\(days[0].iso)..\(days[days.count - 1].iso)")
+        Self.say(try await ProvinceLiveBench(url: postgres, codes: codes, catalog: catalog, seconds: liveSeconds, logger: logger).run())
+        let period = try ReportPeriod(parsing: "custom:\(days[0].iso)..\(days[days.count - 1].iso)")
         var times: [Duration] = []
         for _ in 0..<6 {
             times.append(
@@ -57,11 +57,11 @@ struct ProvinceBenchCommand: AsyncParsableCommand {
                 })
         }
         let warm = times.dropFirst().sorted()
-        print(
+        Self.say(
             "province report \(period.text) (centres, by centre, by field — what GET /api/v1/province/centres reads): first "
                 + "\(Self.ms(times[0])), warm median \(Self.ms(warm[warm.count / 2])), max \(Self.ms(warm.last ?? times[0]))")
         await province.close()
-        print("wall time \(Self.seconds(ContinuousClock.now - wall))")
+        Self.say("wall time \(Self.seconds(ContinuousClock.now - wall))")
     }
 
     func loadHistory(codes: [String], days: [DayKey], today: DayKey, fields: [String], logger: Logger) async throws -> String {
@@ -100,7 +100,7 @@ struct ProvinceBenchCommand: AsyncParsableCommand {
                                 return counts
                             }
                             if done.centres % 10 == 0 || done.centres == codes.count {
-                                print(
+                                Self.say(
                                     "  history: \(done.centres)/\(codes.count) centres, \(done.tickets) tickets "
                                         + "(\(Self.seconds(ContinuousClock.now - started)))")
                             }
@@ -120,6 +120,9 @@ struct ProvinceBenchCommand: AsyncParsableCommand {
         return "history: \(total.tickets) tickets, \(total.ratings) ratings, \(total.dossiers) dossiers loaded with COPY in "
             + "\(Self.seconds(elapsed)) (\(Int(Double(rows) / Self.secondsValue(elapsed))) rows/s, day rollup kept by the triggers)"
     }
+
+    /// Prints a line at once, unbuffered, so progress shows through a pipe.
+    static func say(_ line: String) { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
 
     static func secondsValue(_ duration: Duration) -> Double { duration / .seconds(1) }
     static func seconds(_ duration: Duration) -> String { "\(ReportNumber.decimal(secondsValue(duration))) s" }

@@ -5,6 +5,7 @@ import NIOConcurrencyHelpers
 import Province
 import QueueCore
 import QueueStore
+import ServiceLifecycle
 
 /// The live figure of `make bench-province`: every centre runs as in `serve --province` — its own store (in memory)
 /// and its own replicator (one connection, a pass a second) — while each issues a ticket every 1.5–3.5 s and its
@@ -33,8 +34,11 @@ struct ProvinceLiveBench {
         let poller = try ProvinceDatabase.direct(url: url, logger: logger)
         let today = VietnamTime.serviceDay(of: Date())
         let end = ContinuousClock.now + .seconds(seconds)
+        // The replicators run as in `serve`: services of one group, stopped by a graceful shutdown.
+        let services = ServiceGroup(
+            configuration: .init(services: replicators.map { .init(service: $0) }, gracefulShutdownSignals: [], logger: logger))
+        async let replicating: Void = services.run()
         try await withThrowingTaskGroup(of: Void.self) { group in
-            for replicator in replicators { group.addTask { try await replicator.run() } }
             for (index, (code, database)) in zip(codes, halls).enumerated() {
                 group.addTask {
                     var random = SplitMix64(seed: UInt64(index + 11))
@@ -42,6 +46,7 @@ struct ProvinceLiveBench {
                     var serving: Int64?
                     while ContinuousClock.now < end {
                         try await Task.sleep(for: .milliseconds(1500 + Int(random.next() % 2000)))
+                        guard ContinuousClock.now < end else { break }
                         let field = catalog.fields[Int(random.next() % UInt64(catalog.fields.count))].code
                         let ticket = try await database.issueTicket(field: field, priority: .none, source: nil, at: Date()).ticket
                         issued.withLockedValue { $0[code, default: []].append((ticket.id, ContinuousClock.now)) }
@@ -79,14 +84,11 @@ struct ProvinceLiveBench {
                     }
                     if now > end && pending == 0 { break }
                 }
-                throw CancellationError()
             }
-            do {
-                try await group.waitForAll()
-            } catch is CancellationError {
-                group.cancelAll()
-            }
+            try await group.waitForAll()
         }
+        await services.triggerGracefulShutdown()
+        try await replicating
         for link in links { await link.close() }
         await poller.close()
         let sorted = lags.withLockedValue { $0 }.sorted()

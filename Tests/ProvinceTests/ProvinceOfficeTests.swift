@@ -133,6 +133,12 @@ struct ProvinceOfficeTests {
                     body: ByteBuffer(string: newUser))
                 #expect(again.status == .conflict)
                 #expect(try await login("xem2", "mat-khau-moi").status == .ok)
+                let out = try await client.execute(
+                    uri: "/api/v1/province/auth/logout", method: .post, headers: [.authorization: "Bearer \(viewer)"])
+                #expect(out.status == .noContent)
+                #expect(
+                    try await client.execute(uri: officers, method: .get, headers: [.authorization: "Bearer \(viewer)"]).status
+                        == .unauthorized)
             }
         }
     }
