@@ -14,6 +14,7 @@ public struct ProvinceRoutes: Sendable {
     let database: ProvinceDatabase
     let clock: any WallClock
     let web: URL
+    let assets: URL
     let targets: ServiceTargets
     let hasher: PasswordHasher
     let throttle = LoginThrottle()
@@ -25,6 +26,7 @@ public struct ProvinceRoutes: Sendable {
         self.database = database
         self.clock = clock
         self.web = assets.appendingPathComponent("web")
+        self.assets = assets
         self.targets = targets
         self.hasher = hasher
     }
@@ -60,6 +62,12 @@ public struct ProvinceRoutes: Sendable {
         }
         router.post("/api/v1/province/users") { request, context in try await addUser(request, context: context) }
         router.get("/province") { _, _ in try page("province.html") }
+        router.get("/api/v1/province/openapi.json") { _, _ -> Response in
+            Response(
+                status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
+                body: ResponseBody(
+                    byteBuffer: ByteBuffer(bytes: try Data(contentsOf: assets.appendingPathComponent("province-openapi.json")))))
+        }
         router.add(middleware: FileMiddleware(web.path, searchForIndexHtml: false))
         return router
     }

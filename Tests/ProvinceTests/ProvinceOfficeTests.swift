@@ -36,9 +36,27 @@ struct ProvinceOfficeTests {
 
     static func app(_ province: ProvinceDatabase) -> some ApplicationProtocol {
         let routes = ProvinceRoutes(
-            database: province, clock: ManualClock(asOf), assets: URL(fileURLWithPath: #filePath + "/../../../assets").standardized,
-            targets: ServiceTargets(), hasher: PasswordHasher(cost: 4))
-        return Application(router: routes.router())
+            database: province, clock: ManualClock(asOf), assets: TestHall.repositoryAssets,
+            targets: ServiceTargets(), hasher: PasswordHasher(cost: 4)
+        )
+        .router()
+        return Application(router: routes)
+    }
+
+    static let contract = Result {
+        try OpenAPIContract(contentsOf: TestHall.repositoryAssets.appendingPathComponent("province-openapi.json"))
+    }
+
+    /// Every answer of the app is checked against `assets/province-openapi.json` (status, type, closed schemas).
+    static func checked(
+        _ client: some TestClientProtocol, uri: String, method: HTTPRequest.Method, headers: HTTPFields = [:], body: ByteBuffer? = nil
+    ) async throws -> TestResponse {
+        let response = try await client.execute(uri: uri, method: method, headers: headers, body: body)
+        let verdict = try contract.get().check(
+            method: method.rawValue, path: uri, status: Int(response.status.code), contentType: response.headers[.contentType],
+            body: Data(String(buffer: response.body).utf8))
+        #expect(verdict.violations.isEmpty, "\(verdict.violations)")
+        return response
     }
 
     static func object(_ response: TestResponse) throws -> [String: Any] {
@@ -63,21 +81,21 @@ struct ProvinceOfficeTests {
                 #expect(field.promisesDue == own.map(\.promisesDue).reduce(0, +))
             }
             try await Self.app(province).test(.router) { client in
-                let all = try await client.execute(uri: "/api/v1/province/centres?period=month:2026-03", method: .get)
+                let all = try await Self.checked(client, uri: "/api/v1/province/centres?period=month:2026-03", method: .get)
                 #expect(all.status == .ok)
                 let fields = try #require(try Self.object(all)["fields"] as? [[String: Any]])
                 // Land: 8 ratings, 5 satisfied (62.5 %, target 85 %); civil status: none — ranked last.
                 #expect(fields.map { $0["field"] as? String } == ["dat-dai", "ho-tich"])
                 #expect(fields.first?["satisfactionTarget"] as? Double == 0.85 && fields.first?["meetsSatisfaction"] as? Bool == false)
                 let centre = try Self.object(
-                    try await client.execute(uri: "/api/v1/province/centres/XA-BAC?period=month:2026-03", method: .get))
+                    try await Self.checked(client, uri: "/api/v1/province/centres/XA-BAC?period=month:2026-03", method: .get))
                 let total = try #require((centre["centre"] as? [String: Any])?["figures"] as? [String: Any])
                 #expect(total["issued"] as? Int == reports[0].total.issued && total["served"] as? Int == reports[0].total.served)
-                let unknown = try await client.execute(uri: "/api/v1/province/centres/XA-KHAC", method: .get)
+                let unknown = try await Self.checked(client, uri: "/api/v1/province/centres/XA-KHAC", method: .get)
                 #expect(unknown.status == .notFound)
                 #expect(String(buffer: unknown.body).contains(#""code":"not_found""#))
                 let a4 = String(
-                    buffer: try await client.execute(uri: "/api/v1/province/centres.html?period=month:2026-03", method: .get).body)
+                    buffer: try await Self.checked(client, uri: "/api/v1/province/centres.html?period=month:2026-03", method: .get).body)
                 #expect(a4.contains("Báo cáo tiếp nhận và giải quyết thủ tục hành chính toàn tỉnh"))
                 #expect(a4.contains("XA-BAC · ") && a4.contains("XA-NAM · ") && a4.contains("<td class=\"notmet\">62.5 %</td>"))
             }
@@ -93,16 +111,17 @@ struct ProvinceOfficeTests {
                 OfficeUser(username: "quantri", role: .admin, passwordHash: PasswordHasher(cost: 4).hash("mat-khau-qt")))
             try await Self.app(province).test(.router) { client in
                 let officers = "/api/v1/province/centres/XA-BAC/officers?period=month:2026-03"
-                let anonymous = try await client.execute(uri: officers, method: .get)
+                let anonymous = try await Self.checked(client, uri: officers, method: .get)
                 #expect(anonymous.status == .unauthorized && String(buffer: anonymous.body).contains(#""code":"unauthorized""#))
                 func login(_ user: String, _ password: String) async throws -> TestResponse {
-                    try await client.execute(
+                    try await Self.checked(
+                        client,
                         uri: "/api/v1/province/auth/login", method: .post, headers: [.contentType: "application/json"],
                         body: ByteBuffer(string: #"{"username":"\#(user)","password":"\#(password)"}"#))
                 }
                 #expect(try await login("xem", "sai-mat-khau").status == .unauthorized)
                 let viewer = try #require(try Self.object(try await login("xem", "mat-khau-xem"))["token"] as? String)
-                let list = try await client.execute(uri: officers, method: .get, headers: [.authorization: "Bearer \(viewer)"])
+                let list = try await Self.checked(client, uri: officers, method: .get, headers: [.authorization: "Bearer \(viewer)"])
                 #expect(list.status == .ok)
                 let rows = try #require(try Self.object(list)["officers"] as? [[String: Any]])
                 let own = try await halls[0].database.report(
@@ -116,28 +135,32 @@ struct ProvinceOfficeTests {
                     #expect(figures["served"] as? Int == staff.served && figures["ratings"] as? Int == staff.ratings)
                 }
                 let newUser = #"{"username":"xem2","password":"mat-khau-moi","role":"viewer"}"#
-                let refused = try await client.execute(
+                let refused = try await Self.checked(
+                    client,
                     uri: "/api/v1/province/users", method: .post,
                     headers: [.authorization: "Bearer \(viewer)", .contentType: "application/json"],
                     body: ByteBuffer(string: newUser))
                 #expect(refused.status == .forbidden)
                 let admin = try #require(try Self.object(try await login("quantri", "mat-khau-qt"))["token"] as? String)
-                let added = try await client.execute(
+                let added = try await Self.checked(
+                    client,
                     uri: "/api/v1/province/users", method: .post,
                     headers: [.authorization: "Bearer \(admin)", .contentType: "application/json"],
                     body: ByteBuffer(string: newUser))
                 #expect(added.status == .created)
-                let again = try await client.execute(
+                let again = try await Self.checked(
+                    client,
                     uri: "/api/v1/province/users", method: .post,
                     headers: [.authorization: "Bearer \(admin)", .contentType: "application/json"],
                     body: ByteBuffer(string: newUser))
                 #expect(again.status == .conflict)
                 #expect(try await login("xem2", "mat-khau-moi").status == .ok)
-                let out = try await client.execute(
+                let out = try await Self.checked(
+                    client,
                     uri: "/api/v1/province/auth/logout", method: .post, headers: [.authorization: "Bearer \(viewer)"])
                 #expect(out.status == .noContent)
                 #expect(
-                    try await client.execute(uri: officers, method: .get, headers: [.authorization: "Bearer \(viewer)"]).status
+                    try await Self.checked(client, uri: officers, method: .get, headers: [.authorization: "Bearer \(viewer)"]).status
                         == .unauthorized)
             }
         }
