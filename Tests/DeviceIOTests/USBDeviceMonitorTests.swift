@@ -15,7 +15,7 @@ import Testing
         let started = ContinuousClock.now
         monitor.stop()
         await running.value
-        #expect(ContinuousClock.now - started < .seconds(2))
+        #expect(ContinuousClock.now - started < .seconds(5))  // 200 ms polls; slack for ThreadSanitizer on a loaded box
         for await _ in events {}  // finishes instead of hanging
         for await _ in monitor.events() {}  // a late subscriber gets a finished stream
     }
@@ -28,7 +28,7 @@ import Testing
         let started = ContinuousClock.now
         running.cancel()
         await running.value
-        #expect(ContinuousClock.now - started < .seconds(2))
+        #expect(ContinuousClock.now - started < .seconds(5))  // 200 ms polls; slack for ThreadSanitizer on a loaded box
     }
 
     @Test(.enabled(if: libusbWorks))
