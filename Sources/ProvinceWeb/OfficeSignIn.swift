@@ -27,9 +27,6 @@ extension ProvinceRoutes {
         let role: OfficeUser.Role
     }
 
-    /// A decoy for unknown usernames, so both answers take as long.
-    static let decoyHash = "$2b$12$C6UzMDM.H6dfI/f/IKcEeO5SukAWs8ix5bcS6q.yVtJ9xPCoatlyO"
-
     func login(_ request: Request, context: ProvinceRequestContext) async throws -> Response {
         let body = try await Self.decode(SignIn.self, request, context)
         try TextInput.check(body.username, "username")
@@ -45,7 +42,7 @@ extension ProvinceRoutes {
             throw error
         }
         let found = try await database.officeUser(body.username)
-        guard try await hasher.verifyOffPool(body.password, hash: found?.passwordHash ?? Self.decoyHash), let found else {
+        guard try await hasher.verifyOffPool(body.password, hash: found?.passwordHash ?? PasswordHasher.decoyHash), let found else {
             _ = throttle.failed(attempt)
             throw APIError(.unauthorized, .unauthorized, "Sai tên đăng nhập hoặc mật khẩu.", "Wrong username or password.")
         }

@@ -59,7 +59,7 @@ enum ProvinceA4 {
         for field in answer.fields {
             html += """
                 <tr><td>\(field.rank)</td><td class="name">\(e(field.field))</td>\
-                \(cell(field.rates.satisfaction, target: field.satisfactionTarget))<td>\(ReportNumber.percent(field.satisfactionTarget) + " %")</td>\
+                \(cell(field.rates.satisfaction, target: field.satisfactionTarget))<td>\(percent(field.satisfactionTarget))</td>\
                 \(cell(field.rates.onTime, target: field.onTimeTarget))<td>\(field.figures.ratings)</td><td>\(field.figures.issued)</td></tr>
 
                 """
@@ -78,14 +78,16 @@ enum ProvinceA4 {
     }
 
     static func keyRow(_ name: String, _ share: Double?, target: Double?) -> String {
-        "<tr><td class=\"name\">\(name)</td>\(cell(share, target: target))<td>\(target.map { "≥ " + ReportNumber.percent($0) + " %" } ?? "")</td></tr>"
+        "<tr><td class=\"name\">\(name)</td>\(cell(share, target: target))<td>\(target.map { "≥ " + percent($0) } ?? "")</td></tr>"
     }
 
     static func cell(_ share: Double?, target: Double?) -> String {
         guard let share else { return "<td>—</td>" }
-        guard let target else { return "<td>\(ReportNumber.percent(share) + " %")</td>" }
-        return "<td class=\"\(share >= target ? "met" : "notmet")\">\(ReportNumber.percent(share) + " %")</td>"
+        guard let target else { return "<td>\(percent(share))</td>" }
+        return "<td class=\"\(share >= target ? "met" : "notmet")\">\(percent(share))</td>"
     }
+
+    static func percent(_ share: Double) -> String { ReportNumber.percent(share) + " %" }
 
     static func minutes(_ value: Double?) -> String {
         value.map { "\(ReportNumber.decimal($0)) phút (min)" } ?? "—"

@@ -84,18 +84,19 @@ public struct ProvinceRoutes: Sendable {
             body: ResponseBody(byteBuffer: ByteBuffer(bytes: try JSONCoding.encoder().encode(value))))
     }
 
+    /// One read of the centres: a centre without figures in the period gets zeros from `ProvinceAnswer` itself.
     func answer(for request: Request) async throws -> ProvinceAnswer {
-        let period = try Self.period(request.uri.queryParameters.get("period"), now: clock.now())
         let now = clock.now()
+        let period = try Self.period(request.uri.queryParameters.get("period"), now: now)
         return ProvinceAnswer(
-            period: period, live: try await database.centres(), figures: try await database.figures(period: period, asOf: now),
+            period: period, live: try await database.centres(), figures: try await database.figures(period: period, asOf: now, by: .centre),
             fields: try await database.figures(period: period, asOf: now, by: .field), targets: ProvinceTargets(targets))
     }
 
     func centreAnswer(code: String, request: Request) async throws -> CentreAnswer {
-        let period = try Self.period(request.uri.queryParameters.get("period"), now: clock.now())
-        let live = try await centre(code)
         let now = clock.now()
+        let period = try Self.period(request.uri.queryParameters.get("period"), now: now)
+        let live = try await centre(code)
         let fields = try await database.figures(period: period, asOf: now, by: .fieldsOfCentre(code))
         return CentreAnswer(
             period: ProvinceAnswer.Period(period),
@@ -104,11 +105,12 @@ public struct ProvinceRoutes: Sendable {
     }
 
     func officers(code: String, request: Request) async throws -> OfficersAnswer {
-        let period = try Self.period(request.uri.queryParameters.get("period"), now: clock.now())
+        let now = clock.now()
+        let period = try Self.period(request.uri.queryParameters.get("period"), now: now)
         let field = request.uri.queryParameters.get("field").map { String($0) }
         try TextInput.check(field ?? "", "field")
         _ = try await centre(code)
-        let rows = try await database.officerFigures(centre: code, field: field, period: period, asOf: clock.now())
+        let rows = try await database.officerFigures(centre: code, field: field, period: period, asOf: now)
         return OfficersAnswer(
             period: ProvinceAnswer.Period(period), centre: code, field: field,
             officers: rows.map { OfficersAnswer.Officer(username: $0.code, figures: $0, rates: ProvinceAnswer.Rates($0)) })

@@ -52,7 +52,7 @@ struct AuthRoutes {
         }
         let found = try await database.credentials(username: body.username)
         // Verify against a fixed hash when the user is unknown, so timing does not reveal which usernames exist.
-        let verified = try await hasher.verifyOffPool(body.password, hash: found?.passwordHash ?? Self.decoyHash)
+        let verified = try await hasher.verifyOffPool(body.password, hash: found?.passwordHash ?? PasswordHasher.decoyHash)
         guard let found, verified else {
             try await recordFailure(attempt, username: body.username, client: client)
             throw APIError(.unauthorized, .unauthorized, "Sai tên đăng nhập hoặc mật khẩu.", "Wrong username or password.")
@@ -96,6 +96,4 @@ struct AuthRoutes {
         error.retryAfterSeconds = refusal.retryAfterSeconds
         return error
     }
-
-    static let decoyHash = "$2b$12$C6UzMDM.H6dfI/f/IKcEeO5SukAWs8ix5bcS6q.yVtJ9xPCoatlyO"
 }

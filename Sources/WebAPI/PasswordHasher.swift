@@ -21,6 +21,10 @@ public struct PasswordHasher: Sendable {
         self.cost = cost
     }
 
+    /// A real cost-12 hash checked when the username is unknown, so a wrong name and a wrong password take as long
+    /// (sign-in on the centre and in the province office app).
+    public static let decoyHash = "$2b$12$C6UzMDM.H6dfI/f/IKcEeO5SukAWs8ix5bcS6q.yVtJ9xPCoatlyO"
+
     /// Hashes on the calling thread: for the command line and tests, not for request handlers.
     public func hash(_ password: String) -> String { Bcrypt.hash(password, cost: cost) }
 
