@@ -29,6 +29,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -90,6 +91,21 @@ class Server:
                 raise RuntimeError(f"server not healthy after {timeout} s; log:\n{log.read_text(errors='replace')}")
             time.sleep(0.002)
         self.start_ms = (time.perf_counter() - started) * 1000
+
+    def settle(self, timeout: float = 120.0) -> float:
+        """Waits until the server's start-up work is done (espeak-ng making the voice clips, about 4 s on a fresh data
+        directory; /api/v1/health shows its progress) and returns the seconds waited. Halls open after it; a figure
+        taken during it measures the warm-up beside the load."""
+        started = time.perf_counter()
+        while time.perf_counter() - started < timeout:
+            with urllib.request.urlopen(f"http://{HOST}:{self.port}/api/v1/health", timeout=5) as answer:
+                parts = json.load(answer)["parts"]
+            voice = next((part for part in parts if part["part"] == "voice"), None)
+            progress = (voice or {}).get("progress")
+            if voice is None or voice["status"] != "ok" or (progress and progress["done"] == progress["total"]):
+                return time.perf_counter() - started
+            time.sleep(0.1)
+        raise RuntimeError(f"voice clips not ready after {timeout} s; log: {self.log}")
 
     def rss_mb(self) -> float:
         with open(f"/proc/{self.process.pid}/status") as status:
@@ -427,7 +443,8 @@ def main() -> int:
             server = Server(work / f"issue-{devices}", log, devices=devices)
             nonlocal_started: list[float] = []
             try:
-                time.sleep(1.0)
+                settled = server.settle()
+                time.sleep(0.5)
                 if devices == "simulated":
                     figures["idle_rss_mb"] = server.rss_mb()
                     print(f"\nidle RSS after start      {figures['idle_rss_mb']:7.1f} MB   (--devices simulated)")
@@ -454,6 +471,7 @@ def main() -> int:
                 print(f"\nticket issue over HTTP, --devices {devices}, {options.clients} keep-alive clients, "
                       f"{measured.count} tickets (after 200 warm-up), {os.cpu_count()} cores, load driver on the same box:")
                 print(f"  server: {' '.join(server.command)}")
+                print(f"  measured once its start-up work was done (voice clips ready {settled:.1f} s after its first answer)")
                 print(f"  throughput {figures[f'{key}issue_rps']:8.0f} req/s   p50 {figures[f'{key}issue_p50_ms']:6.2f} ms   "
                       f"p99 {figures[f'{key}issue_p99_ms']:6.2f} ms   max {figures[f'{key}issue_max_ms']:6.2f} ms")
                 if filled:
@@ -476,11 +494,13 @@ def main() -> int:
         # 3. Call → display at N connected SSE clients, each on a fresh server with a realistic queue.
         server = Server(work / "calls", log)
         try:
+            server.settle()
             result = asyncio.run(call_latency(server, options.displays, options.calls, 60, settle=True))
         finally:
             server.stop()
         server = Server(work / "calls-b2b", log)
         try:
+            server.settle()
             rapid = asyncio.run(call_latency(server, options.displays, max(1, options.calls // 2), 60, settle=False))
         finally:
             server.stop()
@@ -517,6 +537,7 @@ def main() -> int:
                            capture_output=True, text=True, timeout=3600, check=True)
             server = Server(year_dir, log, timeout=120)
             try:
+                server.settle()
                 quiet, during, backup_s = asyncio.run(issue_during_backup(server, year_dir, work / "year-backup.sqlite",
                                                                           options.clients))
             finally:

@@ -20,6 +20,8 @@ public actor VoiceLibrary {
     var memoryOrder: [String] = []
     /// Clips being made now, so two calls needing the same clip run espeak-ng once.
     var pending: [String: Task<VoiceWAV, any Error>] = [:]
+    /// How far the start-up warm-up has got (`GET /api/v1/health` shows it).
+    public private(set) var readiness = VoiceReadiness.notStarted
 
     public init(
         directory: URL, synthesiser: any VoiceSynthesiser = EspeakSynthesiser(), gapMilliseconds: Int = 120,
@@ -49,18 +51,24 @@ public actor VoiceLibrary {
     /// time, so the first calls of the day are not delayed. Returns how many clips are ready.
     @discardableResult
     public func warmUp(languages: [CallAnnouncement.Language] = CallAnnouncement.Language.allCases) async throws -> Int {
-        var ready = 0
-        for language in languages {
-            for phrase in CallAnnouncement.fixedVocabulary(language) {
-                _ = try await clip(phrase, language: language)
-                ready += 1
+        let phrases = languages.flatMap { language in CallAnnouncement.fixedVocabulary(language).map { (language, $0) } }
+        readiness = .warming(done: 0, total: phrases.count)
+        do {
+            for (index, (language, phrase)) in phrases.enumerated() {
+                _ = try await clip(phrase, language: language, keep: false)
+                readiness = .warming(done: index + 1, total: phrases.count)
             }
+        } catch {
+            readiness = .failed(error as? VoiceError ?? .synthesisFailed("\(error)"))
+            throw error
         }
-        return ready
+        readiness = .ready(clips: phrases.count)
+        return phrases.count
     }
 
-    /// One phrase's clip: from memory, else from the cache directory, else synthesised now.
-    public func clip(_ phrase: String, language: CallAnnouncement.Language) async throws -> VoiceWAV {
+    /// One phrase's clip: from memory, else from the cache directory, else synthesised now. `keep: false` (the
+    /// warm-up) leaves it on disk only: memory holds the clips calls use, not the whole vocabulary (idle RSS).
+    public func clip(_ phrase: String, language: CallAnnouncement.Language, keep: Bool = true) async throws -> VoiceWAV {
         let key = Self.cacheKey(phrase, language: language, synthesiser: synthesiser.identity)
         if let cached = memory[key] { return cached }
         if let running = pending[key] { return try await running.value }
@@ -71,7 +79,7 @@ public actor VoiceLibrary {
         pending[key] = task
         defer { pending[key] = nil }
         let clip = try await task.value
-        remember(clip, key: key)
+        if keep { remember(clip, key: key) }
         return clip
     }
 

@@ -79,8 +79,12 @@ public struct EspeakSynthesiser: VoiceSynthesiser {
             do {
                 try process.run()
                 // Clips are made in the background (warm-up at start): they must never slow the kiosk or calls.
+                // Nice 19 alone still let the warm-up take a fifth of the CPU from 20 issuing kiosks; SCHED_IDLE (5)
+                // runs espeak-ng only on a core nothing else wants.
                 #if canImport(Glibc)
                     _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), id_t(process.processIdentifier), 19)
+                    var none = sched_param(sched_priority: 0)
+                    _ = sched_setscheduler(process.processIdentifier, 5, &none)
                 #endif
             } catch {
                 process.terminationHandler = nil

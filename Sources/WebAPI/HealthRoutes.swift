@@ -35,6 +35,8 @@ struct HealthRoutes {
     let database: AppDatabase
     let devices: any DeviceDirectory
     let sources: HealthSources
+    /// The spoken calls' clips; nil when the server runs without voice (tests), then no such part.
+    var voice: VoiceLibrary?
 
     /// How one part is; `ok` < `degraded` < `failing`.
     enum Level: String, Encodable, Comparable {
@@ -49,6 +51,13 @@ struct HealthRoutes {
         let status: Level
         let message: String
         let messageEn: String
+        /// Work under way at start (the voice clips): how much is done.
+        var progress: Progress?
+    }
+
+    struct Progress: Encodable {
+        let done: Int
+        let total: Int
     }
 
     struct Report: Encodable {
@@ -66,6 +75,7 @@ struct HealthRoutes {
             parts.append(diskPart(directory))
             parts.append(backupPart(directory.appendingPathComponent("backups")))
         }
+        if let voice { parts.append(Self.voicePart(await voice.readiness)) }
         parts += await devices.devices().map(devicePart)
         return Report(status: parts.map(\.status).max() ?? .ok, parts: parts)
     }
@@ -118,6 +128,27 @@ struct HealthRoutes {
         let name = BackupSchedule.fileName(day: newest)
         return Part(
             part: "backup", status: .ok, message: "Bản sao lưu gần nhất: \(name).", messageEn: "Latest backup: \(name).")
+    }
+
+    /// Until the clips are made, calls are shown and spoken as far as clips exist: `ok`, with the progress.
+    /// espeak-ng missing or failing leaves the display silent (text only): `degraded`, with what to install.
+    static func voicePart(_ readiness: VoiceReadiness) -> Part {
+        switch readiness {
+        case .notStarted:
+            Part(
+                part: "voice", status: .ok, message: "Đang bắt đầu chuẩn bị giọng đọc số gọi.",
+                messageEn: "Starting to prepare the spoken calls.")
+        case .warming(let done, let total):
+            Part(
+                part: "voice", status: .ok, message: "Đang chuẩn bị giọng đọc số gọi: \(done)/\(total) đoạn.",
+                messageEn: "Preparing the spoken calls: \(done) of \(total) clips.", progress: Progress(done: done, total: total))
+        case .ready(let clips):
+            Part(
+                part: "voice", status: .ok, message: "Giọng đọc số gọi sẵn sàng (\(clips) đoạn).",
+                messageEn: "Spoken calls ready (\(clips) clips).", progress: Progress(done: clips, total: clips))
+        case .failed(let error):
+            Part(part: "voice", status: .degraded, message: error.message, messageEn: error.englishMessage)
+        }
     }
 
     func devicePart(_ device: DeviceInfo) -> Part {

@@ -104,7 +104,7 @@ public struct KioskApp {
             bookingRules: settings.booking, smsCharset: settings.smsCharset
         ).register(on: routes)
         BookingAdminRoutes(database: database, rules: settings.booking, clock: clock).register(on: routes)
-        HealthRoutes(database: database, devices: devices, sources: settings.health).register(on: routes)
+        HealthRoutes(database: database, devices: devices, sources: settings.health, voice: settings.voice).register(on: routes)
         MetricsRoutes(metrics: settings.metrics, allowed: settings.metricsAllowed, devices: devices, broadcaster: broadcaster)
             .register(on: routes)
         EventStreamRoutes(database: database, broadcaster: broadcaster, clock: clock, window: settings.eventReplay, calendar: book)

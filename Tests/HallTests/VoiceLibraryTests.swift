@@ -64,7 +64,9 @@ struct VoiceLibraryTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let synthesiser = CountingSynthesiser()
         let library = VoiceLibrary(directory: directory, synthesiser: synthesiser)
+        #expect(await library.readiness == .notStarted)
         #expect(try await library.warmUp() == 130 + 129)
+        #expect(await library.readiness == .ready(clips: 259))
         #expect(synthesiser.count == 130 + 129)
         _ = try await library.audio(for: CallAnnouncement(label: "B042", counter: 7, language: .english))
         #expect(synthesiser.count == 130 + 129)

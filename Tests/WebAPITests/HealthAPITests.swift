@@ -51,6 +51,41 @@ struct HealthAPITests {
         }
     }
 
+    /// The spoken calls' clips are made in the background at start: the part shows how far, and says what to
+    /// install when espeak-ng is missing (the display then shows text only: `degraded`).
+    @Test func theVoicePartShowsTheWarmUpAndAMissingSynthesiser() async throws {
+        let hall = try await TestHall()
+        let directory = temporaryVoiceDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let synthesiser = CountingSynthesiser()
+        var settings = hall.settings
+        let library = VoiceLibrary(directory: directory, synthesiser: synthesiser)
+        settings.voice = library
+        try await withAPI(hall, kiosk: KioskApp(database: hall.database, settings: settings, clock: hall.clock)) { client in
+            var voice = Self.parts(try await client.json("/api/v1/health").object())["voice"]
+            #expect(voice?["status"] as? String == "ok")
+            #expect(voice?["messageEn"] as? String == "Starting to prepare the spoken calls.")
+            #expect(voice?["progress"] == nil)
+            let clips = try await library.warmUp()
+            #expect(clips == synthesiser.count && clips > 100)
+            let body = try await client.json("/api/v1/health").object()
+            voice = Self.parts(body)["voice"]
+            #expect(body["status"] as? String == "ok")
+            #expect(voice?["message"] as? String == "Giọng đọc số gọi sẵn sàng (\(clips) đoạn).")
+            #expect(voice?["progress"] as? [String: Int] == ["done": clips, "total": clips])
+        }
+        let silent = VoiceLibrary(directory: directory, synthesiser: EspeakSynthesiser(executable: nil))
+        settings.voice = silent
+        try await withAPI(hall, kiosk: KioskApp(database: hall.database, settings: settings, clock: hall.clock)) { client in
+            await #expect(throws: VoiceError.synthesiserMissing) { try await silent.warmUp() }
+            let body = try await client.json("/api/v1/health").object()
+            let voice = Self.parts(body)["voice"]
+            #expect(body["status"] as? String == "degraded")
+            #expect(voice?["status"] as? String == "degraded")
+            #expect((voice?["message"] as? String)?.contains("sudo apt-get install espeak-ng") == true)
+        }
+    }
+
     @Test func withTheNightlyBackupOffTheBackupPartSaysSo() async throws {
         let hall = try await TestHall()
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("kc-health-\(UUID().uuidString)")
