@@ -102,8 +102,10 @@ public actor TicketPrinter {
         unfinished += 1
         let previous = tail
         let name = jobName ?? "\(ticket.serviceDay)-\(ticket.label)"
+        let queuedAt = ContinuousClock.now
         let job = Task { [port, database, clock, deadlines] in
             _ = await previous?.value
+            await PrintLane.shared.awaitQuiet(queuedAt: queuedAt, queuedBehind: self.unfinished - 1)
             let outcome = await Self.run(
                 render, ticket: ticket, jobID: jobID, jobName: name, port: port, database: database, clock: clock,
                 statusWithin: deadlines.status, printer: self)

@@ -113,6 +113,13 @@ struct PublicRoutes {
     }
 
     func issue(_ request: Request, _ context: AppRequestContext) async throws -> JSON<IssueResponse> {
+        // Queued print jobs wait while tickets are issued (a rush); this ticket's own job is printed after it.
+        let (issued, address) = try await PrintLane.shared.issuing { try await store(request, context) }
+        return try await printedAnswer(issued, kiosk: address)
+    }
+
+    /// Checks the kiosk's request and stores its ticket (and the ticket's print job).
+    func store(_ request: Request, _ context: AppRequestContext) async throws -> (IssuedTicket, String) {
         let address = context.clientAddress
         try rateLimiter.enforce(address, now: clock.now()) { wait in
             (
@@ -130,7 +137,7 @@ struct PublicRoutes {
         let issued = try await database.issueTicket(
             field: body.field, priority: body.priority ?? .none, source: address, at: now,
             printer: ticketOutput.printerID(forKiosk: address), citizen: try body.citizen?.validated())
-        return try await printedAnswer(issued, kiosk: address)
+        return (issued, address)
     }
 
     /// A new ticket printed on the kiosk's printer and answered as `POST /tickets` answers (also a booking's check-in).

@@ -363,6 +363,7 @@ struct Serve: AsyncParsableCommand {
         guard devices != .none else { return (NoTicketOutput(), NoSlipOutput(), nil, []) }
         // Drawing and the simulated mechanism yield to the HTTP side under a rush (see PrintLane).
         PrintLane.niceness = 10
+        PrintLane.yieldsToIssuing = true
         PasswordHasher.niceness = 10
         let registry = PrinterRegistry(kioskPrinters: try KioskPrinterOption.parse(kioskPrinter))
         // Each kiosk's own choice from its settings screen wins over --kiosk-printer.
