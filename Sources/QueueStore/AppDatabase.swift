@@ -155,9 +155,11 @@ extension AppDatabase {
         }
     }
 
-    static func readOnlyQueue(_ path: String) throws -> DatabaseQueue {
+    /// A read-only connection to `path`; with `pacing`, its statements run paced (see `StatementPacing`).
+    static func readOnlyQueue(_ path: String, pacing: StatementPacing? = nil) throws -> DatabaseQueue {
         var configuration = Configuration()
         configuration.readonly = true
+        if let pacing { configuration.prepareDatabase { db in pacing.install(on: db) } }
         return try DatabaseQueue(path: path, configuration: configuration)
     }
 

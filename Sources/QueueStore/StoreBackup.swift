@@ -28,8 +28,8 @@ extension AppDatabase {
     }
 
     /// Backs up the store in `directory` from another process (`khongcho backup` while `serve` runs), through a
-    /// read-only connection: the store itself is never written.
-    public static func backup(directory: URL, to destination: URL) throws -> BackupSummary {
+    /// read-only connection: the store itself is never written. With `pacing`, the copy and its check run paced.
+    public static func backup(directory: URL, to destination: URL, pacing: StatementPacing? = nil) throws -> BackupSummary {
         let path = directory.appendingPathComponent(StoreFile.name).path
         guard FileManager.default.fileExists(atPath: path) else {
             throw StoreError(
@@ -38,10 +38,10 @@ extension AppDatabase {
         }
         let partial = try prepareDestination(destination)
         do {
-            let queue = try readOnlyQueue(path)
+            let queue = try readOnlyQueue(path, pacing: pacing)
             defer { try? queue.close() }
             try queue.inDatabase { db in try db.execute(sql: "VACUUM INTO ?", arguments: [partial.path]) }
-            return try seal(partial, as: destination)
+            return try seal(partial, as: destination, pacing: pacing)
         } catch {
             discard(partial)
             throw error
@@ -50,13 +50,13 @@ extension AppDatabase {
 
     /// Checks a backup without touching it: SQLite, `PRAGMA integrity_check`, a KhôngChờ store this version can
     /// open. Throws `StoreError` (corrupt, newer schema, not ours) with what to do.
-    public static func verifyBackup(_ file: URL) throws -> BackupSummary {
+    public static func verifyBackup(_ file: URL, pacing: StatementPacing? = nil) throws -> BackupSummary {
         guard FileManager.default.fileExists(atPath: file.path) else {
             throw StoreError(
                 .cannotOpen, "Không có tệp sao lưu \(file.path).", "There is no backup file at \(file.path).")
         }
         do {
-            let queue = try readOnlyQueue(file.path)
+            let queue = try readOnlyQueue(file.path, pacing: pacing)
             defer { try? queue.close() }
             let problems = try queue.inDatabase { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
             guard problems == ["ok"] else { throw StoreError.corrupt(path: file.path, detail: problems.prefix(5).joined(separator: "; ")) }
@@ -94,8 +94,8 @@ extension AppDatabase {
     }
 
     /// Checks the written copy, then gives it its name.
-    static func seal(_ partial: URL, as destination: URL) throws -> BackupSummary {
-        let checked = try verifyBackup(partial)
+    static func seal(_ partial: URL, as destination: URL, pacing: StatementPacing? = nil) throws -> BackupSummary {
+        let checked = try verifyBackup(partial, pacing: pacing)
         try FileManager.default.moveItem(at: partial, to: destination)
         return BackupSummary(path: destination.path, bytes: checked.bytes, tickets: checked.tickets, lastServiceDay: checked.lastServiceDay)
     }

@@ -2,6 +2,10 @@ import ArgumentParser
 import Foundation
 import QueueStore
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// `khongcho backup`: an online, checked copy of the store while `serve` runs (`VACUUM INTO`, then
 /// `PRAGMA integrity_check`), or `--verify FILE` to check a backup without restoring it.
 struct BackupCommand: ParsableCommand {
@@ -27,14 +31,16 @@ struct BackupCommand: ParsableCommand {
     }
 
     func run() throws {
+        Self.yieldToTheHall()
         do {
             if let verify {
-                let summary = try AppDatabase.verifyBackup(URL(fileURLWithPath: verify))
+                let summary = try AppDatabase.verifyBackup(URL(fileURLWithPath: verify), pacing: StatementPacing())
                 print("Bản sao lưu tốt / backup is sound: \(summary.line)")
                 return
             }
             let started = ContinuousClock.now
-            let summary = try AppDatabase.backup(directory: URL(fileURLWithPath: data ?? ""), to: URL(fileURLWithPath: out ?? ""))
+            let summary = try AppDatabase.backup(
+                directory: URL(fileURLWithPath: data ?? ""), to: URL(fileURLWithPath: out ?? ""), pacing: StatementPacing())
             print(
                 "Đã sao lưu / backed up in \(started.duration(to: .now).formatted(.units(allowed: [.seconds], fractionalPart: .show(length: 1)))): \(summary.line)"
             )
@@ -42,6 +48,18 @@ struct BackupCommand: ParsableCommand {
             FileHandle.standardError.write(Data("\(error.message)\n\(error.messageEn)\n".utf8))
             throw ExitCode(error.code == .corruptDatabase || error.code == .newerSchema ? 65 : 1)
         }
+    }
+}
+
+extension BackupCommand {
+    /// A backup is never urgent and `serve` on the same small box is: this process copies and checks at nice 19 and
+    /// paced (`StatementPacing`), so the hall's issue and calls keep their cores (the copy takes longer when they are
+    /// busy). Set on the calling thread before any other starts — Linux keeps it per thread, and new threads inherit
+    /// it — and SQLite runs its copy on this thread. (`SCHED_IDLE` starved the copy under a rush: 20 s and more.)
+    static func yieldToTheHall() {
+        #if os(Linux)
+            _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 19)
+        #endif
     }
 }
 

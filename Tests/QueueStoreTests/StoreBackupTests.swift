@@ -43,6 +43,21 @@ struct StoreBackupTests {
         #expect(leftovers == ["one.sqlite"])
     }
 
+    /// `khongcho backup` runs its copy and check paced (it rests between slices of work): the same backup, taken slower.
+    @Test func aPacedBackupIsTheSameBackupWithRests() async throws {
+        let (directory, database) = try Self.store()
+        _ = try await Self.issue(database, 30)
+        let pacing = StatementPacing(work: .zero, rest: .microseconds(10))
+        let paced = try AppDatabase.backup(directory: directory, to: directory.appendingPathComponent("paced.sqlite"), pacing: pacing)
+        let plain = try AppDatabase.backup(directory: directory, to: directory.appendingPathComponent("plain.sqlite"))
+        #expect(paced.tickets == 30 && plain.tickets == 30)
+        #expect(paced.lastServiceDay == plain.lastServiceDay)
+        #expect(pacing.rests > 0, "\(pacing.rests)")
+        let verified = StatementPacing(work: .zero, rest: .microseconds(10))
+        #expect(try AppDatabase.verifyBackup(URL(fileURLWithPath: paced.path), pacing: verified) == paced)
+        #expect(verified.rests > 0)
+    }
+
     @Test func aBackupNeverOverwritesAFile() async throws {
         let (directory, database) = try Self.store()
         let file = directory.appendingPathComponent("precious.txt")
