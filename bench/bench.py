@@ -548,11 +548,12 @@ def main() -> int:
             finally:
                 server.stop()
             figures.update(backup_s=backup_s, backup_quiet_p99_ms=percentile(quiet.latencies_ms, 99),
+                           backup_quiet_rps=quiet.throughput,
                            backup_during_p99_ms=percentile(during.latencies_ms, 99), backup_during_rps=during.throughput)
             print(f"\nbackup of {options.backup_tickets} tickets while serving (--devices simulated), {options.clients} clients issuing:")
             print(f"  command: {BINARY} backup --data {year_dir} --out {work / 'year-backup.sqlite'}")
             print(f"  backup took {backup_s:.1f} s; issue p99 before {figures['backup_quiet_p99_ms']:.2f} ms "
-                  f"({quiet.count} tickets), during {figures['backup_during_p99_ms']:.2f} ms "
+                  f"({quiet.count} tickets, {quiet.throughput:.0f} req/s), during {figures['backup_during_p99_ms']:.2f} ms "
                   f"({during.count} tickets, {during.throughput:.0f} req/s)")
     except Exception as error:  # noqa: BLE001 - a bench reports what broke and where the log is
         print(f"\nbench failed: {error}\nserver log: {log}", file=sys.stderr)
@@ -580,7 +581,11 @@ def main() -> int:
         rows += [
             (f"backup of {options.backup_tickets} tickets, serving", figures["backup_s"], "s", 10.0),
             ("issue p99 before the backup", figures["backup_quiet_p99_ms"], "ms", None),
-            ("issue p99 during the backup", figures["backup_during_p99_ms"], "ms", TARGET_ISSUE_P99_MS),
+            # "Unchanged": within a fifth of the p99 just before, the spread of two quiet runs on this box.
+            ("issue p99 during the backup", figures["backup_during_p99_ms"], "ms",
+             round(figures["backup_quiet_p99_ms"] * 1.2, 1)),
+            ("issue throughput before the backup", figures["backup_quiet_rps"], "req/s", None),
+            ("issue throughput during the backup", figures["backup_during_rps"], "req/s", None),
         ]
     # 4. Printing: render + encode in the binary, python-escpos on the same raster (bench/print_bench.py).
     import print_bench  # next to this file; never raises, prints its own section
