@@ -23,6 +23,7 @@ enum Migrations {
         migrator.registerMigration("v15-citizens", migrate: createCitizenRecords)
         migrator.registerMigration("v16-sms", migrate: createSMSOutbox)
         migrator.registerMigration("v17-replication-log", migrate: createReplicationLog)
+        migrator.registerMigration("v18-sms-phone-index", migrate: indexSMSPhones)
         return migrator
     }
 
@@ -318,5 +319,17 @@ enum Migrations {
             }
         }
         try db.execute(sql: sql)
+    }
+
+    /// The phones still kept, by day: the SMS outbox clears past days' phones every 2 s, and without these the
+    /// update scanned every ticket in the writer — on a year of history (1M tickets) each pass held ticket issue
+    /// for about 350 ms. Partial indexes: only the few rows that still hold a phone are in them.
+    static func indexSMSPhones(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE INDEX ticket_smsPhone ON ticket (serviceDay) WHERE smsPhone IS NOT NULL;
+                CREATE INDEX booking_smsPhone ON booking (day) WHERE smsPhone IS NOT NULL;
+                CREATE INDEX smsOutbox_phone ON smsOutbox (serviceDay) WHERE phone IS NOT NULL;
+                """)
     }
 }
