@@ -10,16 +10,18 @@ public struct BackupSummary: Sendable, Equatable {
     public let lastServiceDay: String?
 }
 
-/// Online, consistent copies of the store. `VACUUM INTO` runs on a reader connection, so it copies one snapshot
-/// of the WAL database while tickets keep being issued (never a file copy, which can catch a half-written page).
-/// The copy is written beside its destination under a temporary name, checked with `PRAGMA integrity_check`,
-/// then renamed: a destination is either a whole, sound backup or nothing.
+/// Online, consistent copies of the store. SQLite's backup API copies the pages of one read snapshot of the WAL
+/// database while tickets keep being issued (never a file copy, which can catch a half-written page). It was
+/// `VACUUM INTO` until 2026-12: that rebuilds every table and index — 3.4 s of one core for a year of 1M tickets
+/// against 0.9 s for the page copy — and the hall's issue paid for it. The copy is written beside its destination
+/// under a temporary name, checked with `PRAGMA integrity_check`, then renamed: a destination is either a whole,
+/// sound backup or nothing.
 extension AppDatabase {
     /// Backs the running store up to `destination` (which must not exist yet).
     public func backup(to destination: URL) async throws -> BackupSummary {
         let partial = try Self.prepareDestination(destination)
         do {
-            try await writer.unsafeRead { db in try db.execute(sql: "VACUUM INTO ?", arguments: [partial.path]) }
+            try await writer.read { db in try Self.copyPages(of: db, into: partial, pacing: nil) }
             return try await Self.offCooperativePool { try Self.seal(partial, as: destination) }
         } catch {
             Self.discard(partial)
@@ -38,9 +40,9 @@ extension AppDatabase {
         }
         let partial = try prepareDestination(destination)
         do {
-            let queue = try readOnlyQueue(path, pacing: pacing)
+            let queue = try readOnlyQueue(path)
             defer { try? queue.close() }
-            try queue.inDatabase { db in try db.execute(sql: "VACUUM INTO ?", arguments: [partial.path]) }
+            try queue.read { db in try copyPages(of: db, into: partial, pacing: pacing) }
             return try seal(partial, as: destination, pacing: pacing)
         } catch {
             discard(partial)
@@ -77,6 +79,25 @@ extension AppDatabase {
             return BackupSummary(path: file.path, bytes: bytes, tickets: figures.0, lastServiceDay: figures.1)
         } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB || error.resultCode == .SQLITE_CORRUPT {
             throw StoreError.corrupt(path: file.path, detail: error.message ?? "\(error.resultCode)")
+        }
+    }
+
+    /// Copies every page of `source` into a new file at `partial`, a few hundred pages a step, resting between steps
+    /// when paced. The steps all copy the one snapshot `source` holds: without it each step would take its own, and
+    /// a ticket issued between two steps would restart the copy from the first page — at 500 tickets/s, forever.
+    /// The copy leaves WAL mode (a backup is one file, with no `-wal` or `-shm` beside it).
+    static func copyPages(of source: Database, into partial: URL, pacing: StatementPacing?) throws {
+        _ = try Int.fetchOne(source, sql: "SELECT COUNT(*) FROM sqlite_master")  // takes the snapshot now
+        let copy = try DatabaseQueue(path: partial.path)
+        defer { try? copy.close() }  // the copy is closed either way; a failed close leaves only the partial file
+        try copy.writeWithoutTransaction { target in
+            try source.backup(to: target, pagesPerStep: 256) { _ in pacing?.step() }
+            let mode = try String.fetchOne(target, sql: "PRAGMA journal_mode = DELETE")
+            guard mode == "delete" else {
+                throw StoreError(
+                    .cannotOpen, "Bản sao lưu \(partial.path) không rời được chế độ WAL (\(mode ?? "?")).",
+                    "The backup copy \(partial.path) could not leave WAL mode (\(mode ?? "?")).")
+            }
         }
     }
 

@@ -6,8 +6,8 @@ import QueueStore
     import Glibc
 #endif
 
-/// `khongcho backup`: an online, checked copy of the store while `serve` runs (`VACUUM INTO`, then
-/// `PRAGMA integrity_check`), or `--verify FILE` to check a backup without restoring it.
+/// `khongcho backup`: an online, checked copy of the store while `serve` runs (SQLite's backup API over one
+/// snapshot, then `PRAGMA integrity_check`), or `--verify FILE` to check a backup without restoring it.
 struct BackupCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "backup",

@@ -74,14 +74,14 @@ struct ReportBenchCommand: AsyncParsableCommand {
         try timeBackup(directory: directory)
     }
 
-    /// `khongcho backup` of this history (VACUUM INTO a file beside it, integrity_check, rename), then removed.
+    /// `khongcho backup` of this history (page copy of one snapshot beside it, integrity_check, rename; unpaced), then removed.
     func timeBackup(directory: URL) throws {
         let file = directory.appendingPathComponent("bench-backup.sqlite")
         var summary: BackupSummary?
         let elapsed = try ContinuousClock().measure { summary = try AppDatabase.backup(directory: directory, to: file) }
         try FileManager.default.removeItem(at: file)
         print(
-            "Sao lưu / backup (khongcho backup: VACUUM INTO + integrity_check, \(summary?.tickets ?? 0) tickets, "
+            "Sao lưu / backup (page copy + integrity_check, unpaced, \(summary?.tickets ?? 0) tickets, "
                 + "\((summary?.bytes ?? 0) / 1_048_576) MiB): \(Self.seconds(elapsed))")
     }
 

@@ -58,6 +58,33 @@ struct StoreBackupTests {
         #expect(verified.rests > 0)
     }
 
+    /// The page copy runs in many paced steps over one snapshot: tickets issued between its steps neither restart it
+    /// nor tear it, and the backup is one plain file (out of WAL mode, nothing beside it).
+    @Test func aSteppedCopyKeepsItsSnapshotWhileTicketsIssueBetweenSteps() async throws {
+        let (directory, database) = try Self.store()
+        _ = try await database.generateReportHistory(tickets: 10_000, year: 2026, seed: 5, asOf: Self.now)
+        let before = try await database.writer.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM ticket") ?? 0 }
+        let pages = try await database.writer.read { db in try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 0 }
+        #expect(pages > 2 * 256, "the store should need several copy steps: \(pages) pages")
+        let out = directory.appendingPathComponent("backups/stepped.sqlite")
+        let pacing = StatementPacing(work: .zero, rest: .milliseconds(3))
+        let backup = Task.detached { try AppDatabase.backup(directory: directory, to: out, pacing: pacing) }
+        var issuedDuring = 0
+        while !FileManager.default.fileExists(atPath: out.path) {
+            _ = try await Self.issue(database, 1)
+            issuedDuring += 1
+        }
+        let summary = try await backup.value
+        // The copy holds the snapshot it started from: tickets issued while it ran are not in it. (A copy that restarted
+        // whenever a ticket was written between its steps would hold nearly all of them, and take many times as long.)
+        #expect(issuedDuring > 4)
+        #expect(
+            summary.tickets >= before && summary.tickets <= before + issuedDuring / 4, "\(summary.tickets) of \(before)+\(issuedDuring)")
+        let header = try FileHandle(forReadingFrom: out).readToEnd()?.subdata(in: 18..<20)
+        #expect(header == Data([1, 1]), "a backup is a rollback-journal file, not WAL")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.deletingLastPathComponent().path) == ["stepped.sqlite"])
+    }
+
     @Test func aBackupNeverOverwritesAFile() async throws {
         let (directory, database) = try Self.store()
         let file = directory.appendingPathComponent("precious.txt")
