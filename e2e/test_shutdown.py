@@ -7,6 +7,7 @@ import signal
 import socket
 import sqlite3
 import time
+from concurrent.futures import ThreadPoolExecutor
 
 from conftest import KhongChoServer
 
@@ -44,3 +45,22 @@ def test_sigterm_tells_live_streams_checkpoints_and_exits_0_within_5_s(khongcho_
     with sqlite3.connect(f"file:{server.data / 'khongcho.sqlite'}?mode=ro", uri=True) as db:
         assert sorted(row[0] for row in db.execute("SELECT label FROM ticket")) == sorted(issued)
     assert "KhôngChờ stopped" in server.log_text()
+
+
+def test_sigterm_with_tickets_still_printing_records_every_printout(khongcho_server: KhongChoServer):
+    """A rush still printing at SIGTERM: the job at hand finishes and is recorded before the store closes, the ones
+    behind it stay `queued` (the next start lists them for reprint); no printout is ever recorded as failed."""
+    server = khongcho_server
+    field = server.api("GET", "/api/v1/fields")[0]["code"]
+    with ThreadPoolExecutor(8) as kiosks:  # eight kiosks at once: the simulated printer's queue builds up
+        list(kiosks.map(lambda _: server.issue(field), range(40)))
+    server.process.send_signal(signal.SIGTERM)
+    assert server.process.wait(timeout=10) == 0, server.log_text()
+    with sqlite3.connect(f"file:{server.data / 'khongcho.sqlite'}?mode=ro", uri=True) as db:
+        states = dict(db.execute("SELECT state, COUNT(*) FROM printJob GROUP BY state").fetchall())
+    printed = sorted((server.data / "printed").glob("*.png"))
+    assert set(states) <= {"printed", "queued"}, states
+    assert states.get("printed", 0) + states.get("queued", 0) == 40
+    assert states.get("printed", 0) == len(printed), (states, len(printed))
+    assert states.get("queued", 0) > 0, f"no queue had built up at SIGTERM: {states}"
+    assert "Could not record" not in server.log_text()

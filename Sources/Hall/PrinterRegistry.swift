@@ -30,6 +30,15 @@ public final class PrinterRegistry: Sendable {
 
     public var printers: [TicketPrinter] { state.withLockedValue { $0.printers } }
 
+    /// Shutdown: every printer finishes the job at hand and starts no other (`TicketPrinter.stop(within:)`), side by
+    /// side, in `limit` at most. Answers the jobs left stored as `queued` for the next start.
+    public func stopPrinting(within limit: Duration) async -> Int {
+        await withTaskGroup(of: Int.self) { group in
+            for printer in printers { group.addTask { await printer.stop(within: limit) } }
+            return await group.reduce(0, +)
+        }
+    }
+
     public func printer(id: String) -> TicketPrinter? {
         state.withLockedValue { $0.printers.first { $0.port.id == id } }
     }

@@ -34,6 +34,8 @@ public actor TicketPrinter {
     private var tail: Task<PrintOutcome, Never>?
     /// Jobs submitted and not ended yet.
     public private(set) var unfinished = 0
+    /// Set at shutdown: jobs that have not started stay `queued` in the store (see `stop(within:)`).
+    private var stopping = false
     /// When the printer last answered: attached, or took a job's bytes (the admin's devices page shows it).
     public private(set) var lastSeen: Date?
 
@@ -106,6 +108,12 @@ public actor TicketPrinter {
         let job = Task { [port, database, clock, deadlines] in
             _ = await previous?.value
             await PrintLane.shared.awaitQuiet(queuedAt: queuedAt, queuedBehind: self.unfinished - 1)
+            guard !self.stopping else {
+                self.ended()
+                return PrintOutcome(
+                    status: .queued,
+                    message: "Máy chủ đang dừng; phiếu chờ in lại / The server is stopping; the ticket waits to be reprinted")
+            }
             let outcome = await Self.run(
                 render, ticket: ticket, jobID: jobID, jobName: name, port: port, database: database, clock: clock,
                 statusWithin: deadlines.status, printer: self)
@@ -129,6 +137,18 @@ public actor TicketPrinter {
             _ = await last.value
             if tail == last { return }
         }
+    }
+
+    /// Shutdown: the job at hand finishes and is recorded while the store is still open; the jobs behind it are not
+    /// started and stay stored as `queued`, so the next start lists them for reprint (never a ticket printed and
+    /// then recorded as failed because the store had closed under it). Waits at most `limit`; answers how many jobs
+    /// were left queued or unfinished.
+    public func stop(within limit: Duration) async -> Int {
+        stopping = true
+        let waiting = max(unfinished - 1, 0)
+        guard let last = tail else { return 0 }
+        let done: Void? = await withDeadline(limit) { _ = await last.value }
+        return done == nil ? unfinished : waiting
     }
 
     private func ended() { unfinished -= 1 }

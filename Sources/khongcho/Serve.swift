@@ -302,8 +302,13 @@ struct Serve: AsyncParsableCommand {
                 metadata: ["certificateExpires": "\(https.notValidAfter.formatted(.iso8601))"])
         }
         try await group.run()
-        // Requests in flight are finished and live streams were sent `event: shutdown`; print jobs are already
-        // stored (a job still queued is retried or marked failed at the next start). No backup runs here.
+        // Requests in flight are finished and live streams were sent `event: shutdown`. Every print job is already
+        // stored: the job at hand finishes and is recorded before the store closes, the ones behind it stay
+        // `queued` and the next start lists them for reprint. No backup runs here.
+        if let registry = printing.registry {
+            let left = await registry.stopPrinting(within: .seconds(2))
+            if left > 0 { logger.warning("Print jobs left queued at shutdown for the next start", metadata: ["jobs": "\(left)"]) }
+        }
         try database.close()
         logger.info("KhôngChờ stopped: the database is checkpointed into one file")
     }

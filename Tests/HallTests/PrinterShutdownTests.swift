@@ -1,0 +1,47 @@
+import DeviceProtocols
+import Foundation
+import Hall
+import KioskTesting
+import QueueCore
+import QueueStore
+import Simulators
+import Testing
+
+/// At SIGTERM `serve` stops its printers before it closes the store: the job at hand finishes and is recorded, the
+/// ones behind it are never started and stay stored as `queued` for the next start's reprint list.
+@Suite("Printers at shutdown")
+struct PrinterShutdownTests {
+    @Test(.timeLimit(.minutes(1)))
+    func theJobAtHandIsRecordedAndTheRestStayQueued() async throws {
+        let hall = try await PrintingHall()
+        let (printer, port) = PrintDeadlineTests.stalledPrinter(hall, writeTimeout: .seconds(3600), answer: .milliseconds(50))
+        let registry = PrinterRegistry()
+        registry.attach(printer)
+        var labels: [String] = []
+        for _ in 0..<3 {
+            let request = try await hall.issue()
+            labels.append(request.ticket.label)
+            _ = await printer.submit([0x1B, 0x40], ticket: request.ticket)
+        }
+        let stopping = Task { await registry.stopPrinting(within: .seconds(30)) }
+        try await Task.sleep(for: .milliseconds(50))
+        port.sensors.takesBytes = true  // the first job's bytes go out now, while the server stops
+        #expect(await stopping.value == 2)
+        #expect(port.printouts.count == 1)
+        #expect(try await hall.hall.database.printJobs(state: .printed).map(\.number) == [labels[0]])
+        #expect(Set(try await hall.hall.database.printJobs(state: .queued).map(\.number)) == Set(labels[1...]))
+        #expect(await printer.unfinished == 0)
+    }
+
+    @Test(.timeLimit(.minutes(1)))
+    func aPrinterThatNeverTakesTheBytesDoesNotHoldTheShutdown() async throws {
+        let hall = try await PrintingHall()
+        let (printer, _) = PrintDeadlineTests.stalledPrinter(hall, writeTimeout: .seconds(3600), answer: .milliseconds(50))
+        let registry = PrinterRegistry()
+        registry.attach(printer)
+        _ = await printer.submit([0x1B, 0x40], ticket: try await hall.issue().ticket)
+        _ = await printer.submit([0x1B, 0x40], ticket: try await hall.issue().ticket)
+        #expect(await registry.stopPrinting(within: .milliseconds(200)) == 2)
+        #expect(try await hall.hall.database.printJobs(state: .queued).count == 2)
+    }
+}
