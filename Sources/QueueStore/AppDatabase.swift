@@ -19,6 +19,8 @@ public final class AppDatabase: Sendable {
     let file: StoreFile?
     /// Commit durations and print jobs, for metrics.
     public let activity = StoreActivity()
+    /// Whether `serve` checkpoints in the background, and the connection that does it (see `WALCheckpointer`).
+    let checkpoints = NIOLockedValueBox<(on: Bool, checkpointer: WALCheckpointer?)>((false, nil))
 
     public convenience init(
         _ writer: any DatabaseWriter, priorityRule: PriorityRule = PriorityRule(),
@@ -52,9 +54,12 @@ public final class AppDatabase: Sendable {
 
     var currentWriter: any DatabaseWriter { connections.withLockedValue { $0 } }
 
-    func replaceWriter(_ writer: any DatabaseWriter) {
+    var isClosedNow: Bool { isClosed.withLockedValue { $0 } }
+
+    func replaceWriter(_ writer: any DatabaseWriter) throws {
         writer.add(transactionObserver: CommitTimer(activity), extent: .databaseLifetime)
         connections.withLockedValue { $0 = writer }
+        try reopenCheckpointer()
     }
 
     /// Checks that the database file is still the one opened (deleted or replaced files are put back from the
@@ -73,6 +78,7 @@ public final class AppDatabase: Sendable {
     public func close() throws {
         let writer = try self.writer
         isClosed.withLockedValue { $0 = true }
+        try closeCheckpointer()
         try writer.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
         try writer.close()
     }

@@ -104,11 +104,12 @@ final class StoreFile: Sendable {
         do {
             // Closing first: a closing connection may checkpoint into and delete `-wal` and `-shm` by name, which
             // must never be the reopened file's.
+            try database.closeCheckpointer()
             try pool.close()
             let aside = try moveAside()
             try Self.check(rename(copy, path), "rename \(copy)")
             try Self.synchronize(directory.path)
-            database.replaceWriter(try DatabasePool(path: path, configuration: AppDatabase.durableConfiguration()))
+            try database.replaceWriter(try DatabasePool(path: path, configuration: AppDatabase.durableConfiguration()))
             opened.withLockedValue { $0 = Self.identity(of: path) }
             notify(StoreFileNotice(restoredAt: path, replaced: replaced, aside: aside))
         } catch {

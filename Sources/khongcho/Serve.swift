@@ -287,7 +287,7 @@ struct Serve: AsyncParsableCommand {
         let services: [any Service] =
             apps + printing.services + counterDevices.services
             + [
-                warmer, alerts, broadcaster, watch,
+                warmer, alerts, broadcaster, watch, StoreCheckpointService(database: database, logger: logger),
                 BookingReleaser(database: database, rules: settings.booking, clock: clock, logger: logger),
             ]
             + (backup.map { [$0] } ?? [])
