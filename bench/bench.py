@@ -220,7 +220,7 @@ def wait_printed(directory: Path, count: int, started: float, timeout: float) ->
 
 async def issue_during_backup(server: "Server", data: Path, out: Path, clients: int,
                               rate: float) -> tuple["IssueResult", "IssueResult", float]:
-    """Tickets at `rate` per second on their own for 4 s, then at the same rate for as long as `khongcho backup` of
+    """Tickets at `rate` per second on their own for 8 s (as many tickets as the backup lasts, so both p99s stand on as many samples), then at the same rate for as long as `khongcho backup` of
     `data` runs. Open loop (see `paced_issue_load`): at 20 clients flat out the box has no core to spare, so any work
     beside it — a backup included — lengthens every answer; a hall's kiosks never come near that."""
     client = await Client.connect(server.port)
@@ -228,7 +228,7 @@ async def issue_during_backup(server: "Server", data: Path, out: Path, clients: 
     client.close()
     codes = [f["code"] for f in fields]
     await issue_load(server.port, 200, clients, codes, 60)  # warm-up
-    quiet = await paced_issue_load(server.port, rate, clients, codes, seconds=4)
+    quiet = await paced_issue_load(server.port, rate, clients, codes, seconds=8)
     started = time.perf_counter()
     backup = await asyncio.create_subprocess_exec(str(BINARY), "backup", "--data", str(data), "--out", str(out),
                                                   stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)

@@ -1,6 +1,10 @@
 public import Foundation
 import GRDB
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// A backup file that passed its checks: what `khongcho backup` prints.
 public struct BackupSummary: Sendable, Equatable {
     public let path: String
@@ -82,16 +86,33 @@ extension AppDatabase {
         }
     }
 
-    /// Copies every page of `source` into a new file at `partial`, a few hundred pages a step, resting between steps
+    /// Copies every page of `source` into a new file at `partial`, 256 pages (1 MiB) a step, resting between steps
     /// when paced. The steps all copy the one snapshot `source` holds: without it each step would take its own, and
     /// a ticket issued between two steps would restart the copy from the first page — at 500 tickets/s, forever.
-    /// The copy leaves WAL mode (a backup is one file, with no `-wal` or `-shm` beside it).
+    ///
+    /// Each step's pages go to the file at once (no journal, a small cache) and are flushed to the disk before the
+    /// next: a year's 317 MiB flushed in one fsync at the end held the server's WAL fsyncs behind it for 40 ms and
+    /// more. The copy leaves WAL mode (a backup is one file, with no `-wal` or `-shm` beside it).
     static func copyPages(of source: Database, into partial: URL, pacing: StatementPacing?) throws {
         _ = try Int.fetchOne(source, sql: "SELECT COUNT(*) FROM sqlite_master")  // takes the snapshot now
-        let copy = try DatabaseQueue(path: partial.path)
+        var configuration = Configuration()
+        configuration.prepareDatabase { db in
+            // A partial copy that fails is deleted, so it needs no journal; durability comes from the flushes.
+            try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = 64")
+        }
+        let copy = try DatabaseQueue(path: partial.path, configuration: configuration)
         defer { try? copy.close() }  // the copy is closed either way; a failed close leaves only the partial file
+        let descriptor = Glibc.open(partial.path, O_RDWR)
+        guard descriptor >= 0 else {
+            throw StoreError(
+                .cannotOpen, "Không mở được \(partial.path) để ghi bản sao lưu.", "Cannot open \(partial.path) to write the backup.")
+        }
+        defer { Glibc.close(descriptor) }
         try copy.writeWithoutTransaction { target in
-            try source.backup(to: target, pagesPerStep: 256) { _ in pacing?.step() }
+            try source.backup(to: target, pagesPerStep: 256) { _ in
+                try StoreFile.check(fdatasync(descriptor), "fdatasync \(partial.path)")
+                pacing?.step()
+            }
             let mode = try String.fetchOne(target, sql: "PRAGMA journal_mode = DELETE")
             guard mode == "delete" else {
                 throw StoreError(
@@ -99,6 +120,7 @@ extension AppDatabase {
                     "The backup copy \(partial.path) could not leave WAL mode (\(mode ?? "?")).")
             }
         }
+        try StoreFile.check(fsync(descriptor), "fsync \(partial.path)")
     }
 
     /// The temporary name beside `destination`, after checking that nothing would be overwritten.
@@ -118,6 +140,7 @@ extension AppDatabase {
     static func seal(_ partial: URL, as destination: URL, pacing: StatementPacing? = nil) throws -> BackupSummary {
         let checked = try verifyBackup(partial, pacing: pacing)
         try FileManager.default.moveItem(at: partial, to: destination)
+        try StoreFile.synchronize(destination.deletingLastPathComponent().path)  // the name is on the disk too
         return BackupSummary(path: destination.path, bytes: checked.bytes, tickets: checked.tickets, lastServiceDay: checked.lastServiceDay)
     }
 

@@ -186,14 +186,14 @@ final class StoreFile: Sendable {
     }
 
     /// fsync: the copy (or the directory entry naming it) is on the disk before it replaces anything.
-    private static func synchronize(_ path: String) throws {
+    static func synchronize(_ path: String) throws {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { throw posixError("open \(path)") }
         defer { close(descriptor) }
         try check(fsync(descriptor), "fsync \(path)")
     }
 
-    private static func check(_ result: Int32, _ what: String) throws {
+    static func check(_ result: Int32, _ what: String) throws {
         if result != 0 { throw posixError(what) }
     }
 
