@@ -9,14 +9,9 @@ import Testing
 /// pages reach the database file anyway, a file put back gets a checkpointer of its own, and closing leaves the WAL empty.
 @Suite("Background WAL checkpoints")
 struct StoreCheckpointTests {
-    static let now = ManualClock.vietnamDate("2026-03-02 08:00")
+    static let now = StoreBackupTests.now
 
-    static func store() throws -> (URL, AppDatabase) {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("kc-\(UUID().uuidString)")
-        let database = try AppDatabase.open(directory: directory)
-        try database.seedCatalogIfEmpty(CatalogBuilder.small())
-        return (directory, database)
-    }
+    static func store() throws -> (URL, AppDatabase) { try StoreBackupTests.store() }
 
     static func issue(_ database: AppDatabase, _ count: Int) async throws {
         for _ in 0..<count { _ = try await database.issueTicket(field: "dat-dai", priority: .none, source: nil, at: now) }
