@@ -35,7 +35,9 @@ public actor TicketPrinter {
     /// Jobs submitted and not ended yet.
     public private(set) var unfinished = 0
     /// Set at shutdown: jobs that have not started stay `queued` in the store (see `stop(within:)`).
-    private var stopping = false
+    public private(set) var isStopping = false
+    /// Jobs not started because the printer was stopping.
+    private var leftQueued = 0
     /// When the printer last answered: attached, or took a job's bytes (the admin's devices page shows it).
     public private(set) var lastSeen: Date?
 
@@ -108,7 +110,8 @@ public actor TicketPrinter {
         let job = Task { [port, database, clock, deadlines] in
             _ = await previous?.value
             await PrintLane.shared.awaitQuiet(queuedAt: queuedAt, queuedBehind: self.unfinished - 1)
-            guard !self.stopping else {
+            guard !self.isStopping else {
+                self.leftQueued += 1
                 self.ended()
                 return PrintOutcome(
                     status: .queued,
@@ -144,11 +147,11 @@ public actor TicketPrinter {
     /// then recorded as failed because the store had closed under it). Waits at most `limit`; answers how many jobs
     /// were left queued or unfinished.
     public func stop(within limit: Duration) async -> Int {
-        stopping = true
-        let waiting = max(unfinished - 1, 0)
-        guard let last = tail else { return 0 }
-        let done: Void? = await withDeadline(limit) { _ = await last.value }
-        return done == nil ? unfinished : waiting
+        isStopping = true
+        if let last = tail, await withDeadline(limit, { _ = await last.value }) == nil {
+            return leftQueued + unfinished
+        }
+        return leftQueued
     }
 
     private func ended() { unfinished -= 1 }

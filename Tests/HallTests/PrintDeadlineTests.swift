@@ -44,7 +44,7 @@ struct PrintDeadlineTests {
         #expect(outcomes[4].message == "Đang chờ in sau 4 phiếu trước / Waiting behind 4 earlier ticket(s)")
         #expect(await printer.unfinished == 5)
         // Every job is stored the moment it is submitted, so a crash now leaves five records.
-        try await waitFor { try await hall.hall.database.printJobs(state: .queued).count == 5 }
+        try await Self.waitFor { try await hall.hall.database.printJobs(state: .queued).count == 5 }
 
         port.sensors.takesBytes = true
         await printer.drained()
@@ -85,7 +85,7 @@ struct PrintDeadlineTests {
         await #expect(throws: VirtualPrinterSensorFileError.self) { try await port.status() }
     }
 
-    func waitFor(_ condition: () async throws -> Bool) async throws {
+    static func waitFor(_ condition: () async throws -> Bool) async throws {
         for _ in 0..<500 where try await !condition() {
             try await Task.sleep(for: .milliseconds(20))
         }
