@@ -12,12 +12,18 @@ import Testing
 /// ones behind it are never started and stay stored as `queued` for the next start's reprint list.
 @Suite("Printers at shutdown")
 struct PrinterShutdownTests {
-    @Test(.timeLimit(.minutes(1)))
-    func theJobAtHandIsRecordedAndTheRestStayQueued() async throws {
+    /// A printer that takes no bytes until its sensors say so, the only one in the registry `serve` stops.
+    static func jammedPrinterInARegistry() async throws -> (PrintingHall, TicketPrinter, VirtualPrinterPort, PrinterRegistry) {
         let hall = try await PrintingHall()
         let (printer, port) = PrintDeadlineTests.stalledPrinter(hall, writeTimeout: .seconds(3600), answer: .milliseconds(50))
         let registry = PrinterRegistry()
         registry.attach(printer)
+        return (hall, printer, port, registry)
+    }
+
+    @Test(.timeLimit(.minutes(1)))
+    func theJobAtHandIsRecordedAndTheRestStayQueued() async throws {
+        let (hall, printer, port, registry) = try await Self.jammedPrinterInARegistry()
         let drawn = NIOLockedValueBox(false)
         let first = try await hall.issue().ticket
         _ = await printer.submit(ticket: first) {
@@ -43,10 +49,7 @@ struct PrinterShutdownTests {
 
     @Test(.timeLimit(.minutes(1)))
     func aPrinterThatNeverTakesTheBytesDoesNotHoldTheShutdown() async throws {
-        let hall = try await PrintingHall()
-        let (printer, _) = PrintDeadlineTests.stalledPrinter(hall, writeTimeout: .seconds(3600), answer: .milliseconds(50))
-        let registry = PrinterRegistry()
-        registry.attach(printer)
+        let (hall, printer, _, registry) = try await Self.jammedPrinterInARegistry()
         _ = await printer.submit([0x1B, 0x40], ticket: try await hall.issue().ticket)
         _ = await printer.submit([0x1B, 0x40], ticket: try await hall.issue().ticket)
         // Whether the first job had reached the printer or not, both are left for the next start.
