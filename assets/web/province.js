@@ -19,7 +19,7 @@ let field = null; // the field the officers are filtered by
 let officers = null; // GET …/officers
 let officerError = null;
 let loginError = null; // the sign-in box's error (an ApiError), re-translated on language change
-let session = loadSession(); // {token, username, role, expiresAt}
+let session = loadSession(); // {token, username, role}
 const sequence = { overview: 0, detail: 0, officers: 0 };
 
 // ---------------------------------------------------------------- formatting
@@ -271,7 +271,9 @@ function pickField(code) {
 function loadSession() {
   try {
     const saved = JSON.parse(sessionStorage.getItem(SESSION_KEY) || "null");
-    if (saved && saved.token && (!saved.expiresAt || new Date(saved.expiresAt) > new Date())) return saved;
+    // The server alone judges expiry (its answer is 401, handled in loadOfficers): its clock, not this browser's —
+    // a training clock or a PC whose clock is off would otherwise drop a session the server still honours.
+    if (saved && saved.token) return saved;
   } catch (_) { /* storage disabled or garbage */ }
   return null;
 }
@@ -350,7 +352,7 @@ async function login(event) {
   $("office-login-btn").disabled = true;
   try {
     const { data } = await api("/api/v1/province/auth/login", { method: "POST", body: { username, password } });
-    saveSession({ token: data.token, username: data.username, role: data.role, expiresAt: data.expiresAt });
+    saveSession({ token: data.token, username: data.username, role: data.role });
     $("office-password").value = "";
     officerError = null;
     renderOfficers();
