@@ -174,7 +174,7 @@ import Testing
             #expect(error.requested == bytes.count)
         }
         let elapsed = ContinuousClock.now - start
-        #expect(elapsed >= .milliseconds(95) && elapsed < .seconds(2))
+        #expect(elapsed >= .milliseconds(95) && elapsed < .seconds(10))  // a 100 ms timeout; slack for ThreadSanitizer on a loaded box
     }
 
     @Test func closedPortRefusesWrites() throws {
