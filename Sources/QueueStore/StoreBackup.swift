@@ -35,7 +35,11 @@ extension AppDatabase {
 
     /// Backs up the store in `directory` from another process (`khongcho backup` while `serve` runs), through a
     /// read-only connection: the store itself is never written. With `pacing`, the copy and its check run paced.
-    public static func backup(directory: URL, to destination: URL, pacing: StatementPacing? = nil) throws -> BackupSummary {
+    /// `beforeCheck` runs on the calling thread once the copy is whole and the store's snapshot released, before the
+    /// check (`khongcho backup` lowers the thread's priority there: see `BackupCommand.yieldToTheHall`).
+    public static func backup(
+        directory: URL, to destination: URL, pacing: StatementPacing? = nil, beforeCheck: () -> Void = {}
+    ) throws -> BackupSummary {
         let path = directory.appendingPathComponent(StoreFile.name).path
         guard FileManager.default.fileExists(atPath: path) else {
             throw StoreError(
@@ -47,6 +51,8 @@ extension AppDatabase {
             let queue = try readOnlyQueue(path)
             defer { try? queue.close() }
             try queue.read { db in try copyPages(of: db, into: partial, pacing: pacing) }
+            try queue.close()
+            beforeCheck()
             return try seal(partial, as: destination, pacing: pacing)
         } catch {
             discard(partial)

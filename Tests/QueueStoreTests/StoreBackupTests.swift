@@ -25,6 +25,19 @@ struct StoreBackupTests {
         return labels
     }
 
+    static func size(of file: URL) -> Int64 {
+        ((try? FileManager.default.attributesOfItem(atPath: file.path))?[.size] as? NSNumber)?.int64Value ?? -1
+    }
+
+    /// `PRAGMA wal_checkpoint(TRUNCATE)` on the store from a connection of its own: busy, WAL frames, checkpointed.
+    static func resetWAL(of directory: URL) throws -> [Int] {
+        let queue = try DatabaseQueue(path: directory.appendingPathComponent("khongcho.sqlite").path)
+        let row = try queue.inDatabase { db in try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+        try queue.close()
+        guard let row else { return [] }
+        return [row[0], row[1], row[2]]
+    }
+
     @Test func aBackupIsACheckedCopyTakenWhileTicketsIssue() async throws {
         let (directory, database) = try Self.store()
         _ = try await Self.issue(database, 3)
@@ -56,6 +69,28 @@ struct StoreBackupTests {
         let verified = StatementPacing(work: .zero, rest: .microseconds(10))
         #expect(try AppDatabase.verifyBackup(URL(fileURLWithPath: paced.path), pacing: verified) == paced)
         #expect(verified.rests > 0)
+    }
+
+    /// `khongcho backup` lowers its priority for the check alone (`beforeCheck`): by then the copy is whole and the
+    /// hall's store is let go — nothing of it is held while the check waits for idle cores.
+    @Test func theCheckStartsOnceTheCopyIsWholeAndTheStoreLetGo() async throws {
+        let (directory, database) = try Self.store()
+        _ = try await Self.issue(database, 40)
+        let out = directory.appendingPathComponent("checked.sqlite")
+        let partial = directory.appendingPathComponent(".checked.sqlite.partial")
+        var copyBytes: Int64 = -1
+        var named = true
+        var checkpoint: Result<[Int], any Error> = .success([])
+        let summary = try AppDatabase.backup(directory: directory, to: out) {
+            copyBytes = Self.size(of: partial)
+            named = FileManager.default.fileExists(atPath: out.path)
+            checkpoint = Result { try Self.resetWAL(of: directory) }
+        }
+        #expect(copyBytes == summary.bytes && copyBytes > 0)
+        #expect(!named)
+        // A full checkpoint that resets the WAL answers busy = 1 while any connection reads a snapshot.
+        #expect(try checkpoint.get().first == 0, "wal_checkpoint(TRUNCATE) answered \(checkpoint)")
+        #expect(summary.tickets == 40)
     }
 
     /// The page copy runs in many paced steps over one snapshot: tickets issued between its steps neither restart it
