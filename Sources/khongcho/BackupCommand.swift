@@ -32,6 +32,8 @@ struct BackupCommand: ParsableCommand {
 
     func run() throws {
         Self.yieldToTheHall()
+        let share = SessionShare.lower()
+        defer { share.restore() }
         do {
             if let verify {
                 Self.checkAtIdlePriority()

@@ -1,0 +1,25 @@
+import Foundation
+import QueueStore
+import Testing
+
+/// `khongcho backup` lowers its login session's CPU share for as long as it runs and puts it back after.
+@Suite("Session share")
+struct SessionShareTests {
+    @Test func theNiceValueIsReadFromTheAutogroupLine() {
+        #expect(SessionShare.niceValue(in: "/autogroup-9995 nice 0\n") == 0)
+        #expect(SessionShare.niceValue(in: "/autogroup-12 nice 19\n") == 19)
+        #expect(SessionShare.niceValue(in: "/autogroup-12 nice -5\n") == -5)
+        #expect(SessionShare.niceValue(in: "") == nil)
+        #expect(SessionShare.niceValue(in: "/autogroup-12 nice") == nil)
+    }
+
+    @Test(.enabled(if: FileManager.default.isWritableFile(atPath: SessionShare.file)))
+    func theSessionRunsAtNice19UntilRestored() throws {
+        let before = try #require(SessionShare.current())
+        let share = SessionShare.lower()
+        #expect(SessionShare.current() == 19)
+        #expect(share.previous == (before < 19 ? before : nil))
+        share.restore()
+        #expect(SessionShare.current() == before)
+    }
+}
