@@ -281,3 +281,14 @@ def test_report_bench_history_is_past_days_with_counters(tmp_path: Path) -> None
             assert issued["number"] == f"{field['prefix']}001", issued
     finally:
         server.stop()
+
+
+def test_report_bench_without_data_leaves_nothing_behind(tmp_path: Path) -> None:
+    """Without --data the year goes to a temporary store (317 MiB for 1M tickets), removed once the figures are out."""
+    finished = subprocess.run(
+        [str(BINARY), "report-bench", "--tickets", "500", "--runs", "1", "--assets", str(ASSETS)],
+        capture_output=True, text=True, timeout=300, env={**os.environ, "TMPDIR": str(tmp_path)})
+    assert finished.returncode == 0, finished.stderr + finished.stdout
+    assert "temporary, removed at the end" in finished.stdout, finished.stdout
+    assert "Sao lưu / backup" in finished.stdout, finished.stdout
+    assert list(tmp_path.iterdir()) == []

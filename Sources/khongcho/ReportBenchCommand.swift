@@ -30,6 +30,8 @@ struct ReportBenchCommand: AsyncParsableCommand {
             throw ValidationFailure("\(directory.path) đã có dữ liệu; cần thư mục mới / already holds a store: pass a fresh --data.")
         }
         let database = try AppDatabase.open(directory: directory)
+        // A temporary store (317 MiB for a year) is removed at the end, whatever happened; one named by --data stays.
+        defer { if data == nil { Self.remove(directory, closing: database) } }
         try database.seedCatalogIfEmpty(try CatalogFile.load(URL(fileURLWithPath: assets).appendingPathComponent("catalog.json")))
         // Generated history is not a real hall's: the store is a training one (served with `--now`, reports say so).
         try await database.claimUse(training: true, at: Date())
@@ -41,7 +43,7 @@ struct ReportBenchCommand: AsyncParsableCommand {
         let generation = try await clock.measure {
             written = try await database.generateReportHistory(tickets: tickets, year: year, seed: seed, asOf: asOf)
         }
-        print("Dữ liệu / store: \(directory.path)")
+        print("Dữ liệu / store: \(directory.path)\(data == nil ? " (tạm, xoá khi xong / temporary, removed at the end)" : "")")
         print(
             "Sinh dữ liệu / generated \(written.tickets) tickets, \(written.ratings) ratings, \(written.dossiers) dossiers in \(Self.seconds(generation))"
         )
@@ -72,6 +74,17 @@ struct ReportBenchCommand: AsyncParsableCommand {
         print("RSS: \(Self.memory("VmRSS")), peak / đỉnh \(Self.memory("VmHWM"))")
         try timeQuickCheck(directory: directory, tickets: written.tickets)
         try timeBackup(directory: directory)
+    }
+
+    /// Closes the store and deletes its temporary directory; a failure is reported (the directory is left behind).
+    static func remove(_ directory: URL, closing database: AppDatabase) {
+        do {
+            try database.close()
+            try FileManager.default.removeItem(at: directory)
+        } catch {
+            FileHandle.standardError.write(
+                Data("Không xoá được / could not remove \(directory.path): \(error); xoá bằng tay / remove it by hand.\n".utf8))
+        }
     }
 
     /// `khongcho backup` of this history (page copy of one snapshot beside it, integrity_check, rename; unpaced), then removed.
