@@ -110,8 +110,10 @@ extension AppDatabase {
         defer { try? copy.close() }  // the copy is closed either way; a failed close leaves only the partial file
         let descriptor = Glibc.open(partial.path, O_RDWR)
         guard descriptor >= 0 else {
+            let reason = String(cString: strerror(errno))
             throw StoreError(
-                .cannotOpen, "Không mở được \(partial.path) để ghi bản sao lưu.", "Cannot open \(partial.path) to write the backup.")
+                .cannotOpen, "Không mở được \(partial.path) để ghi bản sao lưu (\(reason)).",
+                "Cannot open \(partial.path) to write the backup (\(reason)).")
         }
         defer { Glibc.close(descriptor) }
         try copy.writeWithoutTransaction { target in
