@@ -23,7 +23,15 @@ public struct SessionShare: Sendable {
     public func restore() {
         guard let previous else { return }
         // The kernel refuses a change within 100 ms of the last one to a process without CAP_SYS_ADMIN.
-        for _ in 0..<20 where !Self.write(previous) { usleep(50_000) }
+        for _ in 0..<20 {
+            if Self.write(previous) { return }
+            usleep(50_000)
+        }
+        FileHandle.standardError.write(
+            Data(
+                ("Không trả lại được mức ưu tiên CPU của phiên (nice \(previous)); phiên này giữ nice 19 đến khi đăng xuất.\n"
+                    + "Could not put the session's CPU share back (nice \(previous)); this session stays at nice 19 until you log out.\n")
+                    .utf8))
     }
 
     /// The session's nice value now; nil without autogroups.
