@@ -1,9 +1,6 @@
 import Foundation
 import NIOConcurrencyHelpers
-
-#if canImport(Glibc)
-    import Glibc
-#endif
+import QueueCore
 
 /// Where tickets are drawn and simulated printers decode and save their pages: one thread, in order, and for
 /// `serve` at the idle OS priority (nice 10 and `SCHED_IDLE`). A printer mechanism takes about 1.4 tickets a
@@ -53,17 +50,9 @@ public final class PrintLane: @unchecked Sendable {
         let signal = self.signal
         let thread = Thread {
             Thread.current.name = "khongcho-print"  // named from inside: Linux names the running thread only
-            #if os(Linux)
-                // On Linux the nice value is per thread and `who == 0` is the calling thread: only this one is lowered
-                // (which any user may do); the HTTP threads keep theirs.
-                _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, niceness)
-                if niceness > 0 {
-                    // SCHED_IDLE (5): the thread runs only on a core nothing else wants, and a waking HTTP thread
-                    // takes the core at once (a nice-10 thread still holds it for its slice).
-                    var none = sched_param(sched_priority: 0)
-                    _ = sched_setscheduler(0, 5, &none)
-                }
-            #endif
+            // Only this thread is lowered; the HTTP threads keep their priority.
+            CPUPriority.nice(niceness)
+            if niceness > 0 { CPUPriority.idle() }
             while true {
                 signal.wait()
                 let job = pending.withLockedValue { $0.removeFirst() }

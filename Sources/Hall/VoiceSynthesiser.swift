@@ -11,10 +11,6 @@ public protocol VoiceSynthesiser: Sendable {
     func synthesise(_ text: String, language: CallAnnouncement.Language, to file: URL) async throws
 }
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// espeak-ng as the clip synthesiser: `espeak-ng -v vi -s <speed> -w <file> --stdin`. The text goes through
 /// standard input (read from a file beside the clip, not a pipe, so an early exit cannot raise SIGPIPE in the
 /// server), never the command line, so no phrase can be taken for an option.
@@ -81,11 +77,8 @@ public struct EspeakSynthesiser: VoiceSynthesiser {
                 // Clips are made in the background (warm-up at start): they must never slow the kiosk or calls.
                 // Nice 19 alone still let the warm-up take a fifth of the CPU from 20 issuing kiosks; SCHED_IDLE (5)
                 // runs espeak-ng only on a core nothing else wants.
-                #if canImport(Glibc)
-                    _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), id_t(process.processIdentifier), 19)
-                    var none = sched_param(sched_priority: 0)
-                    _ = sched_setscheduler(process.processIdentifier, 5, &none)
-                #endif
+                CPUPriority.nice(19, for: process.processIdentifier)
+                CPUPriority.idle(for: process.processIdentifier)
             } catch {
                 process.terminationHandler = nil
                 continuation.resume(throwing: VoiceError.synthesisFailed("\(error)"))

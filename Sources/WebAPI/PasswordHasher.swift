@@ -2,11 +2,8 @@ import Hall
 import HummingbirdBcrypt
 import NIOCore
 import NIOPosix
+import QueueCore
 import Synchronization
-
-#if canImport(Glibc)
-    import Glibc
-#endif
 
 /// bcrypt, a real password KDF. Cost 12 by default (~0.25 s per check on a small box); tests pass a lower cost.
 ///
@@ -56,9 +53,7 @@ public struct PasswordHasher: Sendable {
 
     /// Lowers the calling thread to `niceness` (on Linux a nice value is per thread; raising it needs no privilege).
     static func lowerThisThread() {
-        #if os(Linux)
-            if niceness > 0 { _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, niceness) }
-        #endif
+        if niceness > 0 { CPUPriority.nice(niceness) }
     }
 
     /// Started once, never shut down (it lives as long as the process).

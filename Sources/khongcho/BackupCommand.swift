@@ -1,10 +1,7 @@
 import ArgumentParser
 import Foundation
+import QueueCore
 import QueueStore
-
-#if canImport(Glibc)
-    import Glibc
-#endif
 
 /// `khongcho backup`: an online, checked copy of the store while `serve` runs (SQLite's backup API over one
 /// snapshot, then `PRAGMA integrity_check`), or `--verify FILE` to check a backup without restoring it.
@@ -61,9 +58,7 @@ extension BackupCommand {
     /// busy). Set on the calling thread before any other starts — Linux keeps it per thread, and new threads inherit
     /// it — and SQLite runs its copy on this thread. (`SCHED_IDLE` starved the copy under a rush: 20 s and more.)
     static func yieldToTheHall() {
-        #if os(Linux)
-            _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 19)
-        #endif
+        CPUPriority.nice(19)
     }
 
     /// The check reads the copy, not the store: it holds no snapshot of the hall's database, so it may wait for idle
@@ -71,10 +66,7 @@ extension BackupCommand {
     /// 2-core box, over a year's copy: issue p99 during the check 6.0–6.6 ms at nice 19, 4.7–5.5 ms at `SCHED_IDLE`
     /// (2.7–4.0 ms with nothing beside it, 5.1–5.5 ms beside a do-nothing busy loop at `SCHED_IDLE`).
     static func checkAtIdlePriority() {
-        #if os(Linux)
-            var none = sched_param(sched_priority: 0)
-            _ = sched_setscheduler(0, 5, &none)  // SCHED_IDLE (5): Glibc does not export the name to Swift
-        #endif
+        CPUPriority.idle()
     }
 }
 
