@@ -1,5 +1,5 @@
 import Foundation
-import QueueStore
+import QueueCore
 import Testing
 
 /// `khongcho backup` lowers its login session's CPU share for as long as it runs and puts it back after.
