@@ -171,6 +171,22 @@ struct StoreBackupTests {
         #expect(try await restored.writer.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM ticket") } == 4)
     }
 
+    /// A server on a training clock (`serve --now`) issues on its own day, which the restore's wall clock may have
+    /// passed: that day's numbers are carried too.
+    @Test func aRestoreDaysAfterTheStoresLastDayStillCarriesThatDaysNumbers() async throws {
+        let (directory, database) = try Self.store()
+        _ = try await Self.issue(database, 3)
+        let backup = directory.appendingPathComponent("b.sqlite")
+        _ = try await database.backup(to: backup)
+        _ = try await Self.issue(database, 2)
+        try database.close()
+
+        let summary = try AppDatabase.restore(directory: directory, from: backup, at: ManualClock.vietnamDate("2026-03-05 08:00"))
+        #expect(summary.countersRaised == 1)
+        let restored = try AppDatabase.open(directory: directory, checkIntegrity: true)
+        #expect(try await Self.issue(restored, 1) == ["A006"])
+    }
+
     @Test func anUnreadableReplacedStoreLeavesTheBackupsNumbersAndIsKept() async throws {
         let (directory, database) = try Self.store()
         _ = try await Self.issue(database, 2)
