@@ -47,16 +47,24 @@ lint:
 	swift format lint --strict --recursive --parallel Sources Tests Package.swift
 	$(PYTHON) scripts/check-public-docs.py
 
+# The tests make their stores, profiles, clusters and browser profiles under TMPDIR: each run gets its own directory,
+# open to all like /tmp (the PostgreSQL tests hand theirs to the postgres account), removed afterwards whatever the
+# result, so no run leaves anything in /tmp.
+define in_test_tmp
+	@tmp=$$(mktemp -d /tmp/khongcho-test.XXXXXX) && chmod 1777 $$tmp; \
+	echo "TMPDIR=$$tmp $(1)"; TMPDIR=$$tmp $(1); status=$$?; rm -rf $$tmp; exit $$status
+endef
+
 unit-test: build
-	KHONGCHO_STRICT=1 swift test --skip-build
+	$(call in_test_tmp,KHONGCHO_STRICT=1 swift test --skip-build)
 
 # The Swift suite once more under ThreadSanitizer, in its own build directory (a data race fails the run).
 unit-test-tsan: deps-run
 	swift build --build-tests --sanitize=thread --scratch-path .build-tsan $(SWIFT_BUILD_FLAGS)
-	TSAN_OPTIONS=halt_on_error=1 swift test --skip-build --sanitize=thread --scratch-path .build-tsan
+	$(call in_test_tmp,TSAN_OPTIONS=halt_on_error=1 swift test --skip-build --sanitize=thread --scratch-path .build-tsan)
 
 e2e: build deps-test
-	KHONGCHO_BIN=$(CURDIR)/.build/debug/khongcho $(PYTHON) -m pytest -q -p no:cacheprovider e2e
+	$(call in_test_tmp,KHONGCHO_BIN=$(CURDIR)/.build/debug/khongcho $(PYTHON) -m pytest -q -p no:cacheprovider e2e)
 
 # Every page at 1080p and the kiosk at 1080×1920 portrait, after a morning's work, as PNGs in var/screenshots/.
 screenshots: build deps-test
