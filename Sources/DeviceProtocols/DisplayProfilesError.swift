@@ -1,6 +1,6 @@
 /// Why a display profile (or an address for it) was refused. Messages name the file and the field, because
 /// the reader is an administrator editing `devices/displays/*.json` by hand.
-public struct DisplayProfilesError: ProfileError, Sendable, Equatable, CustomStringConvertible {
+public struct DisplayProfilesError: WordedProfileError, Sendable, Equatable, CustomStringConvertible {
     /// What kind of mistake, as a stable machine-readable name.
     public enum Code: String, Sendable, CaseIterable {
         case directoryUnreadable = "directory_unreadable"
@@ -33,60 +33,10 @@ public struct DisplayProfilesError: ProfileError, Sendable, Equatable, CustomStr
 
     public var description: String { "\(code.rawValue): \(englishMessage)" }
 
-    static func directoryUnreadable(path: String, reason: String) -> Self {
-        Self(
-            .directoryUnreadable, file: path, field: nil,
-            message: "Không đọc được thư mục hồ sơ màn hình \(path): \(reason)",
-            englishMessage: "Cannot list display profiles in \(path): \(reason)")
-    }
+    static let kindName = (vietnamese: "màn hình", english: "display")
 
-    static func fileUnreadable(file: String, reason: String) -> Self {
-        Self(
-            .fileUnreadable, file: file, field: nil, message: "\(file): không đọc được tệp: \(reason)",
-            englishMessage: "\(file): cannot read: \(reason)")
-    }
-
-    static func notJSON(file: String, reason: String) -> Self {
-        Self(
-            .invalidJSON, file: file, field: nil,
-            message: "\(file): không phải JSON hợp lệ, kiểm tra ngoặc, dấu phẩy và dấu nháy (\(reason))",
-            englishMessage: "\(file): not valid JSON, check brackets, commas and quotes (\(reason))")
-    }
-
-    static func notAnObject(file: String) -> Self {
-        notJSON(file: file, reason: "the top level must be an object { … }")
-    }
-
-    static func missingField(file: String, field: String) -> Self {
-        Self(
-            .missingField, file: file, field: field, message: "\(file): thiếu trường \"\(field)\"",
-            englishMessage: "\(file): missing field \"\(field)\"")
-    }
-
-    static func wrongType(file: String, field: String, vietnamese: String, english: String) -> Self {
-        Self(
-            .wrongType, file: file, field: field, message: "\(file): trường \"\(field)\" phải là \(vietnamese)",
-            englishMessage: "\(file): field \"\(field)\" must be \(english)")
-    }
-
-    static func unknownField(file: String, field: String) -> Self {
-        Self(
-            .unknownField, file: file, field: field,
-            message: "\(file): trường lạ \"\(field)\" (kiểm tra chính tả; ghi chú tự do đặt trong \"notes\")",
-            englishMessage: "\(file): unknown field \"\(field)\" (check its spelling; free text goes in \"notes\")")
-    }
-
-    static func invalidValue(file: String, field: String, value: String, vietnamese: String, english: String) -> Self {
-        Self(
-            .invalidValue, file: file, field: field,
-            message: "\(file): trường \"\(field)\" \(vietnamese), nhận được \(value)",
-            englishMessage: "\(file): field \"\(field)\" \(english), got \(value)")
-    }
-
-    static func duplicateID(id: String, file: String, otherFile: String) -> Self {
-        Self(
-            .duplicateID, file: file, field: "id", message: "\(file): mã \"\(id)\" đã được dùng trong \(otherFile)",
-            englishMessage: "\(file): id \"\(id)\" is already used by \(otherFile)")
+    init(_ mistake: ProfileMistake, file: String, field: String?, message: String, englishMessage: String) {
+        self.init(Code(mistake), file: file, field: field, message: message, englishMessage: englishMessage)
     }
 
     static func addressOutOfRange(_ address: Int, profile: DisplayProfile, range: ClosedRange<Int>) -> Self {
@@ -97,5 +47,21 @@ public struct DisplayProfilesError: ProfileError, Sendable, Equatable, CustomStr
             englishMessage:
                 "display \(profile.id): address \(address) is outside \(range.lowerBound)…\(range.upperBound), which the board accepts; fix the device address bound to the counter"
         )
+    }
+}
+
+extension DisplayProfilesError.Code {
+    init(_ mistake: ProfileMistake) {
+        self =
+            switch mistake {
+            case .directoryUnreadable: .directoryUnreadable
+            case .fileUnreadable: .fileUnreadable
+            case .invalidJSON: .invalidJSON
+            case .missingField: .missingField
+            case .wrongType: .wrongType
+            case .unknownField: .unknownField
+            case .invalidValue: .invalidValue
+            case .duplicateID: .duplicateID
+            }
     }
 }

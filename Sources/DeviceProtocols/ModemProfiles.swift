@@ -44,40 +44,21 @@ public enum ModemProfiles {
     }
 }
 
-/// Why a modem profile was refused; the messages are the keypad profiles' (they name the file and field).
-public struct ModemProfileError: ProfileError, Sendable, Equatable, CustomStringConvertible {
+/// Why a modem profile was refused, in the words every profile kind shares (they name the file and field).
+public struct ModemProfileError: WordedProfileError, Sendable, Equatable, CustomStringConvertible {
     public let file: String
     public let field: String?
     public let message: String
     public let englishMessage: String
 
-    init(_ error: KeypadError) {
-        file = error.file
-        field = error.field
-        message = error.message
-        englishMessage = error.englishMessage
+    static let kindName = (vietnamese: "modem", english: "modem")
+
+    init(_ mistake: ProfileMistake, file: String, field: String?, message: String, englishMessage: String) {
+        self.file = file
+        self.field = field
+        self.message = message
+        self.englishMessage = englishMessage
     }
 
     public var description: String { englishMessage }
-
-    static func directoryUnreadable(path: String, reason: String) -> Self {
-        Self(
-            KeypadError(
-                .directoryUnreadable, file: path, message: "Không đọc được thư mục hồ sơ modem \(path): \(reason)",
-                englishMessage: "Cannot list modem profiles in \(path): \(reason)"))
-    }
-    static func fileUnreadable(file: String, reason: String) -> Self { Self(.fileUnreadable(file: file, reason: reason)) }
-    static func notJSON(file: String, reason: String) -> Self { Self(.notJSON(file: file, reason: reason)) }
-    static func notAnObject(file: String) -> Self { Self(.notAnObject(file: file)) }
-    static func missingField(file: String, field: String) -> Self { Self(.missingField(file: file, field: field)) }
-    static func unknownField(file: String, field: String) -> Self { Self(.unknownField(file: file, field: field)) }
-    static func wrongType(file: String, field: String, vietnamese: String, english: String) -> Self {
-        Self(.wrongType(file: file, field: field, vietnamese: vietnamese, english: english))
-    }
-    static func invalidValue(file: String, field: String, value: String, vietnamese: String, english: String) -> Self {
-        Self(.invalidValue(file: file, field: field, value: value, vietnamese: vietnamese, english: english))
-    }
-    static func duplicateID(id: String, file: String, otherFile: String) -> Self {
-        Self(.duplicateID(id: id, file: file, otherFile: otherFile))
-    }
 }

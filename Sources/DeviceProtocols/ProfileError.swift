@@ -1,5 +1,6 @@
 /// How one kind of device profile words the mistakes the shared loader (`ProfileDirectory`,
-/// `ProfileFields`) finds: the reading is shared, each kind's messages stay its own.
+/// `ProfileFields`) finds. Keypads, displays and modems share one wording (`WordedProfileError`); printers, whose
+/// errors are an English-only enum, word their own.
 protocol ProfileError: Error {
     static func directoryUnreadable(path: String, reason: String) -> Self
     static func fileUnreadable(file: String, reason: String) -> Self

@@ -88,11 +88,11 @@ import Testing
         #expect(error.code == .invalidValue && error.field == "frame.checksum.kind")
         #expect(
             error.englishMessage
-                == "led.json: field \"frame.checksum.kind\" must be one of \"none\", \"xor\", \"sum8\", \"sum8-complement\", \"crc16-modbus\", \"crc16-ccitt\", got \"md5\""
+                == "led.json: field \"frame.checksum.kind\" must be one of \"none\", \"xor\", \"sum8\", \"sum8-complement\", \"crc16-modbus\", \"crc16-ccitt\", got \"md5\"."
         )
         #expect(
             error.message
-                == "led.json: trường \"frame.checksum.kind\" phải là một trong \"none\", \"xor\", \"sum8\", \"sum8-complement\", \"crc16-modbus\", \"crc16-ccitt\", nhận được \"md5\""
+                == "led.json: trường “frame.checksum.kind” phải là một trong \"none\", \"xor\", \"sum8\", \"sum8-complement\", \"crc16-modbus\", \"crc16-ccitt\", nhận được \"md5\"."
         )
     }
 
@@ -122,7 +122,7 @@ import Testing
         #expect(error.code == code)
         #expect(error.field == field)
         #expect(error.englishMessage.contains("\"\(field)\""))
-        #expect(error.message.contains("\"\(field)\""))
+        #expect(error.message.contains("“\(field)”"))
     }
 
     @Test func bcdNeedsAnEvenNumberOfCells() throws {

@@ -68,7 +68,7 @@ import Testing
             try header.bytes("header")
         } throws: { error in
             (error as? DisplayProfilesError)?.englishMessage
-                == #"f.json: field "header[1]" must be a byte 0…255 or a hex string like "0x1B", got 2.5"#
+                == #"f.json: field "header[1]" must be a byte 0…255 or a hex string like "0x1B", got 2.5."#
         }
     }
 }
