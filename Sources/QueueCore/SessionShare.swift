@@ -18,9 +18,9 @@ public struct SessionShare: Sendable {
     /// The session's nice value before `lower()` changed it, if it did.
     public let previous: Int?
 
-    /// Lowers the session's share to nice 19; `restore()` puts the old value back. A session the kernel will not
-    /// change (a container without the right, or one that takes the write and ignores it) or one already raised above 0, which only a
-    /// privileged process could put back, is left as it is.
+    /// Lowers the session's share to nice 19; `restore()` puts the old value back. Left as it is: a process in the
+    /// root autogroup (never moved by setsid: the file reads empty), a session the kernel will not change or that
+    /// takes the write and ignores it, and one already raised above 0, which only a privileged process could put back.
     public static func lower() -> SessionShare {
         guard let nice = current(), (0..<19).contains(nice), set(19) == 0, current() == 19 else {
             return SessionShare(previous: nil)

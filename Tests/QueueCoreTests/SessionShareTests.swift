@@ -15,10 +15,15 @@ struct SessionShareTests {
 
     @Test(.enabled(if: FileManager.default.isWritableFile(atPath: SessionShare.file)))
     func theSessionRunsAtNice19UntilRestored() throws {
-        let before = try #require(SessionShare.current())
+        guard let before = SessionShare.current() else {
+            // A process in the root autogroup (no setsid since boot, like CI's runner and PID 1 on this box) reads
+            // an empty line: there is no session share to lower.
+            #expect(SessionShare.lower().previous == nil)
+            return
+        }
         let share = SessionShare.lower()
         guard let previous = share.previous else {
-            // Refused (CI's container may not let even root change it) or already at 19: then nothing changed.
+            // Refused or already at 19: then nothing changed.
             #expect(SessionShare.current() == before)
             return
         }
