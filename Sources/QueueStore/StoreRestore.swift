@@ -22,11 +22,11 @@ public struct RestoreSummary: Sendable {
 /// Restoring a backup into a data directory whose server is stopped (the caller holds its lock).
 ///
 /// The backup is copied beside the store and brought to this version's schema first. Every field's counter for
-/// today and later days (from the replaced store's last day, when that is earlier) is then raised to the higher of the backup's tickets and the replaced database's counters
-/// and tickets (when it can still be read), so no number a citizen already holds is handed out again. Last, the
-/// replaced database gets a second name (`khongcho.sqlite.replaced-<time>`, a hard link, so it is kept whole) and
-/// the copy is renamed over the store in one step: at no moment is there no store, and a crash leaves either
-/// the old store or the new one.
+/// today and later days (from the replaced store's last day, when that is earlier) is then raised to the higher of
+/// the backup's tickets and the replaced database's counters and tickets (when it can still be read), so no number
+/// a citizen already holds is handed out again. Last, the replaced database gets a second name
+/// (`khongcho.sqlite.replaced-<time>`, a hard link, so it is kept whole) and the copy is renamed over the store in
+/// one step: at no moment is there no store, and a crash leaves either the old store or the new one.
 extension AppDatabase {
     public static func restore(directory: URL, from backup: URL, at now: Date) throws -> RestoreSummary {
         let checked = try verifyBackup(backup)
@@ -40,8 +40,7 @@ extension AppDatabase {
         do {
             let today = VietnamTime.serviceDay(of: now)
             let replaced = FileManager.default.fileExists(atPath: live.path) ? replacedCounters(live.path, from: today) : nil
-            let from = min(today, replaced?.map(\.day).min() ?? today)
-            let raised = try carryCounters(into: staging.path, replaced: replaced ?? [], from: from)
+            let raised = try carryCounters(into: staging.path, replaced: replaced?.counters ?? [], from: replaced?.from ?? today)
             let aside = try swapIn(staging, for: live, at: now)
             if FileManager.default.fileExists(atPath: live.path + ".lost") {
                 try FileManager.default.removeItem(atPath: live.path + ".lost")  // the restore the marker asked for
@@ -63,18 +62,19 @@ extension AppDatabase {
         let number: Int
     }
 
-    /// The replaced store's counters and ticket numbers for `day` and later, or nil when it cannot be read (its
-    /// WAL is applied: no server holds the directory, and the file is being replaced anyway). A store whose last
-    /// day is before `day` gives that day's instead: a server on a training clock (`serve --now`), or a box whose
-    /// clock has moved on since, goes on issuing on that day, so its numbers must not be handed out again either.
-    static func replacedCounters(_ path: String, from today: String) -> [DayCounter]? {
+    /// The replaced store's counters and ticket numbers for `today` and later, with the day they start from, or nil
+    /// when it cannot be read (its WAL is applied: no server holds the directory, and the file is being replaced
+    /// anyway). A store whose last day is before `today` starts from that day instead: a server on a training clock
+    /// (`serve --now`), or a box whose clock has moved on since, goes on issuing on that day, so its numbers must not
+    /// be handed out again either.
+    static func replacedCounters(_ path: String, from today: String) -> (from: String, counters: [DayCounter])? {
         do {
             let queue = try DatabaseQueue(path: path)
             defer { try? queue.close() }
             return try queue.read { db in
                 let lastDay = try String.fetchOne(db, sql: "SELECT MAX(serviceDay) FROM dailySequence")
                 let day = min(today, lastDay ?? today)
-                return try Row.fetchAll(
+                let counters = try Row.fetchAll(
                     db,
                     sql: """
                         SELECT serviceDay, field, MAX(n) AS n FROM (
@@ -84,6 +84,7 @@ extension AppDatabase {
                         GROUP BY serviceDay, field
                         """, arguments: [day]
                 ).map { DayCounter(day: $0["serviceDay"], field: $0["field"], number: $0["n"]) }
+                return (day, counters)
             }
         } catch {
             return nil
